@@ -1,0 +1,277 @@
+"""Checks a loaded story as a whole: references, expressions, the story graph, evidence, translations
+and readability. Every problem is reported with its location and a stable code; nothing raises.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import deque
+from pathlib import Path
+
+from . import expr as ex
+from .diagnostics import Report
+from .loader import LoadResult, load_story, text_hash
+from .model import Life, Loc, Story
+
+MAX_SENTENCE_WORDS = 25
+MAX_SCREEN_WORDS = 120
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+|\n\s*\n")
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.,%/-]*")
+
+
+def _hint(value: str, options) -> str:
+    close = difflib.get_close_matches(value, list(options), n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def count_words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE_END.split(text) if s and s.strip()]
+
+
+class _Checker(ex.CheckContext):
+    """Type-checking context for the expressions of one life (or of the world when life is None)."""
+
+    def __init__(self, story: Story, life: Life | None) -> None:
+        self.story = story
+        self.life = life
+
+    def name_type(self, name: str) -> str | None:
+        if self.life is not None:
+            var = self.life.variables.get(name)
+            if var is not None:
+                return ex.BOOL if isinstance(var.initial, bool) else ex.NUM
+            if name in ("points", "grade"):
+                return ex.BUILTIN_NAMES[name] if self.life.scheme else None
+            if name == "days":
+                return ex.NUM
+            return None
+        return ex.BUILTIN_NAMES.get(name)
+
+    def check_id(self, kind: str, value: str, args: tuple[str, ...]) -> str | None:
+        w = self.story.world
+        if kind == "list":
+            return None if value in w.lists else f"unknown list '{value}'{_hint(value, w.lists)}"
+        if kind == "service":
+            return None if value in w.services else f"unknown service '{value}'{_hint(value, w.services)}"
+        if kind == "procedure":
+            return None if value in w.procedures else f"unknown procedure '{value}'{_hint(value, w.procedures)}"
+        if kind == "step":
+            proc = w.procedures.get(args[0])
+            if proc is None:
+                return None  # reported on the procedure argument
+            ids = [s.id for s in proc.steps]
+            return None if value in ids else f"unknown step '{value}' of '{proc.id}'{_hint(value, ids)}"
+        if kind == "grade":
+            schemes = [w.schemes[self.life.scheme]] if self.life and self.life.scheme in w.schemes else list(w.schemes.values())
+            ids = [g.id for s in schemes for g in s.grades]
+            if self.life is not None and not self.life.scheme:
+                return f"life '{self.life.id}' has no point scheme, so it has no grades"
+            return None if value in ids else f"unknown grade '{value}'{_hint(value, ids)}"
+        if kind == "node":
+            if self.life is None:
+                return "node ids can only be used inside a life"
+            return None if value in self.life.nodes else f"unknown node '{value}'{_hint(value, self.life.nodes)}"
+        if kind == "choice":
+            if self.life is None:
+                return "choices can only be used inside a life"
+            node = self.life.nodes.get(args[0])
+            if node is None:
+                return None
+            ids = [c.id for c in node.choices]
+            return None if value in ids else f"node '{node.id}' has no choice '{value}'{_hint(value, ids)}"
+        return f"unknown id kind {kind}"  # pragma: no cover
+
+
+def validate(result: LoadResult) -> Report:
+    """Run every whole-story check, adding to the load report, and return it."""
+    report = result.report
+    story = result.story
+    if story is None:
+        return report
+    _check_refs(story, result, report)
+    _check_exprs(story, result, report)
+    for life in story.lives.values():
+        _check_graph(story, life, report)
+        _check_life(story, life, report)
+    _check_evidence(story, result, report)
+    _check_translations(story, result, report)
+    _check_readability(story, result, report)
+    return report
+
+
+def load_and_validate(path: str | Path) -> LoadResult:
+    result = load_story(path)
+    validate(result)
+    return result
+
+
+# -- references ----------------------------------------------------------------------------------
+_REF_CODES = {"node": "E201", "list": "E204", "service": "E205", "variable": "E206", "source": "E207",
+              "place": "E208", "procedure": "E209", "step": "E209", "grade": "E210", "scheme": "E210",
+              "debrief": "E203"}
+
+
+def _check_refs(story: Story, result: LoadResult, report: Report) -> None:
+    w = story.world
+    for ref in result.refs:
+        life = story.lives.get(ref.life) if ref.life else None
+        if ref.life and life is None:
+            continue  # the life itself failed to load; its problems are already reported
+        pool: dict | list
+        if ref.kind == "node":
+            pool = life.nodes if life else {}
+        elif ref.kind == "variable":
+            pool = life.variables if life else {}
+        elif ref.kind == "debrief":
+            pool = life.debriefs if life else {}
+        elif ref.kind == "step":
+            proc = w.procedures.get(ref.extra)
+            if proc is None:
+                continue
+            pool = [s.id for s in proc.steps]
+        else:
+            pool = {"list": w.lists, "service": w.services, "source": story.sources, "place": w.places,
+                    "procedure": w.procedures, "scheme": w.schemes}.get(ref.kind, {})
+        if ref.id not in pool:
+            what = {"debrief": "debrief", "step": f"step of procedure '{ref.extra}'"}.get(ref.kind, ref.kind)
+            report.add(ref.loc.file, ref.loc.line, ref.loc.col, _REF_CODES[ref.kind],
+                       f"unknown {what} '{ref.id}'{_hint(ref.id, pool)}")
+
+
+def _check_exprs(story: Story, result: LoadResult, report: Report) -> None:
+    checkers: dict[str, _Checker] = {}
+    for site in result.exprs:
+        life = story.lives.get(site.life) if site.life else None
+        if site.life and life is None:
+            continue
+        key = site.life
+        checker = checkers.get(key) or checkers.setdefault(key, _Checker(story, life))
+        try:
+            got = ex.check(site.tree, checker)
+        except ex.ExprError as exc:
+            report.add(site.loc.file, site.loc.line, site.loc.col, exc.code,
+                       f"in \"{site.src}\" at character {exc.offset + 1}: {exc.message}")
+            continue
+        if site.want and got != site.want:
+            report.add(site.loc.file, site.loc.line, site.loc.col, "E302",
+                       f"\"{site.src}\" gives {got}, but a condition needs {site.want}")
+        if site.var and life is not None and site.var in life.variables:
+            var = life.variables[site.var]
+            want = ex.BOOL if isinstance(var.initial, bool) else ex.NUM
+            if got != want:
+                report.add(site.loc.file, site.loc.line, site.loc.col, "E302",
+                           f"variable '{site.var}' holds {want}, but \"{site.src}\" gives {got}")
+
+
+# -- the story graph -------------------------------------------------------------------------------
+def _check_graph(story: Story, life: Life, report: Report) -> None:
+    nodes = life.nodes
+    roots = [life.start] + ([life.short.start] if life.short else []) + [c.node for c in life.chapters]
+    seen: set[str] = set()
+    queue = deque(r for r in roots if r in nodes)
+    seen.update(queue)
+    while queue:
+        for t in nodes[queue.popleft()].targets():
+            if t in nodes and t not in seen:
+                seen.add(t)
+                queue.append(t)
+    for nid, node in nodes.items():
+        if nid not in seen:
+            report.add(node.loc.file, node.loc.line, node.loc.col, "W201",
+                       f"node '{nid}' cannot be reached from the start, the short path or a chapter")
+    # nodes from which no ending can be reached (a loop with no way out is a dead end too)
+    reverse: dict[str, list[str]] = {n: [] for n in nodes}
+    for nid, node in nodes.items():
+        for t in node.targets():
+            if t in reverse:
+                reverse[t].append(nid)
+    can_end = {nid for nid, n in nodes.items() if n.ending is not None}
+    queue = deque(can_end)
+    while queue:
+        for p in reverse[queue.popleft()]:
+            if p not in can_end:
+                can_end.add(p)
+                queue.append(p)
+    if not any(n.ending for n in nodes.values()) and nodes:
+        report.add(life.loc.file, life.loc.line, life.loc.col, "E212", f"life '{life.id}' has no ending")
+        return
+    for nid, node in nodes.items():
+        if nid in seen and nid not in can_end and (node.choices or node.next):
+            report.add(node.loc.file, node.loc.line, node.loc.col, "E212",
+                       f"no ending can be reached from node '{nid}': it only leads round in circles")
+
+
+def _check_life(story: Story, life: Life, report: Report) -> None:
+    uses_points = any(e.kind == "points" for n in life.nodes.values()
+                      for e in n.effects + [e for c in n.choices for e in c.effects])
+    if uses_points and not life.scheme:
+        report.add(life.loc.file, life.loc.line, life.loc.col, "E210",
+                   f"life '{life.id}' changes points but names no 'scheme'")
+    for node in life.nodes.values():
+        if node.kind == "dialogue" and node.speaker is None:
+            report.add(node.loc.file, node.loc.line, node.loc.col, "W202",
+                       f"dialogue node '{node.id}' has no speaker")
+
+
+# -- evidence --------------------------------------------------------------------------------------
+def _check_evidence(story: Story, result: LoadResult, report: Report) -> None:
+    for life in story.lives.values():
+        for node in life.nodes.values():
+            if node.evidence in ("documented", "reported") and not node.sources:
+                report.add(node.loc.file, node.loc.line, node.loc.col, "E304",
+                           f"node '{node.id}' is {node.evidence} but cites no sources")
+            elif node.evidence == "documented":
+                known = [story.sources[s] for s in node.sources if s in story.sources]
+                if known and all(s.trust == "low" for s in known):
+                    report.add(node.loc.file, node.loc.line, node.loc.col, "W301",
+                               f"node '{node.id}' is documented only by low-trust sources; "
+                               "mark it reported, or cite a stronger source")
+
+
+# -- translations ------------------------------------------------------------------------------------
+def _check_translations(story: Story, result: LoadResult, report: Report) -> None:
+    for lang, tr in story.translations.items():
+        locs = result.translation_locs.get(lang, {})
+        missing = [sid for sid in story.strings if sid not in tr.strings]
+        for sid in missing:
+            loc = result.text_locs.get(sid, Loc(tr.file, 1, 1))
+            report.add(loc.file, loc.line, loc.col, "W401", f"no '{lang}' translation for '{sid}'")
+        for sid, (_, source_hash) in tr.strings.items():
+            loc = locs.get(sid, Loc(tr.file, 1, 1))
+            if sid not in story.strings:
+                report.add(loc.file, loc.line, loc.col, "W403",
+                           f"'{sid}' is translated but no longer exists in the story{_hint(sid, story.strings)}")
+            elif source_hash != text_hash(story.strings[sid]):
+                report.add(loc.file, loc.line, loc.col, "W402",
+                           f"the English of '{sid}' changed since it was translated; update the translation "
+                           f"and set from: {text_hash(story.strings[sid])}")
+
+
+# -- readability -------------------------------------------------------------------------------------
+_SKIP_READABILITY = ("source.", "story.title")
+
+
+def _check_readability(story: Story, result: LoadResult, report: Report) -> None:
+    for sid, en in story.strings.items():
+        if sid.startswith(_SKIP_READABILITY) or sid.endswith((".title", ".label", ".name", ".unit")):
+            continue
+        loc = result.text_locs.get(sid)
+        if loc is None:
+            continue
+        for sentence in sentences(en):
+            n = count_words(sentence)
+            if n > MAX_SENTENCE_WORDS:
+                start = " ".join(sentence.split()[:6])
+                report.add(loc.file, loc.line, loc.col, "W501",
+                           f"a sentence of {n} words (more than {MAX_SENTENCE_WORDS}) in '{sid}': \"{start} ...\"")
+        if sid.endswith(".text") or ".d." in sid:
+            n = count_words(en)
+            if n > MAX_SCREEN_WORDS:
+                report.add(loc.file, loc.line, loc.col, "W502",
+                           f"'{sid}' has {n} words on one screen (about {MAX_SCREEN_WORDS} at most)")

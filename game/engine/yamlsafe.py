@@ -1,0 +1,223 @@
+"""Safe YAML loading that keeps line numbers for every value.
+
+YAML is parsed into nodes (with libyaml's C parser where present), then turned into plain Python
+values by our own small constructor, which accepts only the core YAML types. Language tags such as
+``!!python/object`` are refused, and so are aliases, so a small file can never expand into a huge
+structure. Every mapping and sequence records where each of its values sits, for error messages.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .diagnostics import Report
+
+try:  # libyaml is several times faster; the pure-Python parser gives the same nodes and marks.
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_FILE_BYTES = 32 * 1024 * 1024
+MAX_DEPTH = 64
+
+_T = "tag:yaml.org,2002:"
+_STR, _INT, _FLOAT, _BOOL, _NULL = _T + "str", _T + "int", _T + "float", _T + "bool", _T + "null"
+_TIMESTAMP, _MAP, _SEQ = _T + "timestamp", _T + "map", _T + "seq"
+_constructor = yaml.constructor.SafeConstructor()
+
+Pos = tuple[int, int]
+
+
+class YMap(dict):
+    """A mapping that knows where it and each of its keys and values sit (1-based line, column)."""
+
+    __slots__ = ("pos", "key_pos", "val_pos")
+
+    def __init__(self, pos: Pos = (1, 1)) -> None:
+        super().__init__()
+        self.pos = pos
+        self.key_pos: dict[str, Pos] = {}
+        self.val_pos: dict[str, Pos] = {}
+
+    def where(self, key: str) -> Pos:
+        """Position of the value under ``key``, or of the mapping itself when the key is absent."""
+        return self.val_pos.get(key, self.pos)
+
+    def where_key(self, key: str) -> Pos:
+        return self.key_pos.get(key, self.pos)
+
+
+class YSeq(list):
+    """A sequence that knows where it and each of its items sit."""
+
+    __slots__ = ("pos", "item_pos")
+
+    def __init__(self, pos: Pos = (1, 1)) -> None:
+        super().__init__()
+        self.pos = pos
+        self.item_pos: list[Pos] = []
+
+    def where(self, index: int) -> Pos:
+        return self.item_pos[index] if 0 <= index < len(self.item_pos) else self.pos
+
+
+class _Refused(Exception):
+    def __init__(self, node: Node, code: str, message: str) -> None:
+        super().__init__(message)
+        self.pos = _pos(node)
+        self.code = code
+        self.message = message
+
+
+def _pos(node: Node) -> Pos:
+    mark = node.start_mark
+    return (mark.line + 1, mark.column + 1)
+
+
+def _scalar(node: ScalarNode) -> Any:
+    tag = node.tag
+    if tag == _STR:
+        return node.value
+    if tag == _INT:
+        return _constructor.construct_yaml_int(node)
+    if tag == _FLOAT:
+        return _constructor.construct_yaml_float(node)
+    if tag == _BOOL:
+        return _constructor.construct_yaml_bool(node)
+    if tag == _NULL:
+        return None
+    if tag == _TIMESTAMP:
+        return node.value  # dates stay as the text the author wrote: "2016-05-10"
+    raise _Refused(node, "E005", f"the tag '{tag}' is not allowed; use plain YAML values")
+
+
+class _Builder:
+    """Turns composed nodes into YMap/YSeq/scalars, refusing aliases, odd tags and duplicates."""
+
+    def __init__(self, path: str, report: Report) -> None:
+        self.path = path
+        self.report = report
+        self.seen: set[int] = set()
+
+    def build(self, node: Node, depth: int = 0) -> Any:
+        if depth > MAX_DEPTH:
+            raise _Refused(node, "E008", f"nesting deeper than {MAX_DEPTH} levels")
+        key = id(node)
+        if key in self.seen:
+            raise _Refused(node, "E006", "this anchored value is reused through an alias (*name); "
+                                         "aliases are not allowed, write the value out")
+        if isinstance(node, ScalarNode):
+            return _scalar(node)
+        self.seen.add(key)
+        if isinstance(node, MappingNode):
+            if node.tag != _MAP:
+                raise _Refused(node, "E005", f"the tag '{node.tag}' is not allowed on a mapping")
+            out = YMap(_pos(node))
+            for knode, vnode in node.value:
+                if not isinstance(knode, ScalarNode):
+                    raise _Refused(knode, "E102", "a mapping key must be plain text")
+                if knode.tag == _T + "merge":
+                    raise _Refused(knode, "E006", "merge keys (<<) are not allowed")
+                k = _scalar(knode)
+                if not isinstance(k, str):
+                    k = str(k).lower() if isinstance(k, bool) else str(k)
+                if k in out:
+                    line, col = _pos(knode)
+                    first = out.key_pos[k][0]
+                    self.report.add(self.path, line, col, "E106",
+                                    f"the key '{k}' appears twice in this mapping (first on line {first})")
+                    continue
+                out.key_pos[k] = _pos(knode)
+                out.val_pos[k] = _pos(vnode)
+                out[k] = self.build(vnode, depth + 1)
+            return out
+        if isinstance(node, SequenceNode):
+            if node.tag != _SEQ:
+                raise _Refused(node, "E005", f"the tag '{node.tag}' is not allowed on a list")
+            seq = YSeq(_pos(node))
+            for item in node.value:
+                seq.item_pos.append(_pos(item))
+                seq.append(self.build(item, depth + 1))
+            return seq
+        raise _Refused(node, "E005", "unsupported YAML node")  # pragma: no cover
+
+
+def read_text(path: Path, report: Report, shown: str | None = None) -> str | None:
+    """Read a story file as UTF-8, reporting a missing, oversized or non-UTF-8 file."""
+    shown = shown or str(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        report.add(shown, 1, 1, "E007", "file not found")
+        return None
+    except OSError as exc:
+        report.add(shown, 1, 1, "E007", f"cannot read the file: {exc.strerror or exc}")
+        return None
+    if len(data) > MAX_FILE_BYTES:
+        report.add(shown, 1, 1, "E008", f"file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        report.add(shown, line, col, "E002", f"byte 0x{data[exc.start]:02x} is not valid UTF-8; save the file as UTF-8")
+        return None
+    return text.removeprefix("\ufeff")
+
+
+def parse_text(text: str, shown: str, report: Report) -> YMap | None:
+    """Parse one YAML document whose root must be a mapping; problems go to ``report``."""
+    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
+        report.add(shown, 1, 1, "E003", "the file is empty")
+        return None
+    loader = _Loader(text)
+    try:
+        try:
+            node = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = exc.problem or "invalid YAML"
+        if exc.context:
+            problem = f"{problem} ({exc.context})"
+        report.add(shown, line, col, "E001", problem)
+        return None
+    except yaml.YAMLError as exc:
+        report.add(shown, 1, 1, "E001", str(exc).splitlines()[0] if str(exc) else "invalid YAML")
+        return None
+    except RecursionError:
+        report.add(shown, 1, 1, "E008", "the file is nested too deeply")
+        return None
+    if node is None:
+        report.add(shown, 1, 1, "E003", "the file is empty")
+        return None
+    try:
+        value = _Builder(shown, report).build(node)
+    except _Refused as exc:
+        report.add(shown, exc.pos[0], exc.pos[1], exc.code, exc.message)
+        return None
+    except RecursionError:
+        report.add(shown, 1, 1, "E008", "the file is nested too deeply")
+        return None
+    if not isinstance(value, YMap):
+        kind = "a list" if isinstance(value, list) else "a single value"
+        line, col = _pos(node)
+        report.add(shown, line, col, "E004", f"the file must hold a mapping (key: value lines), not {kind}")
+        return None
+    return value
+
+
+def load_file(path: Path, report: Report, shown: str | None = None) -> YMap | None:
+    """Read and parse one story file; ``None`` means a problem was reported."""
+    shown = shown or str(path)
+    text = read_text(path, report, shown)
+    if text is None:
+        return None
+    return parse_text(text, shown, report)

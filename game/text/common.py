@@ -1,0 +1,21 @@
+"""Loading a story for a command-line tool, reporting problems the way the validator does."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ..engine.model import Story
+from ..engine.validate import load_and_validate
+
+
+def load_or_report(path: Path | str, out=sys.stderr) -> Story | None:
+    """Load and validate; print errors and return None when the story cannot be played."""
+    result = load_and_validate(path)
+    if result.story is None or result.report.errors:
+        for d in result.report.sorted():
+            if d.is_error:
+                print(d, file=out)
+        print(f"cannot play: {result.report.summary()}", file=out)
+        return None
+    return result.story

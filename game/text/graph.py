@@ -1,0 +1,97 @@
+"""The story map: a life's nodes and choices as Graphviz DOT, or Mermaid for a ``.mmd`` file."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..engine.model import Life
+
+
+def _short(text: str, n: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def _dot_str(s: str) -> str:
+    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def to_dot(life: Life) -> str:
+    lines = [f"digraph {_dot_str(life.id)} {{", "  rankdir=TB;", '  node [shape=box, fontname="Helvetica"];']
+    starts = {life.start: "start"}
+    if life.short:
+        starts.setdefault(life.short.start, "short start")
+    for node in life.nodes.values():
+        label = f"{node.id}\\n{_short(node.text.en)}".replace('"', "'")
+        attrs = [f'label="{label}"']
+        if node.ending is not None:
+            attrs += ["shape=doubleoctagon", "style=filled", 'fillcolor="#e8e0c8"']
+        elif node.id in starts:
+            attrs += ["style=bold"]
+        if node.evidence == "dramatized":
+            attrs.append('color="#777777"')
+        lines.append(f"  {_dot_str(node.id)} [{', '.join(attrs)}];")
+    for node in life.nodes.values():
+        if node.next:
+            lines.append(f"  {_dot_str(node.id)} -> {_dot_str(node.next)};")
+        for c in node.choices:
+            label = _short(c.label.en, 30).replace('"', "'")
+            style = ', style=dashed' if c.cond_src else ""
+            lines.append(f'  {_dot_str(node.id)} -> {_dot_str(c.to)} [label="{label}"{style}];')
+            if c.refused:
+                lines.append(f'  {_dot_str(node.id)} -> {_dot_str(c.refused)} '
+                             f'[label="refused: {c.attempt}", color="#b00020", style=dotted];')
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def _mm(s: str) -> str:
+    return s.replace('"', "'").replace("\n", " ")
+
+
+def to_mermaid(life: Life) -> str:
+    lines = ["flowchart TD"]
+    for node in life.nodes.values():
+        text = _mm(f"{node.id}: {_short(node.text.en)}")
+        shape = f'{node.id}(["{text}"])' if node.ending is not None else f'{node.id}["{text}"]'
+        lines.append(f"  {shape}")
+    for node in life.nodes.values():
+        if node.next:
+            lines.append(f"  {node.id} --> {node.next}")
+        for c in node.choices:
+            lines.append(f'  {node.id} -->|"{_mm(_short(c.label.en, 30))}"| {c.to}')
+            if c.refused:
+                lines.append(f'  {node.id} -.->|"refused"| {c.refused}')
+    return "\n".join(lines) + "\n"
+
+
+def cmd_map(args: argparse.Namespace) -> int:
+    from ..cli import story_path
+    from .common import load_or_report
+
+    story = load_or_report(story_path(args.story))
+    if story is None:
+        return 1
+    if args.character not in story.lives:
+        print(f"no life '{args.character}'; choose one of: {', '.join(story.lives)}", file=sys.stderr)
+        return 1
+    life = story.lives[args.character]
+    out = Path(args.output)
+    text = to_mermaid(life) if out.suffix == ".mmd" else to_dot(life)
+    try:
+        out.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        print(f"cannot write {out}: {exc.strerror}", file=sys.stderr)
+        return 1
+    print(f"wrote {out} ({len(life.nodes)} nodes, {'Mermaid' if out.suffix == '.mmd' else 'Graphviz DOT'})")
+    return 0
+
+
+def add_map_parser(sub) -> None:
+    p = sub.add_parser("map", help="write a life's story graph as Graphviz DOT (or Mermaid for .mmd)")
+    p.add_argument("--character", required=True, help="the life to draw")
+    p.add_argument("-o", "--output", required=True, help="output file (.dot or .mmd)")
+    p.add_argument("--story", help="story folder (default: the shipped story)")
+    p.set_defaults(func=cmd_map)

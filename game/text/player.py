@@ -1,0 +1,276 @@
+"""The text player: any life in a terminal, in plain lines a screen reader can follow."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import textwrap
+from typing import Callable, Iterator, TextIO
+
+from ..engine.events import describe
+from ..engine.model import Life, Story
+from ..engine.runtime import InvalidChoice, NodeView, Session
+
+WIDTH = 78
+HELP = ("Type the number of a choice. Other commands: u = undo the last choice, j = journal, "
+        "s = status (lists, points), h = help, q = quit.")
+
+
+class TextPlayer:
+    """Plays one life, reading commands from ``ask`` and writing plain lines to ``out``."""
+
+    def __init__(self, story: Story, session: Session, ask: Callable[[str], str | None], out: TextIO,
+                 lang: str | None = None) -> None:
+        self.story = story
+        self.session = session
+        self.ask = ask
+        self.out = out
+        self.lang = lang
+
+    def tr(self, t) -> str:
+        return self.story.text(t, self.lang)
+
+    def say(self, text: str = "") -> None:
+        if not text:
+            print("", file=self.out)
+            return
+        for para in text.split("\n"):
+            print(textwrap.fill(para, WIDTH) if para.strip() else "", file=self.out)
+
+    def run(self) -> int:
+        life = self.session.life
+        self.say(f"{self.tr(life.title)}: {self.tr(life.player)}")
+        self.say(f"{self.tr(life.period)}. About {life.minutes} minutes.")
+        self.say(f"Content note: {self.tr(life.content_note)}")
+        self.say(HELP)
+        self.show_events(self.session.last_events)
+        while True:
+            view = self.session.view()
+            self.show_node(view)
+            if view.is_ending:
+                self.show_debrief(view)
+                return 0
+            while True:
+                line = self.ask("> ")
+                if line is None:
+                    self.say("(end of input)")
+                    return 0
+                cmd = line.strip().lower()
+                if cmd in ("q", "quit", "exit"):
+                    self.say("Goodbye.")
+                    return 0
+                if cmd in ("h", "help", "?"):
+                    self.say(HELP)
+                    continue
+                if cmd in ("j", "journal"):
+                    self.show_journal()
+                    continue
+                if cmd in ("s", "status"):
+                    self.show_status()
+                    continue
+                if cmd in ("u", "undo"):
+                    if self.session.undo():
+                        self.say("Undone: back to the previous choice.")
+                        self.show_events([])
+                        break
+                    self.say("There is nothing to undo.")
+                    continue
+                chosen = self.pick(view, cmd)
+                if chosen is None:
+                    continue
+                try:
+                    events = self.session.choose(chosen)
+                except InvalidChoice as exc:
+                    self.say(f"That choice is not available: {exc}.")
+                    continue
+                self.show_events(events)
+                break
+
+    def pick(self, view: NodeView, cmd: str) -> str | None:
+        if cmd == "" and len(view.choices) == 1 and view.choices[0].enabled:
+            return view.choices[0].id
+        if not cmd.isdigit():
+            self.say(f"Unknown command '{cmd}'. {HELP}")
+            return None
+        n = int(cmd)
+        for c in view.choices:
+            if c.number == n:
+                if not c.enabled:
+                    self.say(f"Not available: {self.tr(c.reason)}")
+                    return None
+                return c.id
+        self.say(f"There is no choice {n}.")
+        return None
+
+    def show_node(self, view: NodeView) -> None:
+        node = view.node
+        s = self.session.state
+        place = self.story.world.places.get(s.place)
+        self.say()
+        self.say(f"== {self.tr(place.name) if place else s.place}, {s.date} ==")
+        tag = {"documented": "Documented", "reported": "Reported", "dramatized": "Dramatized"}[node.evidence]
+        cites = f" Sources: {', '.join(node.sources)}." if node.sources else ""
+        self.say(f"[{tag}.{cites}]")
+        if node.kind in ("system", "document"):
+            self.say(f"[{node.screen or node.kind} screen]")
+        text = self.tr(node.text)
+        if node.speaker is not None:
+            text = f"{self.tr(node.speaker)}: {text}"
+        self.say(text)
+        if view.is_ending:
+            return
+        self.say()
+        for c in view.choices:
+            if c.enabled:
+                self.say(f"{c.number}. {self.tr(c.label)}")
+            else:
+                self.say(f"{c.number}. {self.tr(c.label)} (not available: {self.tr(c.reason)})")
+
+    def show_events(self, events) -> None:
+        for e in events:
+            self.say(describe(e, self.tr))
+
+    def show_journal(self) -> None:
+        s = self.session.state
+        if not s.journal:
+            self.say("The journal is empty.")
+            return
+        self.say("Journal:")
+        for entry in s.journal:
+            text = self.story.strings.get(entry["id"], entry["text"])
+            self.say(f"- {entry['date']}: {text}")
+
+    def show_status(self) -> None:
+        s = self.session.state
+        w = self.story.world
+        lists = [self.tr(w.lists[lid].name) for lid in s.lists if lid in w.lists]
+        self.say("On lists: " + ("; ".join(lists) if lists else "none"))
+        refused = [self.tr(w.services[sid].name) for sid in self.session.rules.restricted_services()]
+        if refused:
+            self.say("Refused now: " + "; ".join(refused))
+        if s.points is not None:
+            self.say(f"Points: {s.points}, grade {self.session.rules.grade()}")
+        for name, var in self.session.life.variables.items():
+            if var.show:
+                unit = f" {self.tr(var.unit)}" if var.unit else ""
+                self.say(f"{self.tr(var.label) if var.label else name}: {s.vars.get(name)}{unit}")
+
+    def show_debrief(self, view: NodeView) -> None:
+        ending = view.node.ending
+        life = self.session.life
+        self.say()
+        self.say(f"*** Ending: {self.tr(ending.title)} ***")
+        d = life.debriefs[ending.debrief]
+        self.say()
+        self.say("What really happened:")
+        self.say(self.tr(d.what_happened.text))
+        if d.not_known:
+            self.say("What is not known:")
+            self.say(self.tr(d.not_known.text))
+        if d.dramatized:
+            self.say("What this story dramatized:")
+            self.say(self.tr(d.dramatized.text))
+        if d.myths:
+            self.say()
+            self.say("Myth or fact?")
+            for i, m in enumerate(d.myths, 1):
+                self.say(f"{i}. {self.tr(m.claim)}")
+                self.say(f"   Answer: {m.answer.upper()}. {self.tr(m.explanation)} (Sources: {', '.join(m.sources)})")
+        if d.questions:
+            self.say()
+            self.say("Questions to discuss:")
+            for i, q in enumerate(d.questions, 1):
+                self.say(f"{i}. {self.tr(q)}")
+        if d.sources:
+            self.say()
+            self.say("Sources:")
+            for sid in d.sources:
+                src = self.story.sources.get(sid)
+                if src:
+                    bits = [src.outlet, src.author, src.date]
+                    self.say(f"- {self.tr(src.title)} ({', '.join(b for b in bits if b)})" + (f" {src.url}" if src.url else ""))
+
+
+def choose_life(story: Story, ask: Callable[[str], str | None], out: TextIO) -> Life | None:
+    lives = list(story.lives.values())
+    print("Choose a life:", file=out)
+    for i, life in enumerate(lives, 1):
+        print(f"{i}. {story.text(life.title)}: {story.text(life.player)} ({story.text(life.period)}, "
+              f"about {life.minutes} minutes)", file=out)
+    while True:
+        line = ask("> ")
+        if line is None or line.strip().lower() in ("q", "quit"):
+            return None
+        if line.strip().isdigit() and 1 <= int(line) <= len(lives):
+            return lives[int(line) - 1]
+        print(f"Type a number from 1 to {len(lives)}, or q to quit.", file=out)
+
+
+def script_reader(lines: list[str], out: TextIO) -> Callable[[str], str | None]:
+    it: Iterator[str] = iter(line.rstrip("\n") for line in lines if not line.lstrip().startswith("#"))
+
+    def ask(prompt: str) -> str | None:
+        line = next(it, None)
+        if line is not None:
+            print(f"{prompt}{line}", file=out)
+        return line
+
+    return ask
+
+
+def stdin_reader(prompt: str) -> str | None:
+    try:
+        return input(prompt)
+    except EOFError:
+        return None
+
+
+def cmd_play(args: argparse.Namespace) -> int:
+    if not args.text:
+        from ..ui.app import main as window_main
+
+        argv = ["--character", args.character] if args.character else []
+        return window_main(argv)
+    from ..cli import story_path
+    from .common import load_or_report
+
+    story = load_or_report(story_path(args.story))
+    if story is None:
+        return 1
+    out = sys.stdout
+    if args.script:
+        try:
+            with open(args.script, encoding="utf-8") as fh:
+                ask = script_reader(fh.readlines(), out)
+        except OSError as exc:
+            print(f"cannot read the script {args.script}: {exc.strerror}", file=sys.stderr)
+            return 1
+    else:
+        ask = stdin_reader
+    if args.character:
+        if args.character not in story.lives:
+            print(f"no life '{args.character}'; choose one of: {', '.join(story.lives)}", file=sys.stderr)
+            return 1
+        life = story.lives[args.character]
+    else:
+        life = choose_life(story, ask, out)
+        if life is None:
+            return 0
+    try:
+        session = Session(story, life.id, seed=args.seed, start=args.start)
+    except KeyError as exc:
+        print(f"cannot start: {exc.args[0]}", file=sys.stderr)
+        return 1
+    return TextPlayer(story, session, ask, out, args.lang).run()
+
+
+def add_play_parser(sub) -> None:
+    p = sub.add_parser("play", help="play a life (--text: in the terminal)")
+    p.add_argument("--text", action="store_true", help="play in the terminal with numbered choices")
+    p.add_argument("--character", help="the life to play (wei, li_xiaolin, rongcheng)")
+    p.add_argument("--script", help="read choices from this file, one per line")
+    p.add_argument("--story", help="story folder (default: the shipped story)")
+    p.add_argument("--seed", type=int, default=0, help="seed for any randomness (default 0)")
+    p.add_argument("--start", default="main", help="main, short, or chapter:ID")
+    p.add_argument("--lang", help="language code of a translation")
+    p.set_defaults(func=cmd_play)

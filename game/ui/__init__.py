@@ -1,0 +1,1 @@
+"""The pygame front end: draws the engine's state and turns input into engine commands."""
