@@ -11,3 +11,9 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+
+# Saves, settings, exports and kiosk logs go to a throwaway folder, never the user's real one.
+if "ON_THE_LIST_HOME" not in os.environ:
+    import tempfile
+
+    os.environ["ON_THE_LIST_HOME"] = tempfile.mkdtemp(prefix="on-the-list-tests-")

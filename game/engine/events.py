@@ -25,10 +25,10 @@ def describe(event: Event, tr: Tr) -> str:
     k = event.kind
     if k == "listed":
         why = f" ({tr(d['reason'])})" if d.get("reason") else ""
-        return f"LISTED: you are now on the {tr(d['name'])}{why}."
+        return f"LISTED: you are now on {tr(d['short'])}{why}."
     if k == "delisted":
         why = f" ({tr(d['reason'])})" if d.get("reason") else ""
-        return f"REMOVED: you are no longer on the {tr(d['name'])}{why}."
+        return f"REMOVED: you are no longer on {tr(d['short'])}{why}."
     if k == "refused":
         if d.get("lists"):
             names = " and ".join(tr(n) for n in d["lists"])

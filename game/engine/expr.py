@@ -7,6 +7,7 @@ and evaluated against a small environment interface at play time.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any, Callable, Protocol
@@ -179,6 +180,12 @@ def parse(src: str) -> Expr:
     """Parse an expression; raises ExprError with the offending offset."""
     if not isinstance(src, str):
         raise ExprError("an expression must be text")
+    return _parse_cached(src)
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_cached(src: str) -> Expr:
+    # trees are immutable tuples, so stories that repeat a condition share one parse
     return _Parser(src).parse()
 
 

@@ -167,13 +167,15 @@ class Rules:
             if lst.id in s.lists:
                 return []
             s.lists[lst.id] = {"since": s.date, "reason": a["reason"].en if a["reason"] else ""}
-            return [Event("listed", {"list": lst.id, "name": lst.name, "kind": lst.kind, "reason": a["reason"]})]
+            return [Event("listed", {"list": lst.id, "name": lst.name, "short": lst.short, "kind": lst.kind,
+                                     "reason": a["reason"]})]
         if k == "remove_from_list":
             lst = w.lists[a["list"]]
             if lst.id not in s.lists:
                 return []
             del s.lists[lst.id]
-            return [Event("delisted", {"list": lst.id, "name": lst.name, "kind": lst.kind, "reason": a["reason"]})]
+            return [Event("delisted", {"list": lst.id, "name": lst.name, "short": lst.short, "kind": lst.kind,
+                                       "reason": a["reason"]})]
         if k == "appeal":
             proc = w.procedures[a["procedure"]]
             entry = s.appeals.setdefault(proc.id, {"step": "", "result": "", "since": s.date})

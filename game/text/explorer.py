@@ -1,7 +1,7 @@
 """The explorer: plays every life systematically and at random, and reports what it could not reach.
 
 It walks every choice path (merging paths that reach an identical state) up to a bound, then makes
-seeded random runs. It reports node, choice and ending coverage, dead ends, crashes and nodes never
+seeded runs that prefer choices not yet taken, then seeded random runs with undo. It reports node, choice and ending coverage, dead ends, crashes and nodes never
 reached. Exit status 1 means a problem was found.
 """
 
@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from ..engine.model import Story
 from ..engine.runtime import Session
 
-MAX_STATES = 20000
+MAX_STATES = 3000
 MAX_STEPS = 400
 
 
@@ -73,11 +73,8 @@ def _path(session: Session) -> str:
     return " > ".join(steps[-8:]) if steps else "the start"
 
 
-def explore_life(story: Story, life_id: str, random_runs: int = 200, seed: int = 0,
-                 max_states: int = MAX_STATES) -> Coverage:
-    life = story.lives[life_id]
-    cov = Coverage(life_id)
-    starts = ["main"] + (["short"] if life.short else []) + [f"chapter:{c.id}" for c in life.chapters]
+def _systematic(cov: Coverage, story: Story, life_id: str, starts: list[str], seed: int, max_states: int) -> None:
+    """Every choice path from every start, merging paths that reach an identical state."""
     seen: set[str] = set()
     for start in starts:
         try:
@@ -96,7 +93,7 @@ def explore_life(story: Story, life_id: str, random_runs: int = 200, seed: int =
             cov.states += 1
             if cov.states > max_states:
                 cov.truncated = True
-                break
+                return
             if session.ended or _dead_end(cov, session):
                 continue
             if len(session.state.log) >= MAX_STEPS:
@@ -106,27 +103,44 @@ def explore_life(story: Story, life_id: str, random_runs: int = 200, seed: int =
                 child = session.fork()
                 if _step(cov, child, cid):
                     stack.append(child)
-    rng = random.Random(seed)
-    for run in range(random_runs):
-        start = rng.choice(starts)
-        try:
-            session = Session(story, life_id, seed=rng.randrange(1 << 30), start=start)
-        except Exception as exc:
-            cov.problems.append(f"crash starting at '{start}': {type(exc).__name__}: {exc}")
+
+
+def _run(cov: Coverage, story: Story, life_id: str, start: str, rng: random.Random, guided: bool,
+         allow_undo: bool) -> None:
+    """One seeded run to an ending; guided runs prefer choices no run has taken yet."""
+    try:
+        session = Session(story, life_id, seed=rng.randrange(1 << 30), start=start)
+    except Exception as exc:
+        cov.problems.append(f"crash starting at '{start}': {type(exc).__name__}: {exc}")
+        return
+    cov.runs += 1
+    _record(cov, session)
+    for _ in range(MAX_STEPS):
+        if session.ended or _dead_end(cov, session):
+            return
+        options = session.enabled_choices()
+        if allow_undo and session.can_undo and rng.random() < 0.05:
+            session.undo(rng.randint(1, 3))
             continue
-        cov.runs += 1
-        _record(cov, session)
-        for _ in range(MAX_STEPS):
-            if session.ended or _dead_end(cov, session):
-                break
-            options = session.enabled_choices()
-            if rng.random() < 0.05 and session.can_undo:
-                session.undo()
-                continue
-            if not _step(cov, session, rng.choice(options)):
-                break
-        else:
-            cov.problems.append(f"a random run did not end within {MAX_STEPS} choices (seed {seed}, run {run})")
+        if guided:
+            fresh = [c for c in options if (session.state.node, c) not in cov.choices]
+            options = fresh or options
+        if not _step(cov, session, rng.choice(options)):
+            return
+    cov.problems.append(f"a run did not end within {MAX_STEPS} choices (path: {_path(session)})")
+
+
+def explore_life(story: Story, life_id: str, random_runs: int = 200, seed: int = 0,
+                 max_states: int = MAX_STATES, guided_runs: int = 300) -> Coverage:
+    life = story.lives[life_id]
+    cov = Coverage(life_id)
+    starts = ["main"] + (["short"] if life.short else []) + [f"chapter:{c.id}" for c in life.chapters]
+    _systematic(cov, story, life_id, starts, seed, max_states)
+    rng = random.Random(seed)
+    for i in range(guided_runs):
+        _run(cov, story, life_id, starts[i % len(starts)], rng, guided=True, allow_undo=False)
+    for _ in range(random_runs):
+        _run(cov, story, life_id, rng.choice(starts), rng, guided=False, allow_undo=True)
     all_nodes = set(life.nodes)
     for nid in sorted(all_nodes - cov.nodes):
         cov.problems.append(f"node '{nid}' was never reached")

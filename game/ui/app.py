@@ -1,6 +1,556 @@
-"""Placeholder until the window front end lands."""
+"""The window: the screen stack, the event loop, scaling and letterboxing, and the command line.
+
+The loop redraws only when something changed (a dirty flag) and otherwise blocks in
+``pygame.event.wait`` with a timeout set by the next thing due (an animation, autoplay, the kiosk's
+idle clock), so an idle page costs nothing. The story loads on a thread after the first frame.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import sys
+import threading
+import time
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pygame
+
+from . import modesbridge
+from .context import DESIGN_H, DESIGN_W, Ctx
+from .fonts import FontBook
+from .keys import action_for
+from .options import Options, parse
+from .screen import Screen
+from .theme import THEMES
+
+Clock = Callable[[], float]
+MIN_ASPECT, MAX_ASPECT = 4 / 3, 21 / 9
 
 
-def main(argv):
-    print("The game window is not built yet; use: python -m game play --text")
-    return 0
+class App:
+    def __init__(self, opts: Options, *, clock: Clock = time.monotonic, threaded: bool = True) -> None:
+        self.opts = opts
+        self.clock = clock
+        self.threaded = threaded
+        self.started = clock()
+        if not pygame.display.get_init():
+            pygame.display.init()
+        if not pygame.font.get_init():
+            pygame.font.init()
+        pygame.display.set_caption("On the List")
+        self.settings, self.settings_message = (modesbridge.default_settings(), None) if opts.kiosk \
+            else modesbridge.load_settings()
+        if opts.lang:
+            self.settings = modesbridge.copy_settings(self.settings, language=opts.lang)
+        self.fullscreen = bool(opts.fullscreen or opts.kiosk or getattr(self.settings, "fullscreen", False))
+        self.window = self._open_window(opts.size)
+        self.stack: list[Screen] = []
+        self.dirty = True
+        self.running = True
+        self.layout_gen = 0
+        self.game: Any = None  # GameCtl once the story is loaded
+        self.load_result: Any = None
+        self.load_error: str | None = None
+        self._loader: threading.Thread | None = None
+        self._loaded = False
+        self.pending: list[Callable[[], None]] = []
+        self.errors: list[str] = []  # exceptions caught while handling input (tests assert none)
+        self.frames = 0
+        self.draws = 0
+        self.kiosk: Any = None
+        self.guard: Any = None
+        self.rng = random.Random(opts.seed)
+        self.next_auto = self.started + opts.pace
+        self._shot_key: Any = None
+        self._shots = 0
+        self.frame_times: list[float] = []
+        self.first_frame_at: float | None = None
+        self._finger: int | None = None
+        self.export_dir = opts.export_dir
+        self.toast: str | None = None
+        self._toast_at = 0.0
+        self._build_ctx()
+
+    # -- window and scaling ------------------------------------------------------------------------
+    def _open_window(self, size: tuple[int, int]) -> pygame.Surface:
+        if self.fullscreen:
+            try:
+                return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+            except pygame.error:
+                pass
+        return pygame.display.set_mode(size, pygame.RESIZABLE)
+
+    def _build_ctx(self) -> None:
+        W, H = self.window.get_size()
+        s = min(W / DESIGN_W, H / DESIGN_H)
+        # the layout reflows, so the canvas may take any shape from 4:3 to 21:9; beyond that, letterbox
+        cw = max(1, min(W, round(H * MAX_ASPECT)))
+        ch = max(1, min(H, round(W / MIN_ASPECT)))
+        self.canvas_rect = pygame.Rect((W - cw) // 2, (H - ch) // 2, cw, ch)
+        self.canvas = self.window.subsurface(self.canvas_rect)
+        theme = THEMES["contrast" if getattr(self.settings, "high_contrast", False) else "paper"]
+        text_scale = float(getattr(self.settings, "text_scale", 1.0) or 1.0)
+        overflow = self.ctx.overflow if hasattr(self, "ctx") else []
+        self.ctx = Ctx(theme, FontBook(s, text_scale), s, (cw, ch), self.settings, overflow, self.clock())
+        self.layout_gen += 1
+        self.dirty = True
+
+    def resize(self, size: tuple[int, int]) -> None:
+        size = (max(320, int(size[0])), max(240, int(size[1])))
+        if self.window.get_size() != size and not self.fullscreen:
+            self.window = pygame.display.set_mode(size, pygame.RESIZABLE)
+        else:
+            self.window = pygame.display.get_surface() or self.window
+        self._build_ctx()
+
+    def toggle_fullscreen(self) -> None:
+        if self.opts.kiosk:
+            return
+        self.fullscreen = not self.fullscreen
+        self.window = self._open_window(self.opts.size)
+        self.apply_settings(modesbridge.copy_settings(self.settings, fullscreen=self.fullscreen), save=True)
+
+    def apply_settings(self, settings: Any, *, save: bool = True) -> None:
+        self.settings = settings
+        if self.kiosk is not None:
+            self.kiosk.visit.settings = settings
+        elif save:
+            msg = modesbridge.save_settings(settings)
+            if msg:
+                self.settings_message = msg
+        if self.game is not None:
+            lang = getattr(settings, "language", None)
+            self.game.set_lang(lang)
+        self._build_ctx()
+
+    def notify(self, text: str) -> None:
+        """A message shown at the foot of the screen until the next input."""
+        self.toast = text
+        self._toast_at = self.clock()
+        self.dirty = True
+
+    def to_canvas(self, pos: tuple[float, float]) -> tuple[int, int]:
+        return int(pos[0]) - self.canvas_rect.x, int(pos[1]) - self.canvas_rect.y
+
+    # -- the stack ---------------------------------------------------------------------------------
+    @property
+    def top(self) -> Screen | None:
+        return self.stack[-1] if self.stack else None
+
+    def push(self, screen: Screen) -> None:
+        self.stack.append(screen)
+        screen.on_enter()
+        self.dirty = True
+
+    def pop(self) -> Screen | None:
+        s = self.stack.pop() if len(self.stack) > 1 else None
+        if self.top is not None:
+            self.top.built_for = None
+            self.top.on_enter()
+        self.dirty = True
+        return s
+
+    def replace(self, screen: Screen) -> None:
+        if self.stack:
+            self.stack.pop()
+        self.push(screen)
+
+    def reset_to(self, screen: Screen) -> None:
+        self.stack.clear()
+        self.push(screen)
+
+    def find(self, name: str) -> Screen | None:
+        return next((s for s in reversed(self.stack) if s.name == name), None)
+
+    def pop_to(self, name: str) -> None:
+        while len(self.stack) > 1 and self.top is not None and self.top.name != name:
+            self.stack.pop()
+        if self.top is not None:
+            self.top.built_for = None
+            self.top.on_enter()
+        self.dirty = True
+
+    # -- the story ---------------------------------------------------------------------------------
+    def boot(self) -> None:
+        """The first screen, then the story load (on a thread when threaded)."""
+        from .screens.title import TitleScreen
+
+        self.reset_to(TitleScreen(self))
+        if self.threaded:
+            self._loader = threading.Thread(target=self._load, daemon=True)
+            self._loader.start()
+        else:
+            self._load()
+            self._after_load()
+
+    def _load(self) -> None:
+        try:
+            from ..engine.validate import load_and_validate
+
+            self.load_result = load_and_validate(self.opts.story)
+        except Exception as exc:  # noqa: BLE001 - shown on the error screen
+            self.load_error = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+
+    def _after_load(self) -> None:
+        from .gamectl import GameCtl
+        from .screens.error import ErrorScreen
+
+        self._loaded = True
+        r = self.load_result
+        if self.load_error or r is None or r.story is None or r.report.errors:
+            self.reset_to(ErrorScreen.for_story(self, r, self.load_error, self.opts.story))
+            return
+        self.game = GameCtl(r.story, getattr(self.settings, "language", None), self.opts.seed)
+        if self.opts.kiosk:
+            self._start_kiosk()
+            return
+        if self.opts.classroom:
+            from .screens.classroom import TeacherScreen
+
+            self.game.autosave_on = False
+            self.reset_to(TeacherScreen(self, preselect=self.opts.character))
+            return
+        if self.opts.character:
+            if self.opts.character not in r.story.lives:
+                self.reset_to(ErrorScreen(self, "There is no such life",
+                                          [f"This story has no life '{self.opts.character}'.",
+                                           "Lives: " + ", ".join(r.story.lives)]))
+                return
+            try:
+                self.start_life(self.opts.character, self.opts.start)
+            except KeyError as exc:
+                self.reset_to(ErrorScreen(self, "Cannot start this life", [str(exc.args[0])]))
+            return
+        if self.top is not None:
+            self.top.rebuild()
+        for f in self.pending:
+            f()
+        self.pending.clear()
+
+    def when_loaded(self, f: Callable[[], None]) -> None:
+        if self.game is not None:
+            f()
+        else:
+            self.pending.append(f)
+
+    def _start_kiosk(self) -> None:
+        from .screens.kiosk import AttractScreen
+
+        self.kiosk, msg = modesbridge.make_kiosk(self.game.story, self.clock)
+        if self.kiosk is not None:
+            self.game.autosave_on = False
+            self.guard = self.kiosk.guard
+            self.apply_settings(self.kiosk.config.visitor_settings(), save=False)
+        self.reset_to(AttractScreen(self))
+
+    def start_life(self, life_id: str, start: str = "main") -> None:
+        from .screens.play import PlayScreen
+
+        if self.kiosk is not None:
+            self.game.adopt(self.kiosk.start_visit(life_id))
+        else:
+            self.game.start(life_id, start)
+        self.push(PlayScreen(self))
+
+    def kiosk_reset(self) -> None:
+        from .screens.kiosk import AttractScreen
+
+        if self.kiosk is None:
+            return
+        self.game.end_run()
+        self.apply_settings(self.kiosk.config.visitor_settings(), save=False)
+        self.reset_to(AttractScreen(self))
+
+    # -- events ------------------------------------------------------------------------------------
+    def handle(self, ev: pygame.event.Event) -> None:
+        t = ev.type
+        top = self.top
+        if t == pygame.QUIT:
+            self.request_quit("window")
+            return
+        if t == pygame.VIDEORESIZE:
+            self.resize((ev.w, ev.h))
+            return
+        if t in (pygame.WINDOWSIZECHANGED, pygame.WINDOWRESIZED):
+            surf = pygame.display.get_surface()
+            if surf is not None and surf.get_size() != tuple(self.canvas_rect.size):
+                self.window = surf
+                self._build_ctx()
+            return
+        if t in (pygame.WINDOWEXPOSED, pygame.WINDOWSHOWN, pygame.WINDOWRESTORED, pygame.WINDOWFOCUSGAINED):
+            self.dirty = True
+            return
+        if top is None:
+            return
+        is_input = t in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.FINGERDOWN, pygame.FINGERUP,
+                         pygame.KEYDOWN, pygame.MOUSEWHEEL)
+        if is_input or t in (pygame.MOUSEMOTION, pygame.FINGERMOTION):
+            self.ensure_layout()  # widgets must match the state the last event left
+            top = self.top
+            if top is None:
+                return
+        if is_input and self.kiosk is not None:
+            self.kiosk.touch()
+        if is_input and self.toast and self.clock() - self._toast_at > 0.4:
+            self.toast = None
+            self.dirty = True
+        if t in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEMOTION):
+            if getattr(ev, "touch", False):
+                return  # SDL's copy of a touch: the finger events below already handled it
+            pos = self.to_canvas(ev.pos)
+            if t == pygame.MOUSEMOTION:
+                if top.pointer_move(pos, "mouse", self.ctx):
+                    self.dirty = True
+                return
+            if ev.button != 1:
+                return
+            if t == pygame.MOUSEBUTTONDOWN:
+                top.pointer_down(pos, "mouse")
+            else:
+                top.pointer_up(pos, "mouse")
+            self.dirty = True
+            return
+        if t in (pygame.FINGERDOWN, pygame.FINGERUP, pygame.FINGERMOTION):
+            W, H = self.window.get_size()
+            pos = self.to_canvas((ev.x * W, ev.y * H))
+            fid = getattr(ev, "finger_id", 0)
+            if t == pygame.FINGERDOWN:
+                if self._finger is not None:
+                    return  # one finger at a time
+                self._finger = fid
+                top.pointer_down(pos, "touch")
+            elif fid != self._finger:
+                return
+            elif t == pygame.FINGERMOTION:
+                if top.pointer_move(pos, "touch", self.ctx):
+                    self.dirty = True
+                return
+            else:
+                self._finger = None
+                top.pointer_up(pos, "touch")
+            self.dirty = True
+            return
+        if t == pygame.MOUSEWHEEL:
+            if getattr(ev, "touch", False):
+                return
+            top.wheel(int(ev.y) or (1 if getattr(ev, "precise_y", 0) > 0 else -1 if getattr(ev, "precise_y", 0) < 0
+                                    else 0), self.to_canvas(pygame.mouse.get_pos()), self.ctx)
+            self.dirty = True
+            return
+        if t == pygame.KEYDOWN:
+            self._key(ev)
+            self.dirty = True
+
+    def _key(self, ev: pygame.event.Event) -> None:
+        mod = ev.mod
+        if self.guard is not None:
+            name = pygame.key.name(ev.key).lower()
+            if self.guard.key(name, ctrl=bool(mod & pygame.KMOD_CTRL), shift=bool(mod & pygame.KMOD_SHIFT),
+                              alt=bool(mod & pygame.KMOD_ALT), meta=bool(mod & pygame.KMOD_META)):
+                from .screens.kiosk import PinScreen
+
+                if self.find("pin") is None:
+                    self.push(PinScreen(self))
+                return
+        top = self.top
+        if top is not None and hasattr(top, "text_key") and top.text_key(ev):
+            return
+        if ev.key == pygame.K_F4 and mod & pygame.KMOD_ALT:
+            self.request_quit("alt+f4")
+            return
+        action = action_for(ev.key, mod)
+        if action is None:
+            return
+        if action == "fullscreen":
+            self.toggle_fullscreen()
+            return
+        if top is not None:
+            top.key_action(action)
+
+    def request_quit(self, source: str) -> None:
+        if self.guard is not None and not self.guard.allow_quit(source):
+            return
+        if self.kiosk is not None and self.guard is not None and self.guard.unlocked:
+            self.kiosk.staff_exit()
+        self.running = False
+
+    # -- the loop ----------------------------------------------------------------------------------
+    def safely(self, f: Callable[[], None]) -> None:
+        try:
+            f()
+        except Exception as exc:  # noqa: BLE001 - never a crash in front of a class
+            from .screens.error import ErrorScreen
+
+            text = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+            self.errors.append(text)
+            print(text, file=sys.stderr)
+            self.push(ErrorScreen(self, "Something went wrong", [f"{type(exc).__name__}: {exc}",
+                                  "You can go back and carry on; the problem was written to the log."],
+                                  can_go_back=True))
+
+    def step(self, events: list[pygame.event.Event]) -> None:
+        """One frame: handle events, advance timers, redraw if needed."""
+        for ev in events:
+            self.safely(lambda ev=ev: self.handle(ev))
+        if self._loader is not None and not self._loaded and not self._loader.is_alive():
+            self.safely(self._after_load)
+        now = self.clock()
+        self.ctx.now = now
+        if self.kiosk is not None:
+            self.safely(lambda: self._kiosk_tick())
+        if self.opts.autoplay and now >= self.next_auto:
+            self.next_auto = now + self.opts.pace
+            self.safely(self.autoplay_step)
+        top = self.top
+        if top is not None and top.update(now):
+            self.dirty = True
+        if self.dirty:
+            self.safely(self.draw)
+        self.frames += 1
+
+    def _kiosk_tick(self) -> None:
+        from .screens.kiosk import StillThereScreen
+
+        state = self.kiosk.poll()
+        if state == "warning":
+            if self.find("still_there") is None:
+                self.push(StillThereScreen(self))
+            self.dirty = True  # the countdown changes every second
+        elif state == "reset":
+            self.kiosk_reset()
+        elif self.find("still_there") is not None:
+            while self.find("still_there") is not None:
+                self.pop()
+
+    def autoplay_step(self) -> None:
+        top = self.top
+        if top is None:
+            return
+        if hasattr(top, "autoplay_hook") and top.autoplay_hook():
+            self.dirty = True
+            return
+        targets = top.autoplay_targets()
+        if not targets:
+            return
+        w = self.rng.choice(targets)
+        top.st.focused = w
+        if self.kiosk is not None:
+            self.kiosk.touch()
+        w.activate()
+        self.dirty = True
+
+    def ensure_layout(self) -> None:
+        for s in self._visible_screens():
+            if s.built_for != (self.layout_gen,):
+                s.relayout(self.ctx)
+                s.built_for = (self.layout_gen,)
+
+    def _visible_screens(self) -> list[Screen]:
+        out: list[Screen] = []
+        for s in reversed(self.stack):
+            out.append(s)
+            if s.opaque:
+                break
+        return list(reversed(out))
+
+    def draw(self) -> None:
+        t0 = time.perf_counter()
+        self.ensure_layout()
+        self.window.fill(self.ctx.theme["header"] if self.canvas_rect.size != self.window.get_size() else (0, 0, 0))
+        for s in self._visible_screens():
+            s.draw(self.ctx, self.canvas)
+        if self.toast:
+            from .drawing import toast
+
+            toast(self.ctx, self.canvas, self.toast)
+        pygame.display.flip()
+        self.dirty = False
+        self.draws += 1
+        dt = time.perf_counter() - t0
+        self.frame_times.append(dt)
+        if len(self.frame_times) > 5000:
+            del self.frame_times[:2500]
+        if self.first_frame_at is None:
+            self.first_frame_at = self.clock()
+        self._maybe_screenshot()
+
+    def _maybe_screenshot(self) -> None:
+        if not self.opts.screenshot_dir or self.top is None:
+            return
+        key = (id(self.top), self.top.name, getattr(self.top, "shot_key", lambda: None)())
+        if key == self._shot_key:
+            return
+        self._shot_key = key
+        folder = Path(self.opts.screenshot_dir)
+        folder.mkdir(parents=True, exist_ok=True)
+        self._shots += 1
+        pygame.image.save(self.window, str(folder / f"{self._shots:04d}-{self.top.name}.png"))
+
+    def timeout_ms(self) -> int | None:
+        """How long the loop may sleep waiting for input (None: until input)."""
+        now = self.clock()
+        due: list[float] = []
+        if self.opts.autoplay:
+            due.append(self.next_auto)
+        if self.opts.quit_after is not None:
+            due.append(self.started + self.opts.quit_after)
+        if self.opts.frames is not None:
+            return 16
+        if self._loader is not None and not self._loaded:
+            return 20
+        if self.kiosk is not None:
+            due.append(now + 0.5)
+        top = self.top
+        if top is not None:
+            w = top.wake_at(now)
+            if w is not None:
+                due.append(w)
+        if self.dirty:
+            return 0
+        if not due:
+            return None
+        return max(0, int((min(due) - now) * 1000))
+
+    def should_stop(self) -> bool:
+        if not self.running:
+            return True
+        if self.opts.frames is not None and self.frames >= self.opts.frames:
+            return True
+        return self.opts.quit_after is not None and self.clock() - self.started >= self.opts.quit_after
+
+    def run(self) -> int:
+        self.boot()
+        self.draw()  # the first frame, while the story loads
+        while not self.should_stop():
+            timeout = self.timeout_ms()
+            if timeout == 0:
+                events = pygame.event.get()
+            else:
+                ev = pygame.event.wait(timeout if timeout is not None else 0)
+                events = ([ev] if ev.type != pygame.NOEVENT else []) + pygame.event.get()
+            self.step(events)
+        self.shutdown()
+        return 0
+
+    def shutdown(self) -> None:
+        for s in list(self.stack):
+            f = getattr(s, "on_quit", None)
+            if f:
+                try:
+                    f()
+                except Exception:  # noqa: BLE001
+                    pass
+
+
+def main(argv: list[str] | None = None) -> int:
+    opts = parse(list(sys.argv[1:] if argv is None else argv))
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    app = App(opts)
+    try:
+        return app.run()
+    finally:
+        pygame.quit()

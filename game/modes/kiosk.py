@@ -1,0 +1,513 @@
+"""Kiosk mode: a museum PC that visitors cannot leave, which resets itself when they walk away.
+
+The parts, all driven by the window front end and testable with a fake clock:
+
+- :class:`KioskConfig`, read from ``kiosk.json`` in the config folder (:func:`load_kiosk_config`):
+  idle time (90 s), countdown (30 s, never under 20 s), the staff key chord and PIN, the log.
+- :class:`IdleTimer`: ``attract`` (nobody playing) -> ``active`` -> after ``idle_seconds`` with no
+  input, ``warning`` ("Still there?" with a countdown; any input goes back to ``active``) -> after
+  ``countdown_seconds``, ``reset`` (reported once, then ``attract`` again).
+- :class:`QuitGuard`: a quit request (window close, Esc, Alt+F4...) is never allowed in kiosk
+  mode, except after the staff chord followed by the right PIN.
+- :class:`Visit` and :func:`reset_visit`: everything one visitor leaves in memory, and the function
+  that clears it. Kiosk mode writes nothing to disk (no saves, settings or exports); see
+  :func:`game.modes.paths.set_writes_enabled`.
+- :class:`Kiosk`: the above wired together, plus a rotating log of starts, resets and crashes only.
+
+Key names are pygame's ``pygame.key.name()`` names in lower case (``"q"``, ``"escape"``, ``"f4"``),
+so this module needs no pygame.
+"""
+
+from __future__ import annotations
+
+import gc
+import hmac
+import json
+import logging
+import logging.handlers
+import math
+import re
+import secrets
+import socket
+import sys
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from ..engine.model import Life, Story
+from ..engine.runtime import Session
+from . import paths
+from .settings import Settings
+
+Clock = Callable[[], float]
+
+MIN_COUNTDOWN = 20.0  # WCAG 2.2.1: a warning of at least 20 seconds
+DEFAULT_CHORD = "ctrl+shift+alt+q"
+DEFAULT_PIN = "0000"
+MODIFIERS = ("ctrl", "shift", "alt", "meta")
+LOGGER_NAME = "on_the_list.kiosk"
+# The exit status after a staff exit (chord + PIN). The supervisors in docs/kiosk/ restart the game
+# after any other exit (a crash, a kill), and leave it stopped after this one.
+STAFF_EXIT_STATUS = 10
+LOG_FILE = "kiosk.log"
+
+
+# -- configuration ----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class KioskConfig:
+    """The kiosk's settings. Every field can be set in ``kiosk.json``; see docs/kiosk.md."""
+
+    idle_seconds: float = 90.0  # no input this long -> "Still there?"
+    countdown_seconds: float = 30.0  # the "Still there?" countdown; at least 20
+    staff_chord: str = DEFAULT_CHORD  # then the PIN; e.g. "ctrl+shift+alt+q"
+    staff_pin: str = DEFAULT_PIN  # 4 to 12 digits; change it on every kiosk
+    pin_timeout_seconds: float = 20.0  # the PIN pad closes by itself after this long
+    pin_attempts: int = 3  # wrong PINs before the chord is locked out
+    lockout_seconds: float = 60.0
+    lives: tuple[str, ...] = ()  # the lives offered (ids); empty: every life
+    language: str = "en"
+    text_scale: float = 1.25  # the visitor's starting text size (1.0 to 2.0)
+    high_contrast: bool = False
+    log_enabled: bool = True
+    log_max_bytes: int = 256 * 1024  # one log file's size before it rotates
+    log_backups: int = 5  # rotated files kept
+
+    @property
+    def chord(self) -> tuple[frozenset[str], str]:
+        return parse_chord(self.staff_chord)
+
+    def visitor_settings(self) -> Settings:
+        """The settings each visit starts from."""
+        return Settings(text_scale=self.text_scale, high_contrast=self.high_contrast, language=self.language,
+                        fullscreen=True).clamped()
+
+
+def parse_chord(text: str) -> tuple[frozenset[str], str]:
+    """``"ctrl+shift+alt+q"`` -> ({"ctrl", "shift", "alt"}, "q"). Raises ValueError when malformed."""
+    parts = [p.strip().lower() for p in str(text).split("+")]
+    if len(parts) < 2 or not all(parts):
+        raise ValueError("a chord is modifiers and a key joined by '+', e.g. ctrl+shift+alt+q")
+    *mods, key = parts
+    aliases = {"control": "ctrl", "option": "alt", "cmd": "meta", "super": "meta", "win": "meta"}
+    mods = [aliases.get(m, m) for m in mods]
+    if any(m not in MODIFIERS for m in mods) or key in MODIFIERS:
+        raise ValueError(f"modifiers are {', '.join(MODIFIERS)}; the key comes last")
+    if len(set(mods)) < 2:
+        raise ValueError("the chord needs at least two modifiers, so no visitor presses it by chance")
+    return frozenset(mods), key
+
+
+_LIMITS: dict[str, tuple[float, float]] = {
+    "idle_seconds": (15.0, 3600.0),
+    "countdown_seconds": (MIN_COUNTDOWN, 600.0),
+    "pin_timeout_seconds": (5.0, 300.0),
+    "pin_attempts": (1, 20),
+    "lockout_seconds": (0.0, 3600.0),
+    "text_scale": (1.0, 2.0),
+    "log_max_bytes": (4096, 64 * 1024 * 1024),
+    "log_backups": (1, 50),
+}
+
+
+def config_from_dict(data: Any) -> tuple[KioskConfig, list[str]]:
+    """A config from parsed JSON, and a note for each value that was wrong (replaced by its default)."""
+    base = KioskConfig()
+    if not isinstance(data, dict):
+        return base, ["the file does not hold a JSON object"]
+    values: dict[str, Any] = {}
+    notes: list[str] = []
+    known = {f.name for f in fields(KioskConfig)}
+    for key in data:
+        if key not in known and key not in ("format", "version") and not key.startswith("_"):
+            notes.append(f"unknown setting '{key}'")
+    for name in known:
+        if name not in data:
+            continue
+        value, default = data[name], getattr(base, name)
+        if isinstance(default, bool):
+            ok = isinstance(value, bool)
+        elif isinstance(default, (int, float)):
+            ok = isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+            if ok:
+                lo, hi = _LIMITS.get(name, (-math.inf, math.inf))
+                if not lo <= value <= hi:
+                    notes.append(f"'{name}' must be between {lo:g} and {hi:g}; using {min(max(value, lo), hi):g}")
+                value = min(max(value, lo), hi)
+                value = int(value) if isinstance(default, int) else float(value)
+        elif name == "lives":
+            ok = isinstance(value, list) and all(isinstance(x, str) for x in value)
+            value = tuple(value) if ok else default
+        elif name == "staff_pin":
+            ok = isinstance(value, str) and re.fullmatch(r"[0-9]{4,12}", value) is not None
+        elif name == "staff_chord":
+            try:
+                parse_chord(value)
+                ok = True
+            except (ValueError, AttributeError):
+                ok = False
+        else:
+            ok = isinstance(value, str)
+        if ok:
+            values[name] = value
+        else:
+            notes.append(f"'{name}' is not valid; using the default")
+    return replace(base, **values), notes
+
+
+def load_kiosk_config(path: str | Path | None = None) -> tuple[KioskConfig, str | None]:
+    """Read ``kiosk.json`` (default: in the config folder). Never raises; a missing file gives the
+    defaults, a bad file or value the defaults with a message. The file is never moved or written:
+    staff manage it."""
+    p = Path(path) if path is not None else paths.kiosk_config_file()
+    try:
+        data = json.loads(p.read_bytes().decode("utf-8"))
+    except FileNotFoundError:
+        return KioskConfig(), None
+    except (OSError, ValueError, RecursionError):
+        return KioskConfig(), f"The kiosk configuration {p.name} could not be read, so the defaults are used."
+    config, notes = config_from_dict(data)
+    if notes:
+        return config, f"In {p.name}: " + "; ".join(notes) + "."
+    return config, None
+
+
+# -- the idle timer ---------------------------------------------------------------------------------
+ATTRACT = "attract"
+ACTIVE = "active"
+WARNING = "warning"
+RESET = "reset"
+
+
+class IdleTimer:
+    """Counts the time since the last input during a visit.
+
+    Call :meth:`start` when a visit begins, :meth:`feed` on every input (touch, click, key), and
+    :meth:`poll` every frame; it returns the state. The warning lasts the full countdown from the
+    moment :meth:`poll` first sees it (even after a long gap such as a suspended PC), so a visitor
+    always gets the whole countdown. :meth:`pause` stops the clock while the game speaks or plays
+    a video.
+    """
+
+    def __init__(self, idle_seconds: float = 90.0, countdown_seconds: float = 30.0,
+                 clock: Clock = time.monotonic) -> None:
+        self.idle_seconds = float(idle_seconds)
+        self.countdown_seconds = max(MIN_COUNTDOWN, float(countdown_seconds))
+        self.clock = clock
+        self.state = ATTRACT
+        self._last = clock()
+        self._warned_at = 0.0
+        self._paused_at: float | None = None
+
+    def start(self) -> None:
+        """A visit begins: the clock runs from now."""
+        self.state = ACTIVE
+        self._last = self.clock()
+        self._paused_at = None
+
+    def stop(self) -> None:
+        """Back to the attract loop: nothing is counted."""
+        self.state = ATTRACT
+        self._paused_at = None
+
+    def feed(self) -> None:
+        """Any input: the visit goes on, and a "Still there?" countdown is cancelled."""
+        if self.state in (ACTIVE, WARNING):
+            self.state = ACTIVE
+            self._last = self.clock()
+            if self._paused_at is not None:
+                self._paused_at = self._last
+
+    def pause(self) -> None:
+        """Stop counting (while the game reads aloud or plays a video)."""
+        if self._paused_at is None:
+            self._paused_at = self.clock()
+
+    def resume(self) -> None:
+        if self._paused_at is not None:
+            gap = self.clock() - self._paused_at
+            self._last += gap
+            self._warned_at += gap
+            self._paused_at = None
+
+    @property
+    def paused(self) -> bool:
+        return self._paused_at is not None
+
+    def poll(self) -> str:
+        """Advance by the clock and return the state. ``reset`` is returned once, then ``attract``."""
+        if self.state == RESET:
+            self.state = ATTRACT
+        if self.state == ATTRACT or self._paused_at is not None:
+            return self.state
+        now = self.clock()
+        if self.state == ACTIVE and now - self._last >= self.idle_seconds:
+            self.state = WARNING
+            self._warned_at = now
+        elif self.state == WARNING and now - self._warned_at >= self.countdown_seconds:
+            self.state = RESET
+        return self.state
+
+    def seconds_left(self) -> int:
+        """Whole seconds left on the countdown (to show), or 0 when no warning is showing."""
+        if self.state != WARNING:
+            return 0
+        now = self._paused_at if self._paused_at is not None else self.clock()
+        return max(0, math.ceil(self.countdown_seconds - (now - self._warned_at)))
+
+
+# -- quitting ---------------------------------------------------------------------------------------
+class QuitGuard:
+    """Decides whether the game may quit.
+
+    Outside kiosk mode every quit request is allowed. In kiosk mode none is (window close, Esc,
+    Alt+F4, Ctrl+Q...), until staff press the chord (:meth:`key` returns True: show a PIN pad) and
+    then give the right PIN (:meth:`submit_pin` returns True: quit). The PIN pad closes by itself
+    after ``pin_timeout_seconds``; after ``pin_attempts`` wrong PINs the chord is ignored for
+    ``lockout_seconds``.
+    """
+
+    def __init__(self, kiosk: bool, config: KioskConfig | None = None, clock: Clock = time.monotonic) -> None:
+        self.kiosk = kiosk
+        self.config = config or KioskConfig()
+        self.clock = clock
+        self._mods, self._key = self.config.chord
+        self._asked_at: float | None = None
+        self._failures = 0
+        self._locked_until = -math.inf
+        self.unlocked = False
+
+    def allow_quit(self, source: str = "window") -> bool:
+        """True when a quit request (``source``: "window", "escape", "alt+f4", ...) may end the game."""
+        return not self.kiosk or self.unlocked
+
+    def key(self, key: str, ctrl: bool = False, shift: bool = False, alt: bool = False, meta: bool = False) -> bool:
+        """Report a key press; True when it is the staff chord and the PIN pad should open."""
+        if not self.kiosk:
+            return False
+        held = {name for name, down in (("ctrl", ctrl), ("shift", shift), ("alt", alt), ("meta", meta)) if down}
+        if str(key).lower() != self._key or held != set(self._mods):
+            return False
+        if self.clock() < self._locked_until:
+            return False
+        self._asked_at = self.clock()
+        return True
+
+    @property
+    def awaiting_pin(self) -> bool:
+        """True while the PIN pad should be showing."""
+        if self._asked_at is None:
+            return False
+        if self.clock() - self._asked_at > self.config.pin_timeout_seconds:
+            self._asked_at = None
+            return False
+        return True
+
+    def cancel_pin(self) -> None:
+        self._asked_at = None
+
+    def submit_pin(self, pin: str) -> bool:
+        """Check the PIN typed after the chord. True: staff may quit (:meth:`allow_quit` is then True)."""
+        if not self.awaiting_pin:
+            return False
+        self._asked_at = None
+        if hmac.compare_digest(str(pin).encode(), self.config.staff_pin.encode()):
+            self._failures = 0
+            self.unlocked = True
+            return True
+        self._failures += 1
+        if self._failures >= self.config.pin_attempts:
+            self._failures = 0
+            self._locked_until = self.clock() + self.config.lockout_seconds
+        return False
+
+
+# -- one visit --------------------------------------------------------------------------------------
+@dataclass
+class Visit:
+    """Everything one visitor leaves in memory. The window keeps per-visit things only here
+    (``scratch`` holds anything else: the screen they were on, a scroll position...)."""
+
+    settings: Settings = field(default_factory=Settings)
+    session: Session | None = None
+    life: str = ""
+    answers: dict[str, str] = field(default_factory=dict)
+    scratch: dict[str, Any] = field(default_factory=dict)
+    started: float | None = None
+
+    @property
+    def active(self) -> bool:
+        return self.session is not None
+
+    def is_clear(self, defaults: Settings) -> bool:
+        """True when nothing of a visitor remains (what the tests check after a reset)."""
+        return (self.session is None and self.life == "" and not self.answers and not self.scratch
+                and self.started is None and self.settings == defaults)
+
+
+def reset_visit(visit: Visit, defaults: Settings) -> None:
+    """Forget the visitor: the run and its history, the answers, anything kept for the visit, and
+    their settings (back to the kiosk's). Nothing of a visit is ever on disk (kiosk mode writes
+    nothing), so there is nothing to delete there. Collects garbage so the old run is gone now."""
+    visit.session = None
+    visit.life = ""
+    visit.answers.clear()
+    visit.scratch.clear()
+    visit.started = None
+    visit.settings = replace(defaults)
+    gc.collect()
+
+
+# -- the log ----------------------------------------------------------------------------------------
+_PATH = re.compile(r"(?:[A-Za-z]:)?(?:[\\/][^\\/\s'\"<>|:]+)+[\\/]?")
+
+
+def scrub(text: str) -> str:
+    """Remove what could identify a machine or a person from a log line: file paths (only the file
+    name is kept) and the host name."""
+    out = _PATH.sub(lambda m: "<path>/" + re.split(r"[\\/]", m.group(0).rstrip("\\/"))[-1], text)
+    host = socket.gethostname()
+    if len(host) >= 3:
+        out = out.replace(host, "<host>")
+    return out
+
+
+def setup_log(config: KioskConfig | None = None, folder: str | Path | None = None) -> logging.Logger:
+    """The kiosk logger, writing to a rotating ``kiosk.log`` in the user log folder (or ``folder``).
+
+    It records starts, resets, staff exits and crashes only: never a choice, an answer or any text
+    a visitor saw. Calling it again replaces the earlier handler.
+    """
+    config = config or KioskConfig()
+    logger = logging.getLogger(LOGGER_NAME)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+    close_log()
+    if not config.log_enabled:
+        logger.addHandler(logging.NullHandler())
+        return logger
+    where = Path(folder) if folder is not None else paths.log_dir()
+    try:
+        where.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+            where / LOG_FILE, maxBytes=config.log_max_bytes, backupCount=config.log_backups, encoding="utf-8")
+    except OSError:
+        handler = logging.NullHandler()  # a read-only disk must not stop the kiosk
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s", "%Y-%m-%d %H:%M:%S"))
+    logger.addHandler(handler)
+    return logger
+
+
+def close_log() -> None:
+    """Close and remove the kiosk log's handlers (so the file can be moved, and tests can clean up)."""
+    logger = logging.getLogger(LOGGER_NAME)
+    for h in list(logger.handlers):
+        logger.removeHandler(h)
+        h.close()
+
+
+def log_crash(exc: BaseException, logger: logging.Logger | None = None) -> None:
+    """Record a crash: the exception type, its scrubbed message, and the code locations (file names
+    and line numbers only)."""
+    logger = logger or logging.getLogger(LOGGER_NAME)
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = " < ".join(f"{Path(f.filename).name}:{f.lineno}" for f in reversed(frames[-8:]))
+    logger.error("crash %s: %s%s", type(exc).__name__, scrub(str(exc))[:300], f" at {where}" if where else "")
+
+
+def install_crash_hook(logger: logging.Logger | None = None) -> None:
+    """Log any uncaught exception as a crash, then let Python report it as usual (the supervisor
+    restarts the game)."""
+    previous = sys.excepthook
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        try:
+            log_crash(exc.with_traceback(tb), logger)
+        finally:
+            previous(kind, exc, tb)
+
+    sys.excepthook = hook
+
+
+# -- all together -----------------------------------------------------------------------------------
+class Kiosk:
+    """The kiosk's state for the window: the config, the idle timer, the quit guard and the visit.
+
+    Creating one turns writing off for the whole process (no saves, settings or exports) and, unless
+    a ``logger`` is given, opens the rotating log (:func:`setup_log`).
+    """
+
+    def __init__(self, story: Story, config: KioskConfig | None = None, clock: Clock = time.monotonic,
+                 logger: logging.Logger | None = None, seed: Callable[[], int] | None = None) -> None:
+        paths.set_writes_enabled(False)
+        self.story = story
+        self.config = config or KioskConfig()
+        self.timer = IdleTimer(self.config.idle_seconds, self.config.countdown_seconds, clock)
+        self.guard = QuitGuard(True, self.config, clock)
+        self.visit = Visit(settings=self.config.visitor_settings())
+        self.log = logger or setup_log(self.config)
+        self._seed = seed or (lambda: secrets.randbelow(2**31))
+        self.clock = clock
+        self.log.info("kiosk started (%d lives offered)", len(self.lives()))
+        if self.config.staff_pin == DEFAULT_PIN:
+            self.log.warning("the default staff PIN is in use; set staff_pin in kiosk.json")
+
+    @classmethod
+    def load(cls, story: Story, path: str | Path | None = None, clock: Clock = time.monotonic) -> Kiosk:
+        """Read ``kiosk.json`` (:func:`load_kiosk_config`), start the log, and log any problem with the file."""
+        config, message = load_kiosk_config(path)
+        kiosk = cls(story, config, clock)
+        if message:
+            kiosk.log.warning("%s", scrub(message))
+        return kiosk
+
+    def lives(self) -> list[Life]:
+        """The lives offered, in the story's order (the config's ``lives`` filter, if any)."""
+        wanted = self.config.lives
+        return [life for lid, life in self.story.lives.items() if not wanted or lid in wanted]
+
+    def start_visit(self, life_id: str) -> Session:
+        """A visitor picked a life: play its short path (or the whole life when it has none)."""
+        life = self.story.lives[life_id]
+        session = Session(self.story, life_id, seed=self._seed(), start="short" if life.short else "main")
+        self.visit.session = session
+        self.visit.life = life_id
+        self.visit.started = self.clock()
+        self.timer.start()
+        self.log.info("visit started: %s", life_id)
+        return session
+
+    def touch(self) -> None:
+        """Any input from the visitor (also on the attract loop)."""
+        self.timer.feed()
+
+    def poll(self) -> str:
+        """Call every frame; on ``reset`` the visit has already been cleared: show the attract loop."""
+        state = self.timer.poll()
+        if state == RESET:
+            self.reset("idle")
+        return state
+
+    def reset(self, reason: str = "finished") -> None:
+        """End the visit ("idle", "finished", "staff") and clear everything the visitor left."""
+        minutes = (self.clock() - self.visit.started) / 60 if self.visit.started is not None else 0.0
+        had_visit = self.visit.active
+        reset_visit(self.visit, self.config.visitor_settings())
+        self.timer.stop()
+        self.guard.cancel_pin()
+        if had_visit:
+            self.log.info("reset (%s) after %.1f min", reason, minutes)
+
+    def staff_exit(self) -> int:
+        """Staff gave the PIN: log it and return the exit status the process must end with."""
+        self.log.info("staff exit")
+        return STAFF_EXIT_STATUS
+
+
+__all__ = ["ACTIVE", "ATTRACT", "DEFAULT_CHORD", "DEFAULT_PIN", "MIN_COUNTDOWN", "RESET", "STAFF_EXIT_STATUS",
+           "WARNING", "IdleTimer",
+           "Kiosk", "KioskConfig", "QuitGuard", "Visit", "close_log", "config_from_dict", "install_crash_hook",
+           "load_kiosk_config", "log_crash", "parse_chord", "reset_visit", "scrub", "setup_log"]

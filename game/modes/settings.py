@@ -1,0 +1,140 @@
+"""The player's settings: text size, contrast, motion, text speed, volumes, language, fullscreen.
+
+They live in ``settings.json`` in the user's config folder (see :mod:`game.modes.paths`) as::
+
+    {"format": "on-the-list-settings", "version": 1, "text_scale": 1.0, "high_contrast": false, ...}
+
+Loading never fails: a missing file gives the defaults; a damaged file (not JSON, not an object, not
+our format) gives the defaults with a message and is kept aside as ``settings.damaged-...json``;
+a single value of the wrong type falls back to its default with a message; a number out of range
+is clamped. Unknown keys are ignored, so a newer game's settings file still loads.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from ..engine.saves import DAMAGED, atomic_write_text, move_aside
+from . import paths
+
+SETTINGS_FORMAT = "on-the-list-settings"
+SETTINGS_VERSION = 1
+MAX_SETTINGS_BYTES = 1024 * 1024
+
+# numeric settings and their (min, max)
+RANGES: dict[str, tuple[float, float]] = {
+    "text_scale": (1.0, 2.0),
+    "text_speed": (0, 200),
+    "volume": (0.0, 1.0),
+    "music_volume": (0.0, 1.0),
+    "effects_volume": (0.0, 1.0),
+    "speech_rate": (0.5, 2.0),
+}
+_LANG = re.compile(r"^[a-z]{2,3}([-_][A-Za-z0-9]{2,8})*$")
+
+
+@dataclass
+class Settings:
+    """Every setting, with its default."""
+
+    text_scale: float = 1.0  # 1.0 to 2.0: multiplies every font size (2.0 = 200%)
+    high_contrast: bool = False  # the high-contrast palette
+    reduced_motion: bool = False  # no animation beyond what is needed
+    text_speed: int = 0  # characters per second for text that types itself; 0 = all at once
+    volume: float = 0.8  # master volume, 0.0 to 1.0
+    music_volume: float = 0.6
+    effects_volume: float = 0.8
+    speech: bool = False  # the game reads screens aloud (self-voicing)
+    speech_rate: float = 1.0  # 0.5 to 2.0
+    language: str = "en"  # a language code the story has, else English is shown
+    fullscreen: bool = False
+
+    def clamped(self) -> Settings:
+        """A copy with every number within its range (and integers where integers are meant)."""
+        out = Settings(**asdict(self))
+        for name, (lo, hi) in RANGES.items():
+            value = getattr(out, name)
+            default = getattr(Settings, name)
+            if not isinstance(value, (int, float)) or isinstance(value, bool) or not math.isfinite(value):
+                value = default
+            value = min(max(value, lo), hi)
+            setattr(out, name, int(round(value)) if isinstance(default, int) else float(value))
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"format": SETTINGS_FORMAT, "version": SETTINGS_VERSION, **asdict(self.clamped())}
+
+
+def _check(name: str, value: Any, default: Any) -> tuple[Any, bool]:
+    """The value to use for one setting, and whether the given value was acceptable."""
+    if isinstance(default, bool):
+        return (value, True) if isinstance(value, bool) else (default, False)
+    if isinstance(default, (int, float)):
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+            return default, False
+        return value, True
+    if name == "language":
+        return (value, True) if isinstance(value, str) and _LANG.match(value) else (default, False)
+    return (value, True) if isinstance(value, type(default)) else (default, False)
+
+
+def settings_from_dict(data: Any) -> tuple[Settings, list[str]]:
+    """Settings from parsed JSON, and the names of values that were wrong and replaced by defaults."""
+    defaults = Settings()
+    if not isinstance(data, dict):
+        return defaults, ["(all)"]
+    values: dict[str, Any] = {}
+    bad: list[str] = []
+    for f in fields(Settings):
+        if f.name not in data:
+            continue
+        value, ok = _check(f.name, data[f.name], getattr(defaults, f.name))
+        values[f.name] = value
+        if not ok:
+            bad.append(f.name)
+    return Settings(**values).clamped(), bad
+
+
+def load_settings(path: str | Path | None = None) -> tuple[Settings, str | None]:
+    """Read the settings; never raises. Returns the settings and a message when something was wrong."""
+    p = Path(path) if path is not None else paths.settings_file()
+    try:
+        if p.stat().st_size > MAX_SETTINGS_BYTES:
+            raise ValueError("too large")
+        data = json.loads(p.read_bytes().decode("utf-8"))
+        if not isinstance(data, dict) or data.get("format", SETTINGS_FORMAT) != SETTINGS_FORMAT:
+            raise ValueError("not settings")
+    except FileNotFoundError:
+        return Settings(), None
+    except (OSError, ValueError, RecursionError):  # UnicodeDecodeError and JSONDecodeError are ValueErrors
+        moved = move_aside(p, DAMAGED)
+        where = f" The damaged file was kept as {moved.name}." if moved else ""
+        return Settings(), f"The settings file was damaged, so the default settings are used.{where}"
+    settings, bad = settings_from_dict(data)
+    if bad:
+        return settings, f"Some settings were not valid and were reset: {', '.join(bad)}."
+    return settings, None
+
+
+def save_settings(settings: Settings, path: str | Path | None = None) -> str | None:
+    """Write the settings atomically. Returns None, or a message when the disk refused.
+
+    Writes nothing when writing is off (kiosk mode): a visitor's text size never outlives the visit.
+    """
+    if not paths.writes_enabled():
+        return None
+    p = Path(path) if path is not None else paths.settings_file()
+    try:
+        atomic_write_text(p, json.dumps(settings.to_dict(), indent=1, sort_keys=True) + "\n")
+    except OSError as exc:
+        return f"The settings could not be saved ({exc.strerror or 'error'})."
+    return None
+
+
+__all__ = ["RANGES", "SETTINGS_FORMAT", "SETTINGS_VERSION", "Settings", "load_settings", "save_settings",
+           "settings_from_dict"]

@@ -1,0 +1,39 @@
+"""What every screen draws with: theme, fonts at the current scale, settings, and an overflow log."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .fonts import FontBook
+from .theme import Theme
+
+DESIGN_W, DESIGN_H = 1280, 720
+MIN_TARGET = 48  # logical px; 48 at 720p is 72 px at 1080p (targets of at least 44 px)
+
+
+@dataclass
+class Ctx:
+    theme: Theme
+    fonts: FontBook
+    scale: float  # physical px per logical px
+    size: tuple[int, int]  # the canvas (letterboxed area) in physical px
+    settings: Any
+    overflow: list[str] = field(default_factory=list)
+    now: float = 0.0
+
+    def px(self, v: float) -> int:
+        return max(1, round(v * self.scale))
+
+    def tpx(self, v: float) -> int:
+        """A size that grows with the text-size setting (padding around text)."""
+        return max(1, round(v * self.scale * self.fonts.text_scale))
+
+    @property
+    def reduced_motion(self) -> bool:
+        return bool(getattr(self.settings, "reduced_motion", False))
+
+    def report_overflow(self, where: str, text: str, detail: str) -> None:
+        msg = f"{where}: {text[:40]!r} {detail}"
+        if msg not in self.overflow:
+            self.overflow.append(msg)

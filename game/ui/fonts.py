@@ -1,0 +1,144 @@
+"""Fonts by role, loaded lazily at the sizes the current scale needs, with a Chinese fallback.
+
+A ``FontSet`` measures and renders any string: runs of Chinese characters go to the CJK font (loaded
+only the first time such text appears), everything else to the Latin one. Rendered lines are cached.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass
+
+import pygame
+
+from . import artbridge
+from .textlayout import has_cjk, runs
+
+# logical sizes (px at 1280x720); body 19 at 720p is 28.5 px at 1080p
+ROLES: dict[str, tuple[int, bool, float]] = {
+    # role: (size, bold, line height factor)
+    "body": (19, False, 1.45),
+    "body_bold": (19, True, 1.45),
+    "small": (16, False, 1.4),
+    "small_bold": (16, True, 1.4),
+    "tag": (15, True, 1.3),
+    "button": (19, True, 1.3),
+    "heading": (26, True, 1.25),
+    "title": (46, True, 1.15),
+    "mono": (19, False, 1.45),
+    "big": (34, True, 1.15),
+}
+
+_font_cache: dict[tuple[str, int, bool], pygame.font.Font] = {}
+
+
+def _load(path: str | None, size: int, bold: bool) -> pygame.font.Font:
+    key = (path or "", size, bold)
+    f = _font_cache.get(key)
+    if f is None:
+        if not pygame.font.get_init():
+            pygame.font.init()
+        try:
+            f = pygame.font.Font(path, size)
+        except (OSError, FileNotFoundError, pygame.error):
+            f = pygame.font.Font(None, size)
+            path = None
+        if bold and not artbridge.has_bold(path):
+            f.bold = True
+        _font_cache[key] = f
+    return f
+
+
+@dataclass
+class FontSet:
+    role: str
+    size: int
+    bold: bool
+    line_height: int
+    latin_path: str | None
+    cjk_path: str | None
+
+    def __post_init__(self) -> None:
+        self._latin: pygame.font.Font | None = None
+        self._cjk: pygame.font.Font | None = None
+        self._widths: dict[str, int] = {}
+        self.key = (self.role, self.size)
+
+    @property
+    def latin(self) -> pygame.font.Font:
+        if self._latin is None:
+            self._latin = _load(self.latin_path, self.size, self.bold)
+        return self._latin
+
+    @property
+    def cjk(self) -> pygame.font.Font:
+        if self._cjk is None:
+            self._cjk = _load(self.cjk_path, self.size, self.bold) if self.cjk_path else self.latin
+        return self._cjk
+
+    def width(self, text: str) -> int:
+        w = self._widths.get(text)
+        if w is None:
+            if not has_cjk(text) or self.cjk_path is None:
+                w = self.latin.size(text)[0]
+            else:
+                w = sum((self.cjk if c else self.latin).size(piece)[0] for c, piece in runs(text))
+            if len(self._widths) > 20000:
+                self._widths.clear()
+            self._widths[text] = w
+        return w
+
+    def ascent_pad(self) -> int:
+        return max(0, (self.line_height - self.latin.get_linesize()) // 2)
+
+    def render(self, text: str, color: tuple[int, int, int]) -> pygame.Surface:
+        return _render_cached(self, text, color)
+
+
+_line_cache: OrderedDict[tuple, pygame.Surface] = OrderedDict()
+LINE_CACHE_MAX = 3000
+
+
+def _render_cached(fs: FontSet, text: str, color: tuple[int, int, int]) -> pygame.Surface:
+    key = (fs.role, fs.size, fs.latin_path, text, color)
+    surf = _line_cache.get(key)
+    if surf is not None:
+        _line_cache.move_to_end(key)
+        return surf
+    if not has_cjk(text) or fs.cjk_path is None:
+        surf = fs.latin.render(text, True, color)
+    else:
+        pieces = [(fs.cjk if c else fs.latin).render(p, True, color) for c, p in runs(text)]
+        h = max(p.get_height() for p in pieces)
+        surf = pygame.Surface((max(1, sum(p.get_width() for p in pieces)), h), pygame.SRCALPHA)
+        x = 0
+        for p in pieces:
+            surf.blit(p, (x, (h - p.get_height()) // 2))
+            x += p.get_width()
+    _line_cache[key] = surf
+    if len(_line_cache) > LINE_CACHE_MAX:
+        _line_cache.popitem(last=False)
+    return surf
+
+
+class FontBook:
+    """The fonts for one scale (window size times the text-size setting)."""
+
+    def __init__(self, scale: float, text_scale: float = 1.0) -> None:
+        self.scale = scale
+        self.text_scale = text_scale
+        self._sets: dict[str, FontSet] = {}
+
+    def px(self, role: str) -> int:
+        size = ROLES[role][0]
+        return max(9, round(size * self.scale * self.text_scale))
+
+    def __getitem__(self, role: str) -> FontSet:
+        fs = self._sets.get(role)
+        if fs is None:
+            size, bold, lh = ROLES[role]
+            px = self.px(role)
+            latin, cjk = artbridge.font_paths(mono=(role == "mono"), bold=bold)
+            fs = FontSet(role, px, bold, max(px + 2, round(px * lh)), latin, cjk)
+            self._sets[role] = fs
+        return fs

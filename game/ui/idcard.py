@@ -1,0 +1,88 @@
+"""The player's ID card and what attaches to it: the lists, what is refused now (icon and words),
+points and grade where a scheme applies, and the variables the story shows (money, time)."""
+
+from __future__ import annotations
+
+import pygame
+
+from . import artbridge
+from .context import Ctx
+from .drawing import tag, tag_size
+from .flow import Column, Columns, Custom, Gap, Item, Text
+from .gamectl import CardInfo
+
+
+def icon_row(icon: str, text: str, color: str = "panel_ink", role: str = "small") -> Item:
+    def paint(ctx: Ctx, surf: pygame.Surface, r: pygame.Rect) -> None:
+        s = ctx.tpx(24)
+        artbridge.draw_icon(surf, icon, pygame.Rect(r.x, r.y + ctx.tpx(1), s, s), ctx.theme[color])
+
+    return Columns([(Custom(lambda c, w: c.tpx(26), paint), 28), (Text(text, role, color), 1.0)], gap=8)
+
+
+def tag_item(word: str, fill: str, ink: str, outline: bool = False) -> Item:
+    def paint(ctx: Ctx, surf: pygame.Surface, r: pygame.Rect) -> None:
+        t = ctx.theme
+        tag(ctx, surf, r.x, r.y, word, t[fill], t[ink], outline=outline)
+
+    return Custom(lambda c, w: tag_size(c, word)[1], paint)
+
+
+def section(title: str) -> list[Item]:
+    return [Gap(12), Text(title.upper(), "tag", "panel_muted"), Gap(4)]
+
+
+def the_card(ctx_life_id: str, info: CardInfo) -> Item:
+    def portrait(ctx: Ctx, surf: pygame.Surface, r: pygame.Rect) -> None:
+        artbridge.draw_portrait(surf, ctx_life_id, pygame.Rect(r.x, r.y, r.w, min(r.h, int(r.w * 1.25))),
+                                ctx.theme)
+
+    details = Column([
+        Text(info.name, "body_bold", "card_ink"),
+        Text(info.player, "small", "card_ink"),
+        Text(f"Now in {info.place}", "small", "card_muted"),
+        Text(info.date, "small", "card_muted"),
+    ])
+    return Column([
+        Text("RESIDENT IDENTITY CARD", "tag", "card_muted"),
+        Gap(6),
+        Columns([(Custom(lambda c, w: int(w * 1.25), portrait), 72), (details, 1.0)], gap=12, stack_below=240),
+    ], pad=12, fill="card", edge="card_edge", radius=10)
+
+
+def card_items(life_id: str, info: CardInfo, *, points_chart: Item | None = None) -> list[Item]:
+    items: list[Item] = [the_card(life_id, info)]
+    items += section("On lists")
+    if info.lists:
+        for kind, name, _short, since in info.lists:
+            word = "BLACKLIST" if kind == "blacklist" else "REDLIST"
+            items.append(tag_item(word, "bad" if kind == "blacklist" else "good", "surface",
+                                  outline=False))
+            items.append(Text(name, "small", "panel_ink"))
+            if since:
+                items.append(Text(f"since {since}", "small", "panel_muted"))
+            items.append(Gap(6))
+    else:
+        items.append(Text("You are on no list.", "small", "panel_ink"))
+    items += section("Refused now")
+    if info.restricted:
+        for icon, name in info.restricted:
+            items.append(icon_row(icon, name))
+            items.append(Gap(4))
+    else:
+        items.append(Text("Nothing is refused to you now.", "small", "panel_ink"))
+    if info.points is not None:
+        items += section("Points")
+        items.append(Text(f"{info.points} points, grade {info.grade}", "body_bold", "panel_ink"))
+        if info.grade_press:
+            items.append(Text(f'The press writes this grade as "{info.grade_press}".', "small", "panel_muted"))
+        if info.scheme_name:
+            items.append(Text(info.scheme_name, "small", "panel_muted"))
+        if points_chart is not None:
+            items += [Gap(6), points_chart]
+    if info.variables or info.days:
+        items += section("You have")
+        for label, value in info.variables:
+            items.append(Text(f"{label}: {value}", "small", "panel_ink"))
+        items.append(Text(f"{info.days} days since the story began", "small", "panel_ink"))
+    return items

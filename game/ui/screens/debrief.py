@@ -1,0 +1,177 @@
+"""The debrief after every ending: what happened, what is not known, what was dramatized, myth-or-fact
+claims answered by tapping, questions to discuss, and the sources."""
+
+from __future__ import annotations
+
+from ..context import Ctx
+from ..flow import Column, Gap, Item, Row, Rule, Text, W
+from ..idcard import icon_row
+from ..screen import Screen
+from ..widgets import Button
+from .common import back_button, header
+
+ANSWER_WORDS = {"myth": "Myth", "fact": "Fact", "mixed": "Partly true"}
+
+
+class DebriefScreen(Screen):
+    name = "debrief"
+
+    def __init__(self, app) -> None:
+        super().__init__(app)
+        self.exported_answers: dict[str, str] | None = None
+        self.export_message = ""
+
+    def on_enter(self) -> None:
+        if self.app.opts.classroom and self.app.export_dir and self.exported_answers is None:
+            self.export()
+
+    def compose(self, ctx: Ctx) -> None:
+        game = self.app.game
+        d = game.debrief()
+        node = game.session.node
+        items: list[Item] = [Text("ENDING", "tag", "accent"), Text(game.tr(node.ending.title), "heading", "ink"),
+                             Gap(10)]
+        if d is None:
+            items.append(Text("This ending has no debrief.", "body", "muted"))
+        else:
+            items += self.section("What really happened", game.tr(d.what_happened.text), d.what_happened.sources)
+            if d.not_known:
+                items += self.section("What is not known", game.tr(d.not_known.text), d.not_known.sources)
+            if d.dramatized:
+                items += self.section("What this story dramatized", game.tr(d.dramatized.text), d.dramatized.sources)
+            if d.myths:
+                items += [Rule(), Text("Myth or fact?", "heading", "ink"),
+                          Text("Tap your answer for each claim, then read what the sources say.", "body", "muted"),
+                          Gap(8)]
+                for i, m in enumerate(d.myths, 1):
+                    items += [self.myth(i, m), Gap(12)]
+            if d.questions and game.show_questions:
+                items += [Rule(), Text("Questions to discuss", "heading", "ink"), Gap(4)]
+                for i, q in enumerate(d.questions, 1):
+                    items += [Text(f"{i}. {game.tr(q)}", "body", "ink", max_w=800), Gap(6)]
+            if d.sources:
+                items += [Rule(), Text("Sources", "heading", "ink"), Gap(4)]
+                items += source_items(game, d.sources)
+        items += [Rule(), self.footer()]
+        if self.export_message:
+            items += [Gap(6), Text(self.export_message, "small", "muted")]
+        self.stack_views(ctx, header("Debrief", back_button(self.on_back, "Back to the ending"),
+                                     sub=game.tr(game.life.title)), items)
+
+    def section(self, title: str, text: str, sources: list[str]) -> list[Item]:
+        out: list[Item] = [Text(title, "heading", "ink"), Gap(4), Text(text, "body", "ink", max_w=800)]
+        if sources:
+            out.append(Text("Sources: " + ", ".join(sources), "small", "muted"))
+        out.append(Gap(14))
+        return out
+
+    def myth(self, i: int, m) -> Item:
+        game = self.app.game
+        given = game.answers.get(m.id)
+        buttons = [W(Button(f"myth:{m.id}:{a}", ANSWER_WORDS[a], (lambda mid=m.id, a=a: self.answer(mid, a)),
+                            kind="toggle", selected=(given == a), fill=False, auto=given is None))
+                   for a in ("myth", "fact", "mixed")]
+        parts: list[Item] = [Text(f"CLAIM {i}", "tag", "muted"), Text(game.tr(m.claim), "body_bold", "ink"), Gap(8),
+                             Row(buttons, gap=12)]
+        if given is not None:
+            right = given == m.answer
+            verdict = (f"You said {ANSWER_WORDS[given].lower()}. "
+                       + ("That matches the sources" if right else "The sources say otherwise")
+                       + f": {ANSWER_WORDS[m.answer].upper()}.")
+            parts += [Gap(8), icon_row("check" if right else "cross", verdict, "right" if right else "wrong",
+                                       "body_bold"),
+                      Text(game.tr(m.explanation), "body", "ink", max_w=800)]
+            if m.sources:
+                parts.append(Text("Sources: " + ", ".join(m.sources), "small", "muted"))
+        return Column(parts, pad=16, fill="surface", edge="rule", radius=8)
+
+    def footer(self) -> Item:
+        app = self.app
+        bs = []
+        if app.kiosk is not None:
+            bs.append(W(Button("finish", "Finish: let the next visitor play", self.finish, kind="primary",
+                               auto=True, fill=False)))
+        else:
+            bs.append(W(Button("another", "Play another life", self.another, kind="primary", auto=True, fill=False)))
+            if app.opts.classroom:
+                bs.append(W(Button("export", "Save the class summary", self.export, fill=False)))
+            bs.append(W(Button("title", "Title screen", self.to_title, fill=False)))
+        bs.append(W(Button("reference", "All sources and glossary", self.reference, fill=False)))
+        return Row(bs, gap=12)
+
+    def autoplay_targets(self):
+        fs = self.focusables()
+        open_ = [w for w in fs if w.key.startswith("myth:") and w.auto]
+        return open_ or [w for w in fs if w.key in ("another", "finish")]
+
+    # -- commands ---------------------------------------------------------------------------------
+    def answer(self, myth_id: str, given: str) -> None:
+        self.app.game.answer(myth_id, given)
+        if self.app.kiosk is not None:
+            self.app.kiosk.visit.answers[myth_id] = given
+        self.rebuild()
+
+    def export(self) -> None:
+        from .. import modesbridge
+
+        game = self.app.game
+        path, msg = modesbridge.export_summary(game.session, game.story, self.app.export_dir, dict(game.answers),
+                                               game.show_questions, game.lang)
+        self.exported_answers = dict(game.answers)
+        self.export_message = msg
+        self.app.notify(msg)
+        self.rebuild()
+
+    def _export_if_changed(self) -> None:
+        if self.app.opts.classroom and self.app.export_dir and self.exported_answers != self.app.game.answers:
+            self.export()
+
+    def another(self) -> None:
+        self._export_if_changed()
+        app = self.app
+        if app.opts.classroom:
+            app.pop_to("teacher")
+            app.game.end_run()
+            return
+        from .lives import LivesScreen
+
+        app.pop_to("title")
+        app.game.end_run()
+        app.push(LivesScreen(app))
+
+    def to_title(self) -> None:
+        self._export_if_changed()
+        self.app.pop_to("title" if not self.app.opts.classroom else "teacher")
+        self.app.game.end_run()
+
+    def finish(self) -> None:
+        if self.app.kiosk is not None:
+            self.app.kiosk.reset("finished")
+        self.app.kiosk_reset()
+
+    def reference(self) -> None:
+        from .reference import AboutScreen
+
+        self.app.push(AboutScreen(self.app))
+
+    def on_back(self) -> None:
+        self.app.pop()
+
+    def on_quit(self) -> None:
+        self._export_if_changed()
+
+
+def source_items(game, ids: list[str]) -> list[Item]:
+    out: list[Item] = []
+    for sid in ids:
+        src = game.story.sources.get(sid)
+        if src is None:
+            out.append(Text(sid, "small", "muted"))
+            continue
+        bits = ", ".join(b for b in (src.outlet, src.author, src.date) if b)
+        out += [Text(game.tr(src.title), "body_bold", "ink", max_w=820),
+                Text(f"[{sid}] {bits}" + (f". {src.url}" if src.url else ""), "small", "muted", max_w=820)]
+        if src.note:
+            out.append(Text(game.tr(src.note), "small", "ink", max_w=820))
+        out.append(Gap(8))
+    return out

@@ -1,0 +1,133 @@
+"""Dialogs over the current screen: the pause menu, confirmations, and other short panels."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pygame
+
+from ..context import Ctx
+from ..drawing import dim
+from ..flow import Column, Gap, Item, Row, Text, W
+from ..screen import Screen
+from ..scroll import ScrollView
+from ..widgets import Button
+
+
+class Dialog(Screen):
+    """A centred panel; the screen below stays visible, dimmed."""
+
+    opaque = False
+    name = "dialog"
+    width = 620  # logical px
+
+    def items(self, ctx: Ctx) -> list[Item]:
+        raise NotImplementedError
+
+    def compose(self, ctx: Ctx) -> None:
+        W_, H = ctx.size
+        w = min(W_ - ctx.px(40), ctx.tpx(self.width))
+        v = ScrollView(self.items(ctx), name="body", pad=24, bg="dialog")
+        h = min(v.natural_height(ctx, w), H - ctx.px(40))
+        rect = pygame.Rect((W_ - w) // 2, (H - h) // 2, w, h)
+        v.layout(ctx, rect)
+        self.panel = rect
+        self.views = [v]
+
+    def paint(self, ctx: Ctx, surf: pygame.Surface) -> None:
+        dim(surf, ctx.theme["overlay"], 150)
+
+    def paint_over(self, ctx: Ctx, surf: pygame.Surface) -> None:
+        pygame.draw.rect(surf, ctx.theme["button_edge"], self.panel.inflate(ctx.px(4), ctx.px(4)), max(2, ctx.px(2)),
+                         border_radius=ctx.px(6))
+
+    def on_back(self) -> None:
+        self.app.pop()
+
+
+class ConfirmScreen(Dialog):
+    name = "confirm"
+
+    def __init__(self, app, title: str, text: str, yes: str, on_yes: Callable[[], None], no: str = "Cancel") -> None:
+        super().__init__(app)
+        self.title, self.text, self.yes, self.on_yes, self.no = title, text, yes, on_yes, no
+
+    def items(self, ctx: Ctx) -> list[Item]:
+        return [Text(self.title, "heading", "dialog_ink"), Gap(8), Text(self.text, "body", "dialog_ink"), Gap(18),
+                Row([W(Button("no", self.no, self.on_back, fill=False, auto=True)),
+                     W(Button("yes", self.yes, self._yes, kind="primary", fill=False))], gap=14)]
+
+    def initial_focus(self):
+        return next((w for w in self.focusables() if w.key == "no"), None)
+
+    def _yes(self) -> None:
+        self.app.pop()
+        self.on_yes()
+
+
+class PauseScreen(Dialog):
+    name = "pause"
+
+    def items(self, ctx: Ctx) -> list[Item]:
+        game = self.app.game
+        can_undo = game.can_undo
+        saves = self.app.kiosk is None and self.app.opts.classroom is False
+        bs: list[Item] = [
+            W(Button("resume", "Resume", self.on_back, kind="primary")),
+            W(Button("undo", "Undo the last choice", self.undo, enabled=can_undo,
+                     reason="there is no choice to take back yet" if game.session and not game.session.ended
+                     else "the life has ended")),
+            W(Button("journal", "Journal", self.journal, icon="book")),
+            W(Button("history", "History: everything so far", self.history, icon="list")),
+            W(Button("card", "ID card and map", self.card, icon="card")),
+        ]
+        if saves:
+            bs.append(W(Button("save", "Save or load", self.saves)))
+        bs += [W(Button("settings", "Settings", self.settings)),
+               W(Button("title", "Leave to the title screen", self.leave, icon="back"))]
+        return [Text("Paused", "heading", "dialog_ink"), Gap(10), Column(bs, gap=10)]
+
+    def undo(self) -> None:
+        self.app.pop()
+        play = self.app.top
+        if play is not None and hasattr(play, "undo"):
+            play.undo()
+
+    def journal(self) -> None:
+        from .journal import JournalScreen
+
+        self.app.replace(JournalScreen(self.app))
+
+    def history(self) -> None:
+        from .journal import HistoryScreen
+
+        self.app.replace(HistoryScreen(self.app))
+
+    def card(self) -> None:
+        from .card import CardScreen
+
+        self.app.replace(CardScreen(self.app))
+
+    def saves(self) -> None:
+        from .saves import SavesScreen
+
+        self.app.replace(SavesScreen(self.app, can_save=True))
+
+    def settings(self) -> None:
+        from .settings import SettingsScreen
+
+        self.app.replace(SettingsScreen(self.app))
+
+    def leave(self) -> None:
+        kiosk = self.app.kiosk is not None
+        text = ("Your visit ends and the game starts again for the next person." if kiosk else
+                "Your place is saved: Continue on the title screen brings you back here.")
+        self.app.push(ConfirmScreen(self.app, "Leave this life?", text, "Leave", self._leave, "Stay"))
+
+    def _leave(self) -> None:
+        if self.app.kiosk is not None:
+            self.app.kiosk.reset("left")
+            self.app.kiosk_reset()
+            return
+        self.app.pop_to("title")
+        self.app.game.end_run()

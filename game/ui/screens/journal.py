@@ -1,0 +1,90 @@
+"""The journal (what the story noted, with dates) and the history (every scene, choice and event)."""
+
+from __future__ import annotations
+
+from ..context import Ctx
+from ..eventviews import event_rows
+from ..flow import Column, Gap, Item, Rule, Text
+from ..screen import Screen
+from .common import back_button, header
+
+
+class JournalScreen(Screen):
+    name = "journal"
+
+    def compose(self, ctx: Ctx) -> None:
+        game = self.app.game
+        s = game.session
+        items: list[Item] = []
+        entries = s.state.journal if s else []
+        if not entries:
+            items.append(Text("Nothing is in the journal yet. Things you learn are written here as the story goes "
+                              "on.", "body", "muted"))
+        for e in entries:
+            shown = game.tr(_text(e))
+            items += [Text(game.fmt_date(e.get("date", "")), "small_bold", "accent"), Text(shown, "body", "ink",
+                                                                                               max_w=760), Gap(12)]
+        if s and s.state.travels:
+            items += [Rule(), Text("Journeys", "heading", "ink"), Gap(6)]
+            for t in s.state.travels:
+                bits = [game.place_name(t.get("from", "")) + " to " + game.place_name(t.get("to", ""))]
+                if t.get("by"):
+                    bits.append(f"by {t['by']}")
+                if t.get("km"):
+                    bits.append(f"{t['km']:g} km")
+                if t.get("hours"):
+                    bits.append(f"{t['hours']:g} hours")
+                items += [Text(game.fmt_date(t.get("date", "")), "small_bold", "accent"), Text(", ".join(bits),
+                                                                                                 "body", "ink"), Gap(8)]
+        self.stack_views(ctx, header("Journal", back_button(self.on_back)), items)
+
+    def on_back(self) -> None:
+        self.app.pop()
+
+    def on_action(self, action: str) -> bool:
+        if action == "journal":
+            self.on_back()
+            return True
+        return False
+
+
+def _text(entry: dict):
+    from ...engine.model import Text as T
+
+    return T(entry.get("id", ""), entry.get("text", ""))
+
+
+class HistoryScreen(Screen):
+    name = "history"
+
+    def compose(self, ctx: Ctx) -> None:
+        game = self.app.game
+        s = game.session
+        items: list[Item] = []
+        for i, h in enumerate(s.history if s else []):
+            block: list[Item] = [Text(f"{game.place_name(h.place)}, {game.fmt_date(h.date)}", "small_bold",
+                                      "accent"), Text(game.tr(h.text), "body", "ink", max_w=760)]
+            if h.choice is not None:
+                block += [Gap(4), Text(f"You chose: {game.tr(h.choice)}", "body_bold", "ink")]
+            nxt = s.history[i + 1] if i + 1 < len(s.history) else None
+            if nxt is not None and nxt.events:
+                block += [Gap(6), *[x for r in event_rows(game.describe, nxt.events) for x in (r, Gap(4))]]
+            items += [Column(block), Rule()]
+        if not items:
+            items.append(Text("Nothing has happened yet.", "body", "muted"))
+        self.stack_views(ctx, header("History", back_button(self.on_back),
+                                     sub="Every scene so far, the choice you made, and what it caused"), items)
+
+    def on_enter(self) -> None:
+        self._to_end = True
+
+    def relayout(self, ctx: Ctx) -> None:
+        super().relayout(ctx)
+        if getattr(self, "_to_end", False):
+            self._to_end = False
+            v = self.view("body")
+            if v is not None:
+                v.scroll_to_end()
+
+    def on_back(self) -> None:
+        self.app.pop()

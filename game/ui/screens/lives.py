@@ -1,0 +1,71 @@
+"""Choose a life: a card for each (portrait; who, where, when; content note; minutes; short path)."""
+
+from __future__ import annotations
+
+import pygame
+
+from .. import artbridge
+from ..context import Ctx
+from ..flow import Column, Columns, Custom, Gap, Row, Text, W
+from ..screen import Screen
+from ..widgets import Button
+from .common import back_button, header
+
+
+class LivesScreen(Screen):
+    name = "lives"
+
+    def compose(self, ctx: Ctx) -> None:
+        game = self.app.game
+        kiosk = self.app.kiosk is not None
+        cards = []
+        for life in game.lives():
+            buttons = []
+            if kiosk:
+                mins = life.short.minutes if life.short else life.minutes
+                buttons.append(W(Button(f"life:{life.id}", f"Start: about {mins} minutes",
+                                        lambda lid=life.id: self.start(lid, "short"), kind="primary", auto=True,
+                                        fill=False)))
+            else:
+                buttons.append(W(Button(f"life:{life.id}", f"Live this life ({life.minutes} min)",
+                                        lambda lid=life.id: self.start(lid, "main"), kind="primary", auto=True,
+                                        fill=False)))
+                if life.short is not None:
+                    buttons.append(W(Button(f"short:{life.id}", f"Short version ({life.short.minutes} min)",
+                                            lambda lid=life.id: self.start(lid, "short"), fill=False)))
+            text = Column([
+                Text(game.tr(life.title), "heading", "ink"),
+                Text(game.tr(life.player), "body_bold", "ink"),
+                Text(f"{game.place_name(life.place)} · {game.tr(life.period)}", "small", "muted"),
+                Gap(6),
+                Text(game.tr(life.summary), "body", "ink", max_w=700),
+                Gap(6),
+                Text(f"Content note: {game.tr(life.content_note)}", "small", "muted", max_w=700),
+                Gap(12),
+                Row(buttons, gap=12),
+            ])
+            portrait = Custom(lambda c, w: min(int(w * 1.25), c.tpx(190)),
+                              lambda c, s, r, lid=life.id: self.portrait(c, s, r, lid))
+            cards.append(Column([Columns([(portrait, 150), (text, 1.0)], gap=22, stack_below=560)], pad=18,
+                                fill="surface", edge="rule", radius=8))
+        intro = Text("Each life is a real, documented case. You see what the person saw; at the end, a debrief "
+                     "sets out what is known, what is not, and what the game invented.", "body", "muted", max_w=820)
+        self.stack_views(ctx, header("Choose a life", back_button(self.on_back)), [intro, Gap(8), *cards_gap(cards)],
+                         body_w=1100)
+
+    def portrait(self, ctx: Ctx, surf: pygame.Surface, rect: pygame.Rect, life_id: str) -> None:
+        r = pygame.Rect(rect.x, rect.y, rect.w, min(rect.h, int(rect.w * 1.25)))
+        artbridge.draw_portrait(surf, life_id, r, ctx.theme)
+
+    def start(self, life_id: str, start: str) -> None:
+        self.app.start_life(life_id, start)
+
+    def on_back(self) -> None:
+        self.app.pop()
+
+
+def cards_gap(cards: list) -> list:
+    out = []
+    for c in cards:
+        out += [c, Gap(14)]
+    return out

@@ -1,0 +1,309 @@
+"""The play screen: heading (place, date), what just happened, the node's text, its evidence,
+the choices as large buttons, and the ID card panel at the side."""
+
+from __future__ import annotations
+
+import math
+
+import pygame
+
+from ...engine.model import Node
+from ..context import Ctx
+from ..drawing import tag, tag_size
+from ..eventviews import event_rows
+from ..flow import Column, Custom, Gap, Item, Row, Text, W
+from ..idcard import card_items
+from ..screen import Screen
+from ..scroll import ScrollView
+from ..systemviews import dialogue, letter, narration, notice, phone_app, terminal
+from ..widgets import Button
+from .common import header
+
+EVIDENCE = {
+    "documented": ("DOCUMENTED", "doc", "doc_ink", "The sources state this."),
+    "reported": ("REPORTED", "rep", "rep_ink", "A source reports this; it is less firm."),
+    "dramatized": ("DRAMATIZED", "dram", "dram_ink", "Invented detail that fits the record."),
+}
+PANEL_W = 340  # logical px
+
+
+class PlayScreen(Screen):
+    name = "play"
+
+    def __init__(self, app) -> None:
+        super().__init__(app)
+        self._node_seen: tuple | None = None
+        self.reveal_start = 0.0
+        self.reveal_total = 0
+        self.revealing = False
+
+    # -- state ------------------------------------------------------------------------------------
+    @property
+    def game(self):
+        return self.app.game
+
+    def shot_key(self):
+        s = self.game.session
+        return (s.state.node, len(s.state.log)) if s else None
+
+    def on_enter(self) -> None:
+        self.built_for = None
+
+    def _new_node(self) -> bool:
+        s = self.game.session
+        key = (s.state.node, len(s.state.log), self.game.version)
+        if key != self._node_seen:
+            self._node_seen = key
+            return True
+        return False
+
+    def _speed(self) -> int:
+        return int(getattr(self.app.settings, "text_speed", 0) or 0)
+
+    def reveal(self) -> int | None:
+        if not self.revealing:
+            return None
+        n = int((self.app.clock() - self.reveal_start) * self._speed())
+        if n >= self.reveal_total:
+            return None
+        return n
+
+    # -- layout -----------------------------------------------------------------------------------
+    def compose(self, ctx: Ctx) -> None:
+        game = self.game
+        if game.session is None:
+            self.views = []
+            return
+        fresh = self._new_node()
+        view = game.view()
+        node = view.node
+        if fresh:
+            self.revealing = self._speed() > 0 and not view.is_ending
+            self.reveal_start = self.app.clock()
+            self.reveal_total = len(game.tr(node.text))
+            self.reset_scroll = True
+        W_, H = ctx.size
+        show_panel = ctx.fonts.text_scale < 1.5 and W_ >= ctx.px(900)
+        place, date = game.heading()
+        life = game.life
+        btns = [Button("journal", "Journal", self.journal, icon="book")]
+        if not show_panel:
+            btns.append(Button("card", "ID card", self.card, icon="card"))
+        btns.append(Button("menu", "Menu", self.menu, icon="menu"))
+        head = header(f"{place}, {date}", *btns, sub=game.tr(life.title) + ": " + game.tr(life.player))
+        hv = ScrollView(head, name="header", scroll=False, bg="header", pad=10, pad_x=24)
+        hh = hv.natural_height(ctx, W_)
+        hv.layout(ctx, pygame.Rect(0, 0, W_, hh))
+        body_items = self.body_items(ctx, view)
+        panel_w = ctx.px(PANEL_W) if show_panel else 0
+        bv = ScrollView(body_items, name="body", pad=22, pad_x=34)
+        bv.layout(ctx, pygame.Rect(0, hh, W_ - panel_w, H - hh))
+        self.views = [hv, bv]
+        if show_panel:
+            pv = ScrollView(self.panel_items(), name="panel", bg="panel", pad=14)
+            pv.layout(ctx, pygame.Rect(W_ - panel_w, hh, panel_w, H - hh))
+            self.views.append(pv)
+
+    def panel_items(self) -> list[Item]:
+        game = self.game
+        info = game.card()
+        items = card_items(game.life.id, info)
+        items += [Gap(12), W(Button("details", "Map and details", self.card, icon="pin"))]
+        return items
+
+    def body_items(self, ctx: Ctx, view) -> list[Item]:
+        game = self.game
+        node: Node = view.node
+        events = game.last_events()
+        items: list[Item] = []
+        if events:
+            items.append(Text("What just happened", "tag", "muted"))
+            items.append(Gap(4))
+            for row in event_rows(game.describe, events):
+                items += [row, Gap(6)]
+            items.append(Gap(14))
+        items.append(self.node_item(node, events))
+        items.append(Gap(12))
+        items.append(self.evidence_item(node))
+        items.append(Gap(18))
+        if self.revealing:
+            items.append(Text("Press any key or tap to show all the text.", "small", "muted"))
+            return items
+        if view.is_ending:
+            items += [Text("ENDING", "tag", "accent"), Text(game.tr(node.ending.title), "heading", "ink"), Gap(14),
+                      W(Button("debrief", "Read the debrief", self.debrief, kind="primary", auto=True,
+                               sub="What really happened, and what the game invented"), max_w=640)]
+            return items
+        for c in view.choices:
+            label = game.tr(c.label)
+            b = Button(f"choice:{c.id}", label, (lambda cid=c.id: self.choose(cid)), kind="choice",
+                       enabled=c.enabled, reason=game.tr(c.reason) if c.reason else "", number=c.number,
+                       auto=c.enabled)
+            items += [W(b, max_w=760), Gap(10)]
+        return items
+
+    def node_item(self, node: Node, events) -> Item:
+        game = self.game
+        text = game.tr(node.text)
+        speaker = game.tr(node.speaker) if node.speaker else ""
+        rv = self.reveal
+        screen = node.screen or ("terminal" if node.kind == "system" else "letter" if node.kind == "document" else "")
+        if node.kind in ("system", "document"):
+            date = game.heading()[1]
+            if screen == "terminal":
+                refused = next((e for e in events if e.kind == "refused"), None)
+                alert = ""
+                if refused is not None:
+                    alert = "REFUSED: " + game.tr(refused.data.get("service"))
+                return terminal(speaker or "Self-service terminal", text, rv, alert)
+            if screen == "notice":
+                return notice(speaker or "Notice", text, rv, date)
+            if screen == "app":
+                info = game.card()
+                return phone_app(speaker or "City credit app", text, rv, info.grade, info.points, info.grade_press)
+            return letter(speaker, text, rv, date)
+        if node.kind == "dialogue" and speaker:
+            return dialogue(speaker, text, rv)
+        return narration(text, rv)
+
+    def evidence_item(self, node: Node) -> Item:
+        word, fill, ink, meaning = EVIDENCE.get(node.evidence, EVIDENCE["dramatized"])
+        cites = ", ".join(node.sources)
+
+        def paint(ctx: Ctx, surf: pygame.Surface, r: pygame.Rect) -> None:
+            t = ctx.theme
+            s = tag_size(ctx, word)[1]
+            # the shape says it too: a full disc, a half disc, a dashed ring
+            c = (r.x + s // 2, r.y + s // 2)
+            rad = s // 2 - ctx.px(2)
+            col = t[fill]
+            if node.evidence == "documented":
+                pygame.draw.circle(surf, col, c, rad)
+            elif node.evidence == "reported":
+                pygame.draw.circle(surf, col, c, rad, max(2, ctx.px(2)))
+                pygame.draw.circle(surf, col, c, rad, 0, draw_bottom_left=True, draw_bottom_right=True)
+            else:
+                for i in range(0, 360, 45):
+                    a = math.radians(i)
+                    pygame.draw.circle(surf, col, (c[0] + rad * math.cos(a), c[1] + rad * math.sin(a)),
+                                       max(1, ctx.px(2)))
+            tag(ctx, surf, r.x + s + ctx.px(8), r.y, word, t[fill], t[ink])
+
+        parts: list[Item] = [Custom(lambda c, w: tag_size(c, word)[1], paint),
+                             Text(meaning + (f" Sources: {cites}." if cites else ""), "small", "muted")]
+        row: list[Item] = [Column(parts, gap=4)]
+        if node.sources:
+            row.append(W(Button("sources", "See the sources", self.sources, icon="book", fill=False,
+                                role="small_bold")))
+        return Row(row, gap=16)
+
+    # -- drawing and animation --------------------------------------------------------------------
+    def update(self, now: float) -> bool:
+        if self.revealing:
+            if self.reveal() is None:
+                self.finish_reveal()
+            return True
+        return False
+
+    def wake_at(self, now: float) -> float | None:
+        return now + 1 / 30 if self.revealing else None
+
+    def finish_reveal(self) -> None:
+        self.revealing = False
+        self.rebuild()
+
+    # -- input ------------------------------------------------------------------------------------
+    def pointer_down(self, pos, kind) -> None:
+        if self.revealing:
+            self._swallow = True
+            self.finish_reveal()
+            return
+        self._swallow = False
+        super().pointer_down(pos, kind)
+
+    def pointer_up(self, pos, kind) -> None:
+        if getattr(self, "_swallow", False):
+            self._swallow = False
+            return
+        super().pointer_up(pos, kind)
+
+    def key_action(self, action: str) -> None:
+        if self.revealing:
+            self.finish_reveal()
+            return
+        super().key_action(action)
+
+    def on_pick(self, n: int) -> bool:
+        for c in self.game.view().choices:
+            if c.number == n:
+                if c.enabled:
+                    self.choose(c.id)
+                else:
+                    self.app.notify(f"Not available: {self.game.tr(c.reason)}")
+                return True
+        return False
+
+    def on_action(self, action: str) -> bool:
+        if action == "journal":
+            self.journal()
+        elif action == "history":
+            from .journal import HistoryScreen
+
+            self.app.push(HistoryScreen(self.app))
+        elif action == "card":
+            self.card()
+        elif action == "undo":
+            self.undo()
+        else:
+            return False
+        return True
+
+    def on_back(self) -> None:
+        self.menu()
+
+    # -- commands ---------------------------------------------------------------------------------
+    def choose(self, cid: str) -> None:
+        if self.game.session is None or cid not in self.game.session.enabled_choices():
+            return  # a stale press on a choice from an earlier scene
+        self.game.choose(cid)
+        self.rebuild()
+
+    def undo(self) -> None:
+        if self.game.undo():
+            self.rebuild()
+            self.app.notify("Took back the last choice.")
+
+    def debrief(self) -> None:
+        from .debrief import DebriefScreen
+
+        self.app.push(DebriefScreen(self.app))
+
+    def journal(self) -> None:
+        from .journal import JournalScreen
+
+        self.app.push(JournalScreen(self.app))
+
+    def card(self) -> None:
+        from .card import CardScreen
+
+        self.app.push(CardScreen(self.app))
+
+    def menu(self) -> None:
+        from .dialog import PauseScreen
+
+        self.app.push(PauseScreen(self.app))
+
+    def sources(self) -> None:
+        from .reference import SourcesScreen
+
+        node = self.game.session.node
+        self.app.push(SourcesScreen(self.app, only=list(node.sources), title="Sources for this scene"))
+
+    def autoplay_targets(self):
+        return [w for w in self.focusables() if w.auto]
+
+    def autoplay_hook(self) -> bool:
+        if self.revealing:
+            self.finish_reveal()
+            return True
+        return False

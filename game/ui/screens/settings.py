@@ -1,0 +1,104 @@
+"""Settings: text size, high contrast, reduced motion, text speed, language, full screen; saved at once."""
+
+from __future__ import annotations
+
+from .. import modesbridge
+from ..context import Ctx
+from ..flow import Gap, Item, Row, Rule, Text, W
+from ..keys import BINDINGS
+from ..screen import Screen
+from ..widgets import Button
+from .common import back_button, header
+
+SIZES = [1.0, 1.25, 1.5, 1.75, 2.0]
+SPEEDS = [(0, "All at once"), (25, "Slow"), (50, "Medium"), (100, "Fast")]
+KEY_HELP = [("next", "Next control"), ("prev", "Previous control"), ("activate", "Choose"),
+            ("back", "Menu or back"), ("pick_1", "Choice 1 (and 2 to 9)"), ("scroll_down", "Scroll down"),
+            ("scroll_up", "Scroll up"), ("journal", "Journal"), ("history", "History"), ("card", "ID card and map"),
+            ("undo", "Undo the last choice"), ("fullscreen", "Full screen")]
+
+
+class SettingsScreen(Screen):
+    name = "settings"
+
+    def compose(self, ctx: Ctx) -> None:
+        s = self.app.settings
+        scale = float(getattr(s, "text_scale", 1.0))
+        items: list[Item] = []
+
+        def group(title: str, note: str = "") -> None:
+            items.extend([Text(title, "heading", "ink")])
+            if note:
+                items.append(Text(note, "small", "muted", max_w=760))
+            items.append(Gap(8))
+
+        group("Text size", "The layout reflows; long pages scroll.")
+        items.append(Row([
+            W(Button("size:-", "Smaller", self.smaller, enabled=scale > SIZES[0] + 0.01, reason="smallest already",
+                     fill=False)),
+            Text(f"{round(scale * 100)}%", "heading", "ink"),
+            W(Button("size:+", "Larger", self.larger, enabled=scale < SIZES[-1] - 0.01, reason="largest already",
+                     fill=False)),
+        ], gap=16))
+        items.append(Gap(18))
+        group("Colours")
+        hc = bool(getattr(s, "high_contrast", False))
+        items.append(Row([W(Button("theme:paper", "Paper", lambda: self.set(high_contrast=False), kind="toggle",
+                                   selected=not hc, fill=False)),
+                          W(Button("theme:contrast", "High contrast", lambda: self.set(high_contrast=True),
+                                   kind="toggle", selected=hc, fill=False))], gap=12))
+        items.append(Gap(18))
+        group("Motion", "Reduced motion turns off every animation.")
+        rm = bool(getattr(s, "reduced_motion", False))
+        items.append(Row([W(Button("motion:full", "Normal", lambda: self.set(reduced_motion=False), kind="toggle",
+                                   selected=not rm, fill=False)),
+                          W(Button("motion:reduced", "Reduced", lambda: self.set(reduced_motion=True), kind="toggle",
+                                   selected=rm, fill=False))], gap=12))
+        items.append(Gap(18))
+        group("Text speed", "Typed text completes at once with any key or tap. Nothing moves on by itself.")
+        sp = int(getattr(s, "text_speed", 0) or 0)
+        items.append(Row([W(Button(f"speed:{v}", label, (lambda v=v: self.set(text_speed=v)), kind="toggle",
+                                   selected=sp == v, fill=False)) for v, label in SPEEDS], gap=12))
+        game = self.app.game
+        if game is not None and len(game.languages()) > 1:
+            items.append(Gap(18))
+            group("Language", "Text not yet translated is shown in English.")
+            cur = getattr(s, "language", "en") or "en"
+            items.append(Row([W(Button(f"lang:{code}", name, (lambda c=code: self.set(language=c)), kind="toggle",
+                                       selected=cur == code, fill=False)) for code, name in game.languages()],
+                             gap=12))
+        if self.app.kiosk is None:
+            items.append(Gap(18))
+            group("Window")
+            items.append(Row([W(Button("fullscreen", "Full screen", self.app.toggle_fullscreen, kind="toggle",
+                                       selected=self.app.fullscreen, fill=False))]))
+        items += [Gap(18), Text("Sound", "heading", "ink"), Text("The game has no sound, so there is nothing to "
+                                                                 "set here.", "small", "muted")]
+        items += [Rule(), Text("Keys", "heading", "ink"), Gap(4)]
+        for action, what in KEY_HELP:
+            keys = ", ".join(k.title() for k in BINDINGS.get(action, []))
+            items.append(Text(f"{what}: {keys}", "small", "ink"))
+        if self.app.settings_message:
+            items += [Gap(10), Text(self.app.settings_message, "small", "muted")]
+        self.stack_views(ctx, header("Settings", back_button(self.on_back), sub="Saved as you change them"), items)
+
+    def set(self, **changes) -> None:
+        self.app.apply_settings(modesbridge.copy_settings(self.app.settings, **changes))
+
+    def smaller(self) -> None:
+        self._step(-1)
+
+    def larger(self) -> None:
+        self._step(1)
+
+    def _step(self, d: int) -> None:
+        cur = float(getattr(self.app.settings, "text_scale", 1.0))
+        i = min(range(len(SIZES)), key=lambda k: abs(SIZES[k] - cur))
+        i = max(0, min(len(SIZES) - 1, i + d))
+        self.set(text_scale=SIZES[i])
+
+    def autoplay_targets(self):
+        return []
+
+    def on_back(self) -> None:
+        self.app.pop()

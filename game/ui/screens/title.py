@@ -1,0 +1,108 @@
+"""The title screen: Play, Continue, Settings, About and sources, Quit."""
+
+from __future__ import annotations
+
+import pygame
+
+from .. import artbridge, modesbridge
+from ..context import Ctx
+from ..flow import Column, Columns, Custom, Gap, Text, W
+from ..screen import Screen
+from ..widgets import Button
+
+TAGLINE = "Three documented lives on China's blacklists and credit scores."
+ABOUT_LINE = ("An educational game. Every factual line has a source; what is invented is marked. "
+              "No accounts, no personal data, no network.")
+
+
+class TitleScreen(Screen):
+    name = "title"
+
+    def compose(self, ctx: Ctx) -> None:
+        from ..scroll import ScrollView
+
+        app = self.app
+        game = app.game
+        title = game.tr(game.story.title) if game else "On the List"
+        buttons = [W(Button("play", "Play", self.play, kind="primary", auto=True, sub="Choose a life to live"))]
+        info = modesbridge.continue_info(game.story) if game and app.kiosk is None else None
+        if info is not None:
+            if getattr(info, "ok", True):
+                where = ", ".join(x for x in (info.life_title, info.place_name, game.fmt_date(info.date)) if x)
+                sub = where + (" (ended)" if getattr(info, "ended", False) else "")
+            else:
+                sub = "The last save could not be read"
+            buttons.append(W(Button("continue", "Continue", self.cont, sub=sub)))
+        if app.kiosk is None:
+            buttons.append(W(Button("saves", "Saved games", self.saves)))
+        buttons += [W(Button("settings", "Settings", self.settings)),
+                    W(Button("about", "About and sources", self.about))]
+        if app.kiosk is None:
+            buttons.append(W(Button("quit", "Quit", self.quit)))
+        left = Column([
+            Gap(30),
+            Text(title, "title", "ink"),
+            Gap(8),
+            Text(TAGLINE, "body", "muted", max_w=560),
+            Gap(26),
+            Column(buttons, gap=12),
+            Gap(20),
+            Text(ABOUT_LINE, "small", "muted", max_w=560),
+        ])
+        art = Custom(lambda c, w: min(c.px(520), int(w * 0.8)), self.paint_map)
+        body = [Columns([(left, 0.52), (Column([Gap(60), art]), 0.48)], gap=40, stack_below=1000)]
+        W_, H = ctx.size
+        v = ScrollView(body, name="body", pad=28, pad_x=56)
+        v.layout(ctx, pygame.Rect(0, 0, W_, H))
+        self.views = [v]
+
+    def paint_map(self, ctx: Ctx, surf: pygame.Surface, rect: pygame.Rect) -> None:
+        game = self.app.game
+        places: list[dict] = []
+        if game is not None:
+            starts = {life.place for life in game.lives()}
+            places = [p for p in game.places_for_map()[0] if p["id"] in starts]
+        artbridge.draw_map(surf, rect, places, [], ctx.theme)
+
+    # -- actions -----------------------------------------------------------------------------------
+    def play(self) -> None:
+        from .lives import LivesScreen
+
+        self.app.when_loaded(lambda: self.app.push(LivesScreen(self.app)))
+
+    def cont(self) -> None:
+        from .play import PlayScreen
+
+        def go() -> None:
+            session, msg = modesbridge.continue_session(self.app.game.story)
+            if session is None:
+                self.app.notify(msg or "There is nothing to continue.")
+                self.rebuild()
+                return
+            self.app.game.adopt(session)
+            self.app.push(PlayScreen(self.app))
+            if msg:
+                self.app.notify(msg)
+
+        self.app.when_loaded(go)
+
+    def saves(self) -> None:
+        from .saves import SavesScreen
+
+        self.app.when_loaded(lambda: self.app.push(SavesScreen(self.app, can_save=False)))
+
+    def settings(self) -> None:
+        from .settings import SettingsScreen
+
+        self.app.push(SettingsScreen(self.app))
+
+    def about(self) -> None:
+        from .reference import AboutScreen
+
+        self.app.when_loaded(lambda: self.app.push(AboutScreen(self.app)))
+
+    def quit(self) -> None:
+        self.app.request_quit("title")
+
+    def on_back(self) -> None:
+        pass  # Esc on the title does nothing (Quit is a button)

@@ -1,0 +1,164 @@
+"""A view onto a flow of items: fixed height with scrolling, or its natural height.
+
+When the content is taller than the view, a gutter on the right shows where you are and holds two
+large buttons (up, down) so touch and keyboard users never need to drag; the mouse wheel, page keys
+and dragging with a finger also scroll.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from . import artbridge
+from .context import MIN_TARGET, Ctx
+from .flow import Column, Item, UIState
+from .widgets import Widget
+
+
+class ScrollButton(Widget):
+    def __init__(self, view: ScrollView, direction: int) -> None:
+        super().__init__(f"{view.name}:scroll_{'up' if direction < 0 else 'down'}",
+                         "Scroll up" if direction < 0 else "Scroll down", self._go)
+        self.view = view
+        self.direction = direction
+
+    def _go(self) -> None:
+        self.view.page(self.direction)
+
+    def measure(self, ctx: Ctx, width: int) -> tuple[int, int]:
+        return ctx.px(MIN_TARGET), ctx.px(MIN_TARGET)
+
+    def draw(self, ctx: Ctx, surf: pygame.Surface, *, focused: bool, hovered: bool, pressed: bool) -> None:
+        from .drawing import focus_ring
+
+        t = ctx.theme
+        bg = self.view.bg_role
+        fill = t["button_hover"] if hovered else t["button"]
+        pygame.draw.rect(surf, fill, self.rect, border_radius=ctx.px(6))
+        edge = t["button_edge"] if self.enabled else t["disabled_edge"]
+        pygame.draw.rect(surf, edge, self.rect, max(1, ctx.px(2)), border_radius=ctx.px(6))
+        ink = t["button_ink"] if self.enabled else t["disabled_ink"]
+        artbridge.draw_icon(surf, "up" if self.direction < 0 else "down", self.rect.inflate(-self.rect.w // 3,
+                                                                                        -self.rect.h // 3), ink)
+        if focused:
+            focus_ring(ctx, surf, self.rect, dark=bg == "header", radius=ctx.px(6))
+
+
+class ScrollView:
+    def __init__(self, items: list[Item], *, name: str = "body", scroll: bool = True, pad: float = 0,
+                 bg: str | None = None, pad_x: float | None = None) -> None:
+        self.name = name
+        self.root = Column(items, pad=pad, pad_x=pad_x)
+        self.scrollable = scroll
+        self.bg_role = bg
+        self.rect = pygame.Rect(0, 0, 0, 0)
+        self.offset = 0
+        self.content_h = 0
+        self.overflows = False
+        self.up = ScrollButton(self, -1)
+        self.down = ScrollButton(self, 1)
+        self._gutter = 0
+
+    # -- layout ------------------------------------------------------------------------------------
+    def natural_height(self, ctx: Ctx, width: int) -> int:
+        return self.root.measure(ctx, width)
+
+    def layout(self, ctx: Ctx, rect: pygame.Rect, keep_offset: bool = True) -> None:
+        self.rect = pygame.Rect(rect)
+        self.content_h = self.root.measure(ctx, rect.w)
+        self._gutter = 0
+        self.overflows = self.scrollable and self.content_h > rect.h + 1
+        if self.overflows:
+            self._gutter = ctx.px(MIN_TARGET) + ctx.px(12)
+            self.content_h = self.root.measure(ctx, max(ctx.px(40), rect.w - self._gutter))
+        elif not self.scrollable and self.content_h > rect.h + 1:
+            ctx.report_overflow(f"view {self.name}", "", f"content {self.content_h}px in {rect.h}px")
+        self.root.place(0, 0)
+        if not keep_offset:
+            self.offset = 0
+        self.clamp()
+        if self.overflows:
+            s = ctx.px(MIN_TARGET)
+            x = self.rect.right - s - ctx.px(2)
+            self.up.rect = pygame.Rect(x, self.rect.top + ctx.px(2), s, s)
+            self.down.rect = pygame.Rect(x, self.rect.bottom - s - ctx.px(2), s, s)
+        self.reposition()
+
+    @property
+    def max_offset(self) -> int:
+        return max(0, self.content_h - self.rect.h) if self.overflows else 0
+
+    def clamp(self) -> None:
+        self.offset = max(0, min(self.offset, self.max_offset))
+
+    def reposition(self) -> None:
+        ox, oy = self.rect.x, self.rect.y - self.offset
+        for w in self.root.widgets():
+            w.rect = w.crect.move(ox, oy)
+            w.clip = self.rect
+            w.visible = w.rect.colliderect(self.rect)
+        self.up.enabled = self.offset > 0
+        self.down.enabled = self.offset < self.max_offset
+
+    # -- scrolling ---------------------------------------------------------------------------------
+    def scroll_by(self, dy: int) -> bool:
+        before = self.offset
+        self.offset += int(dy)
+        self.clamp()
+        if self.offset != before:
+            self.reposition()
+            return True
+        return False
+
+    def page(self, direction: int) -> bool:
+        return self.scroll_by(direction * max(20, int(self.rect.h * 0.8)))
+
+    def scroll_to_end(self) -> None:
+        self.offset = self.max_offset
+        self.reposition()
+
+    def fully_visible(self, w: Widget) -> bool:
+        return self.rect.contains(w.rect) or not self.overflows
+
+    def ensure_visible(self, w: Widget) -> bool:
+        if w in (self.up, self.down) or not self.overflows:
+            return False
+        top, bottom = w.crect.top, w.crect.bottom
+        margin = 8
+        if top - margin < self.offset:
+            return self.scroll_by(top - margin - self.offset)
+        if bottom + margin > self.offset + self.rect.h:
+            return self.scroll_by(min(top - margin - self.offset, bottom + margin - self.offset - self.rect.h))
+        return False
+
+    # -- widgets and drawing -----------------------------------------------------------------------
+    def widgets(self) -> list[Widget]:
+        ws = self.root.widgets()
+        if self.overflows:
+            ws = ws + [self.up, self.down]
+        return ws
+
+    def contains(self, pos: tuple[int, int]) -> bool:
+        return self.rect.collidepoint(pos)
+
+    def draw(self, ctx: Ctx, surf: pygame.Surface, st: UIState) -> None:
+        if self.bg_role:
+            pygame.draw.rect(surf, ctx.theme[self.bg_role], self.rect)
+        old = surf.get_clip()
+        surf.set_clip(self.rect.clip(old) if old.w else self.rect)
+        self.root.draw(ctx, surf, self.rect.x, self.rect.y - self.offset, st)
+        surf.set_clip(old)
+        if self.overflows:
+            t = ctx.theme
+            track = pygame.Rect(self.up.rect.centerx - ctx.px(3), self.up.rect.bottom + ctx.px(8), ctx.px(6),
+                                self.down.rect.top - self.up.rect.bottom - ctx.px(16))
+            if track.h > ctx.px(10):
+                pygame.draw.rect(surf, t["rule"], track, 1, border_radius=ctx.px(3))
+                frac = self.rect.h / max(1, self.content_h)
+                th = max(ctx.px(16), int(track.h * frac))
+                ty = track.y + int((track.h - th) * (self.offset / max(1, self.max_offset)))
+                pygame.draw.rect(surf, t["ink"] if self.bg_role != "header" else t["header_ink"],
+                                 (track.x, ty, track.w, th), border_radius=ctx.px(3))
+            for b in (self.up, self.down):
+                b.draw(ctx, surf, focused=(st.focused is b and st.show_focus), hovered=(st.hovered is b),
+                       pressed=(st.pressed is b))

@@ -1,0 +1,160 @@
+"""The small widget set: Widget and Button. Layout containers live in flow.py and scroll.py."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pygame
+
+from . import artbridge
+from .context import MIN_TARGET, Ctx
+from .drawing import Block, block, dashed_rect, draw_block
+
+
+class Widget:
+    """Something that can take focus and be activated. ``rect`` is in canvas pixels."""
+
+    focusable = True
+
+    def __init__(self, key: str, label: str = "", on_activate: Callable[[], None] | None = None, *,
+                 enabled: bool = True, auto: bool = False) -> None:
+        self.key = key
+        self.label = label
+        self.on_activate = on_activate
+        self.enabled = enabled
+        self.auto = auto  # a sensible target for --autoplay
+        self.rect = pygame.Rect(0, 0, 0, 0)
+        self.crect = pygame.Rect(0, 0, 0, 0)  # in content coordinates of its view
+        self.visible = True
+        self.clip: pygame.Rect | None = None  # the viewport it is seen through
+        self.dark = False  # drawn on a dark background (focus ring colour)
+
+    def hit(self, pos: tuple[int, int]) -> bool:
+        if not (self.visible and self.rect.collidepoint(pos)):
+            return False
+        return self.clip is None or self.clip.collidepoint(pos)
+
+    @property
+    def interactive(self) -> bool:
+        return self.enabled and self.focusable
+
+    def activate(self) -> None:
+        if self.enabled and self.on_activate is not None:
+            self.on_activate()
+
+    def measure(self, ctx: Ctx, width: int) -> tuple[int, int]:
+        return width, ctx.px(MIN_TARGET)
+
+    def draw(self, ctx: Ctx, surf: pygame.Surface, *, focused: bool, hovered: bool, pressed: bool) -> None:
+        raise NotImplementedError
+
+
+class Button(Widget):
+    """A large button: optional number badge and icon, a wrapped label, and for a disabled choice its
+    reason. ``kind`` is normal, primary, choice, quiet (on the dark header) or toggle."""
+
+    def __init__(self, key: str, label: str, on_activate: Callable[[], None] | None = None, *,
+                 kind: str = "normal", enabled: bool = True, reason: str = "", number: int | None = None,
+                 icon: str = "", selected: bool = False, sub: str = "", auto: bool = False,
+                 fill: bool = True, role: str = "button") -> None:
+        super().__init__(key, label, on_activate, enabled=enabled, auto=auto)
+        self.kind = kind
+        self.reason = reason
+        self.number = number
+        self.icon = icon
+        self.selected = selected
+        self.sub = sub
+        self.fill = fill  # take the full width offered (else fit the label)
+        self.role = role
+        self.dark = kind == "quiet"
+        self._lab: Block | None = None
+        self._sub: Block | None = None
+
+    # -- geometry -----------------------------------------------------------------------------------
+    def _lead(self, ctx: Ctx) -> int:
+        """Width of the number badge or icon at the left."""
+        if self.number is not None or self.icon or not self.enabled or self.kind == "toggle":
+            return ctx.tpx(34) + ctx.tpx(12)
+        return 0
+
+    def measure(self, ctx: Ctx, width: int) -> tuple[int, int]:
+        padx, pady = ctx.tpx(16), ctx.tpx(10)
+        lead = self._lead(ctx)
+        inner = max(ctx.px(20), width - 2 * padx - lead)
+        if not self.fill:
+            natural = ctx.fonts[self.role].width(self.label)
+            inner = min(inner, natural + 1)
+        self._lab = block(ctx, self.label, self.role, inner)
+        sub = self.sub if self.enabled else (f"Not available: {self.reason}" if self.reason else "Not available")
+        self._sub = block(ctx, sub, "small", inner) if sub else None
+        h = self._lab.height + (self._sub.height if self._sub else 0) + 2 * pady
+        h = max(h, ctx.px(MIN_TARGET), (ctx.tpx(34) + 2 * pady) if lead else 0)
+        w = width if self.fill else min(width, self._lab.width + 2 * padx + lead)
+        return w, h
+
+    # -- drawing ------------------------------------------------------------------------------------
+    def colors(self, ctx: Ctx, hovered: bool) -> tuple:
+        t = ctx.theme
+        if not self.enabled:
+            return t["disabled"], t["disabled_ink"], t["disabled_edge"]
+        if self.kind == "primary" or (self.kind == "toggle" and self.selected):
+            return t["primary"], t["primary_ink"], t["primary_edge"]
+        if self.kind == "quiet":
+            return t["header"], t["header_ink"], t["header_muted"]
+        return (t["button_hover"] if hovered else t["button"]), t["button_ink"], t["button_edge"]
+
+    def draw(self, ctx: Ctx, surf: pygame.Surface, *, focused: bool, hovered: bool, pressed: bool) -> None:
+        from .drawing import focus_ring
+
+        if self._lab is None:
+            self.measure(ctx, self.rect.w)
+        r = self.rect
+        radius = ctx.px(6)
+        fill, ink, edge = self.colors(ctx, hovered or pressed)
+        body = r.move(0, ctx.px(1)) if pressed else r
+        pygame.draw.rect(surf, fill, body, border_radius=radius)
+        ew = max(1, ctx.px(2)) if self.kind != "quiet" else max(1, ctx.px(1))
+        if self.enabled:
+            pygame.draw.rect(surf, edge, body, ew, border_radius=radius)
+            if hovered and self.kind not in ("primary",) and not (self.kind == "toggle" and self.selected):
+                pygame.draw.rect(surf, edge, body, ew + max(1, ctx.px(1)), border_radius=radius)
+        else:
+            dashed_rect(surf, edge, body, ew, ctx.px(7))
+        padx, pady = ctx.tpx(16), ctx.tpx(10)
+        x = body.x + padx
+        lead = self._lead(ctx)
+        if lead:
+            s = ctx.tpx(34)
+            badge = pygame.Rect(x, body.y + pady, s, s)
+            if self._lab is not None and self._lab.height + (self._sub.height if self._sub else 0) < s:
+                badge.centery = body.centery
+            if not self.enabled:
+                artbridge.draw_icon(surf, "lock", badge.inflate(-s // 5, -s // 5), ink)
+            elif self.kind == "toggle":
+                pygame.draw.rect(surf, ink, badge.inflate(-s // 5, -s // 5), max(2, ctx.px(2)),
+                                 border_radius=ctx.px(3))
+                if self.selected:
+                    artbridge.draw_icon(surf, "check", badge.inflate(-s // 3, -s // 3), ink)
+            elif self.number is not None:
+                t = ctx.theme
+                nfill, nink = (t["number"], t["number_ink"]) if self.kind != "primary" else (ink, fill)
+                pygame.draw.rect(surf, nfill, badge, border_radius=ctx.px(4))
+                fs = ctx.fonts["button"]
+                img = fs.render(str(self.number), nink)
+                surf.blit(img, img.get_rect(center=badge.center))
+            elif self.icon:
+                artbridge.draw_icon(surf, self.icon, badge, ink)
+            x += lead
+        inner_w = body.right - padx - x
+        th = self._lab.height + (self._sub.height if self._sub else 0)
+        y = body.y + max(pady, (body.h - th) // 2)
+        if self._lab.width > inner_w + 1:
+            ctx.report_overflow(f"button {self.key}", self.label, f"{self._lab.width}px in {inner_w}px")
+        align = "center" if (not self.fill and not lead) else "left"
+        draw_block(surf, self._lab, x, y, ink, width=inner_w, align=align)
+        if self._sub is not None:
+            draw_block(surf, self._sub, x, y + self._lab.height, ink, width=inner_w)
+        if y + th > body.bottom + 1:
+            ctx.report_overflow(f"button {self.key}", self.label, "taller than its button")
+        if focused:
+            focus_ring(ctx, surf, body, dark=self.dark, radius=radius)

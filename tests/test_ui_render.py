@@ -1,0 +1,170 @@
+"""Every screen renders at 1280x720, 800x600 and 1920x1080, at 100% and 200% text, in both themes,
+with no text outside its box and no control outside the window; targets are at least 44 px."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("pygame")
+
+from game.modes.settings import Settings  # noqa: E402
+from game.ui.pilot import Pilot  # noqa: E402
+from game.ui.scroll import ScrollButton  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "docs" / "example-story"
+SIZES = [(1280, 720), (800, 600), (1920, 1080)]
+
+
+@pytest.fixture(autouse=True)
+def home(tmp_path, monkeypatch):
+    monkeypatch.setenv("ON_THE_LIST_HOME", str(tmp_path / "home"))
+    yield
+
+
+@pytest.fixture(scope="module")
+def variants(tmp_path_factory) -> dict[str, Path]:
+    """The example story with its terminal node drawn as each kind of system screen."""
+    out = {"terminal": EXAMPLE}
+    for screen in ("notice", "app", "letter"):
+        d = tmp_path_factory.mktemp(screen) / "story"
+        shutil.copytree(EXAMPLE, d)
+        life = d / "lives" / "ming.yaml"
+        text = life.read_text(encoding="utf-8").replace("screen: terminal", f"screen: {screen}", 1)
+        if screen != "app":
+            text = text.replace("kind: system", "kind: document", 1)
+        life.write_text(text, encoding="utf-8")
+        out[screen] = d
+    return out
+
+
+def check(p: Pilot, where: str, seen: set[str]) -> None:
+    p.app.dirty = True
+    p.step()
+    app = p.app
+    seen.add(p.screen)
+    assert app.ctx.overflow == [], f"{where}: {app.ctx.overflow}"
+    cw, ch = app.ctx.size
+    for top in app._visible_screens():
+        for v in top.views:
+            assert v.rect.right <= cw + 1 and v.rect.left >= -1, f"{where}: view {v.name} {v.rect} outside {cw}"
+            for w in v.widgets():
+                assert w.rect.left >= -1 and w.rect.right <= cw + 1, f"{where}: {w.key} {w.rect} wider than {cw}"
+                if not v.scrollable:
+                    assert w.rect.bottom <= ch + 1, f"{where}: {w.key} {w.rect} below the window"
+    assert app.errors == [], app.errors
+
+
+def targets_big_enough(p: Pilot, where: str) -> None:
+    if p.app.ctx.scale < 1.0:
+        return
+    for w in p.widgets():
+        if w.interactive or isinstance(w, ScrollButton):
+            assert w.rect.h >= 44 and w.rect.w >= 44, f"{where}: {w.key} is {w.rect.size}"
+
+
+def tour(story: Path, size: tuple[int, int], settings: Settings) -> set[str]:
+    seen: set[str] = set()
+    tag = f"{size} {settings.text_scale} {'hc' if settings.high_contrast else 'paper'}"
+    p = Pilot.start(story, size=size, settings=settings)
+    check(p, f"title {tag}", seen)
+    targets_big_enough(p, tag)
+    p.click("Settings")
+    check(p, f"settings {tag}", seen)
+    p.key("escape")
+    p.click("About and sources")
+    for tab in ("about", "sources", "glossary"):
+        p.click(key=f"tab:{tab}")
+        check(p, f"about/{tab} {tag}", seen)
+    p.key("escape")
+    p.click("Saved games")
+    check(p, f"saves {tag}", seen)
+    p.key("escape")
+    p.click("Play")
+    check(p, f"lives {tag}", seen)
+    p.click(key="life:ming")
+    check(p, f"play/station {tag}", seen)
+    targets_big_enough(p, tag)
+    p.key("1")
+    check(p, f"play/refused {tag}", seen)
+    for key, name in (("j", "journal"), ("h", "history"), ("i", "card")):
+        p.key(key)
+        check(p, f"{name} {tag}", seen)
+        p.key("escape")
+    p.click("See the sources")
+    check(p, f"sources {tag}", seen)
+    p.key("escape")
+    p.key("escape")
+    check(p, f"pause {tag}", seen)
+    p.click("Save or load")
+    check(p, f"saves/play {tag}", seen)
+    p.click(key="save:1")
+    check(p, f"saves/saved {tag}", seen)
+    p.key("escape")
+    p.key("escape")
+    p.click("Leave to the title screen")
+    check(p, f"confirm {tag}", seen)
+    p.click("Stay")
+    p.key("escape")
+    p.key("2")
+    check(p, f"play/slow {tag}", seen)
+    p.key("1")
+    check(p, f"play/ending {tag}", seen)
+    p.click("Read the debrief")
+    check(p, f"debrief {tag}", seen)
+    p.click(key="myth:one_score:fact")
+    check(p, f"debrief/answered {tag}", seen)
+    return seen
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("scale", [1.0, 2.0], ids=["100", "200"])
+def test_every_screen_fits(size, scale):
+    seen = tour(EXAMPLE, size, Settings(text_scale=scale))
+    assert {"title", "settings", "about", "saves", "lives", "play", "journal", "history", "card", "sources",
+            "pause", "confirm", "debrief"} <= seen
+
+
+def test_high_contrast_theme_renders():
+    tour(EXAMPLE, (1280, 720), Settings(text_scale=1.5, high_contrast=True))
+
+
+@pytest.mark.parametrize("screen", ["notice", "app", "letter"])
+@pytest.mark.parametrize("size,scale", [((1280, 720), 1.0), ((800, 600), 2.0), ((1920, 1080), 2.0)])
+def test_system_screens_fit(variants, screen, size, scale):
+    seen: set[str] = set()
+    p = Pilot.start(variants[screen], size=size, settings=Settings(text_scale=scale), character="ming")
+    check(p, f"{screen} {size} {scale}", seen)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_mode_screens_fit(size, tmp_path):
+    seen: set[str] = set()
+    for scale in (1.0, 2.0):
+        p = Pilot.start(EXAMPLE, size=size, settings=Settings(text_scale=scale), classroom=True)
+        check(p, f"teacher {size} {scale}", seen)
+        p = Pilot.start(EXAMPLE, size=size, settings=Settings(text_scale=scale), kiosk=True)
+        p.app.apply_settings(Settings(text_scale=scale), save=False)
+        check(p, f"attract {size} {scale}", seen)
+        p.tap("Touch to begin")
+        check(p, f"kiosk lives {size} {scale}", seen)
+        p.tap(key="life:ming")
+        p.step(1, dt=95)  # past the idle time: "Still there?"
+        check(p, f"still there {size} {scale}", seen)
+        bad = tmp_path / f"bad{scale}"
+        if not bad.exists():
+            shutil.copytree(EXAMPLE, bad)
+            (bad / "sources.yaml").write_text("sources: [\n", encoding="utf-8")
+        p = Pilot.start(bad, size=size, settings=Settings(text_scale=scale))
+        check(p, f"error {size} {scale}", seen)
+    assert {"teacher", "attract", "lives", "still_there", "error"} <= seen
+
+
+def test_typewriter_frame_fits():
+    seen: set[str] = set()
+    p = Pilot.start(EXAMPLE, settings=Settings(text_speed=25, text_scale=2.0), character="ming")
+    p.step(1, dt=0.3)
+    check(p, "typewriter", seen)
