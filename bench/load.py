@@ -101,17 +101,17 @@ def main() -> int:
             root = Path(tmp) / "story"
             life = write_story(root, n)
             as_json = json.dumps(life)
-            t_json = best(lambda: json.loads(as_json), args.repeat)
-            t_load = best(lambda: load_story(root), args.repeat)
+            t_json = best(lambda s=as_json: json.loads(s), args.repeat)
+            t_load = best(lambda r=root: load_story(r), args.repeat)
             result = load_and_validate(root)
             problems = [str(d) for d in result.report.errors]
             if problems:
                 print("the synthetic story has errors:", *problems[:5], sep="\n  ")
                 return 1
-            t_valid = best(lambda: load_and_validate(root), args.repeat)
+            t_valid = best(lambda r=root: load_and_validate(r), args.repeat)
             cache_dir = Path(tmp) / "cache"
             load_with_cache(root, cache_dir)  # first start writes the cache
-            t_cached = best(lambda: load_with_cache(root, cache_dir), args.repeat)
+            t_cached = best(lambda r=root, c=cache_dir: load_with_cache(r, c), args.repeat)
             story, report = load_with_cache(root, cache_dir)
             assert report is None and len(story.lives["synthetic"].nodes) == n, "cache was not used"
         per_k.append(t_valid / n * 1000)

@@ -16,8 +16,8 @@ def story_path(value: str | None) -> Path:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from .engine.validate import load_and_validate
     from .engine.diagnostics import Report
+    from .engine.validate import load_and_validate
 
     paths = args.paths or [str(DEFAULT_STORY)]
     total = Report()
@@ -57,9 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--story", help="story folder (default: the shipped story)")
     s.set_defaults(func=cmd_strings)
 
-    from .text.player import add_play_parser
     from .text.explorer import add_explore_parser
     from .text.graph import add_map_parser
+    from .text.player import add_play_parser
 
     add_play_parser(sub)
     add_explore_parser(sub)

@@ -13,6 +13,7 @@ import os
 import tempfile
 from dataclasses import fields, is_dataclass
 from pathlib import Path
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from . import model
@@ -38,14 +39,50 @@ def story_key(root: Path) -> str:
     return h.hexdigest()
 
 
+class LazyNodes(Mapping):
+    """A life's nodes from the cache, each decoded from its own JSON text the first time it is read.
+
+    A 10,000-node story starts without building 10,000 nodes: play touches only the nodes it
+    visits, and the JSON parser skims over the rest as plain strings.
+    """
+
+    __slots__ = ("_raw", "_done")
+
+    def __init__(self, raw: dict[str, str]) -> None:
+        self._raw = raw
+        self._done: dict[str, Any] = {}
+
+    def __getitem__(self, key: str) -> Any:
+        node = self._done.get(key)
+        if node is None:
+            node = json.loads(self._raw[key], object_hook=_hook)  # KeyError for unknown ids, like a dict
+            self._done[key] = node
+        return node
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._raw)
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._raw
+
+
 def _encode(obj: Any) -> Any:
     if isinstance(obj, Text):
         return {"$t": [obj.id, obj.en]}
     if is_dataclass(obj) and not isinstance(obj, type):
         out = {"$c": type(obj).__name__}
         for f in fields(obj):
-            if f.name not in _SKIP_FIELDS:
-                out[f.name] = _encode(getattr(obj, f.name))
+            if f.name in _SKIP_FIELDS:
+                continue
+            value = getattr(obj, f.name)
+            if isinstance(obj, model.Life) and f.name == "nodes":
+                out[f.name] = {k: json.dumps(_encode(v), ensure_ascii=False, separators=(",", ":"))
+                               for k, v in value.items()}
+            else:
+                out[f.name] = _encode(value)
         return out
     if isinstance(obj, dict):
         return {k: _encode(v) for k, v in obj.items()}
@@ -57,6 +94,8 @@ def _encode(obj: Any) -> Any:
 def _hook(d: dict[str, Any]) -> Any:
     cls = d.pop("$c", None)
     if cls is not None:
+        if cls == "Life":
+            d["nodes"] = LazyNodes(d["nodes"])
         return _CLASSES[cls](**d)
     t = d.get("$t")
     if t is not None and len(d) == 1:

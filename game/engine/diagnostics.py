@@ -6,8 +6,8 @@ each code's severity and title, and a test checks that the documentation covers 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 ERROR = "error"
 WARNING = "warning"

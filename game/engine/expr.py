@@ -7,10 +7,12 @@ and evaluated against a small environment interface at play time.
 
 from __future__ import annotations
 
+import difflib
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable, Protocol
+from typing import Any, Protocol
 
 NUM, BOOL, STR = "number", "true/false", "text"
 
@@ -208,6 +210,10 @@ FUNCTIONS: dict[str, tuple[tuple[str, ...], str]] = {
     "abs": ((NUM,), NUM),
 }
 
+# An unknown id in a function argument gets the code of that kind of id ("unknown list", ...).
+ID_CODES: dict[str, str] = {"list": "E204", "service": "E205", "node": "E201", "procedure": "E209",
+                            "step": "E209", "grade": "E210"}
+
 BUILTIN_NAMES: dict[str, str] = {"points": NUM, "grade": STR, "days": NUM}
 
 ID_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -224,7 +230,7 @@ class CheckContext(Protocol):
 
 
 def check(node: Expr, ctx: CheckContext) -> str:
-    """Return the expression's type, raising ExprError (code E302/E303) on a problem."""
+    """Return the expression's type, raising ExprError (E302/E303, or the code of an unknown id) on a problem."""
     kind = node[0]
     if kind == "num":
         return NUM
@@ -235,7 +241,7 @@ def check(node: Expr, ctx: CheckContext) -> str:
     if kind == "name":
         t = ctx.name_type(node[1])
         if t is None:
-            raise ExprError(f"unknown name '{node[1]}'", node[2], "E302")
+            raise ExprError(f"unknown name '{node[1]}' (not a declared variable)", node[2], "E206")
         return t
     if kind == "not":
         if check(node[1], ctx) != BOOL:
@@ -267,7 +273,9 @@ def check(node: Expr, ctx: CheckContext) -> str:
         _, name, args, offset = node
         spec = FUNCTIONS.get(name)
         if spec is None:
-            raise ExprError(f"unknown function '{name}'", offset, "E303")
+            close = difflib.get_close_matches(name, list(FUNCTIONS), n=1, cutoff=0.6)
+            hint = f"; did you mean '{close[0]}'?" if close else f"; use one of {', '.join(FUNCTIONS)}"
+            raise ExprError(f"unknown function '{name}'{hint}", offset, "E303")
         params, result = spec
         if len(args) != len(params):
             raise ExprError(f"{name}() takes {len(params)} argument{'s' if len(params) != 1 else ''}, "
@@ -282,7 +290,7 @@ def check(node: Expr, ctx: CheckContext) -> str:
                 raise ExprError(f"{name}() needs a quoted {param} id here, like \"...\"", arg[-1], "E303")
             problem = ctx.check_id(param, arg[1], literal_args)
             if problem:
-                raise ExprError(problem, arg[-1], "E303")
+                raise ExprError(problem, arg[-1], ID_CODES.get(param, "E303"))
         return result
     raise ExprError("unknown expression", 0)  # pragma: no cover
 

@@ -16,9 +16,40 @@ from . import expr as ex
 from .diagnostics import Report
 from .fields import MISSING, Fields, type_name
 from .model import (
-    ANSWERS, APPEAL_RESULTS, EFFECT_KINDS, EVIDENCE, ICONS, LIST_KINDS, NODE_KINDS, SCREENS, TRUST,
-    Chapter, Choice, Debrief, Effect, Ending, Grade, Life, ListDef, Loc, Myth, Node, Place, Procedure,
-    Scheme, Section, Service, ShortPath, Source, Step, Story, Term, Text, Translation, Variable, World,
+    ANSWERS,
+    APPEAL_RESULTS,
+    EFFECT_KINDS,
+    EVIDENCE,
+    ICONS,
+    LIST_KINDS,
+    NODE_KINDS,
+    SCREENS,
+    TRUST,
+    Chapter,
+    Choice,
+    Debrief,
+    Effect,
+    Ending,
+    Grade,
+    Life,
+    ListDef,
+    Loc,
+    Myth,
+    Node,
+    Place,
+    Procedure,
+    Scheme,
+    Section,
+    Service,
+    ShortPath,
+    Source,
+    Step,
+    Story,
+    Term,
+    Text,
+    Translation,
+    Variable,
+    World,
 )
 from .yamlsafe import YMap, YSeq, load_file
 
@@ -215,7 +246,8 @@ class _Loader:
                        ("id", "title", "outlet", "author", "date", "url", "trust", "note"), "a source")
             sid = f.ident("id", required=True)
             src = Source(id=sid, title=self.req_text(f, "title", f"source.{sid}.title"),
-                         outlet=f.str("outlet", required=True), trust=f.enum("trust", TRUST, required=True, default="low"),
+                         outlet=f.str("outlet", required=True),
+                         trust=f.enum("trust", TRUST, required=True, default="low"),
                          author=f.str("author"), date=f.date("date", full=False), url=f.str("url"),
                          note=self.text(f, "note", f"source.{sid}.note"), loc=loc)
             if self.unique(seen, sid, loc, "source"):
@@ -353,13 +385,15 @@ class _Loader:
                         variables[name] = Variable(name, spec)
                     else:
                         self.report.add(shown, vloc.line, vloc.col, "E102",
-                                        f"variable '{name}' should be a number, true/false, or a mapping with 'initial'")
+                                        f"variable '{name}' should be a number, true/false, "
+                                        "or a mapping with 'initial'")
                     continue
                 vf = Fields(spec, shown, self.report, ("initial", "label", "unit", "show"), f"variable '{name}'")
                 init = vf.raw("initial", required=True)
                 if not isinstance(init, (bool, int, float)):
                     if init is not MISSING:
-                        vf.error("initial", "E102", f"'initial' should be a number or true/false, not {type_name(init)}")
+                        vf.error("initial", "E102",
+                                 f"'initial' should be a number or true/false, not {type_name(init)}")
                     init = 0
                 variables[name] = Variable(name, init, label=self.text(vf, "label", f"{lid}.var.{name}.label"),
                                            unit=self.text(vf, "unit", f"{lid}.var.{name}.unit"),
@@ -469,10 +503,9 @@ class _Loader:
         seq = f.seq(key)
         for i, item in enumerate(seq):
             line, col = seq.where(i)
-            loc = Loc(shown, line, col)
             if not isinstance(item, YMap) or len(item) != 1:
-                self.report.add(shown, line, col, "E102",
-                                f"each effect should be a single 'kind: value' mapping, one of {', '.join(EFFECT_KINDS)}")
+                self.report.add(shown, line, col, "E102", "each effect should be a single 'kind: value' mapping, "
+                                                          f"one of {', '.join(EFFECT_KINDS)}")
                 continue
             kind, value = next(iter(item.items()))
             vloc = Loc(shown, *item.where(kind))
@@ -488,8 +521,8 @@ class _Loader:
             import difflib
             hint = difflib.get_close_matches(kind, EFFECT_KINDS, n=1, cutoff=0.6)
             kl, kc = item.where_key(kind)
-            rep.add(shown, kl, kc, "E101", f"unknown effect '{kind}'" + (f"; did you mean '{hint[0]}'?" if hint
-                                                                          else f"; use one of {', '.join(EFFECT_KINDS)}"))
+            tail = f"; did you mean '{hint[0]}'?" if hint else f"; use one of {', '.join(EFFECT_KINDS)}"
+            rep.add(shown, kl, kc, "E101", f"unknown effect '{kind}'{tail}")
             return None
 
         def sub(allowed: tuple[str, ...]) -> Fields | None:

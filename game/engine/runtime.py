@@ -205,7 +205,7 @@ class Session:
             return False
         keep = self.state.log[: max(0, len(self.state.log) - steps)]
         self._reset()
-        for node_id, choice_id in keep:
+        for _node_id, choice_id in keep:
             self.choose(choice_id)
         return True
 
@@ -241,7 +241,7 @@ class Session:
             start = "main"
         session = cls(story, state.life, seed=state.seed, start=start)
         message = None
-        for i, (node_id, choice_id) in enumerate(state.log):
+        for node_id, choice_id in state.log:
             if session.state.node != node_id:
                 message = "The story has changed since this save, so it resumes at the last point that still exists."
                 break

@@ -68,7 +68,10 @@ class _Checker(ex.CheckContext):
             ids = [s.id for s in proc.steps]
             return None if value in ids else f"unknown step '{value}' of '{proc.id}'{_hint(value, ids)}"
         if kind == "grade":
-            schemes = [w.schemes[self.life.scheme]] if self.life and self.life.scheme in w.schemes else list(w.schemes.values())
+            if self.life and self.life.scheme in w.schemes:
+                schemes = [w.schemes[self.life.scheme]]
+            else:
+                schemes = list(w.schemes.values())
             ids = [g.id for s in schemes for g in s.grades]
             if self.life is not None and not self.life.scheme:
                 return f"life '{self.life.id}' has no point scheme, so it has no grades"

@@ -38,6 +38,12 @@ MAX_DEPTH = 64
 _T = "tag:yaml.org,2002:"
 _STR, _INT, _FLOAT, _BOOL, _NULL = _T + "str", _T + "int", _T + "float", _T + "bool", _T + "null"
 _TIMESTAMP, _MAP, _SEQ = _T + "timestamp", _T + "map", _T + "seq"
+_VALUE, _MERGE = _T + "value", _T + "merge"
+
+# libyaml's composer recurses in C, so a file nested tens of thousands of levels deep would overflow
+# the C stack (a crash, not an exception). A file that might nest deeper than this is first checked
+# with the parser's events, which do not recurse.
+_SCAN_DEPTH_ABOVE = 1500
 _constructor = yaml.constructor.SafeConstructor()
 
 Pos = tuple[int, int]
@@ -94,7 +100,10 @@ def _scalar(node: ScalarNode) -> Any:
     if tag == _STR:
         return node.value
     if tag == _INT:
-        return _constructor.construct_yaml_int(node)
+        try:
+            return _constructor.construct_yaml_int(node)
+        except ValueError:  # Python refuses to convert integers of thousands of digits
+            raise _Refused(node, "E104", "this number is far too long") from None
     if tag == _FLOAT:
         return _constructor.construct_yaml_float(node)
     if tag == _BOOL:
@@ -103,6 +112,8 @@ def _scalar(node: ScalarNode) -> Any:
         return None
     if tag == _TIMESTAMP:
         return node.value  # dates stay as the text the author wrote: "2016-05-10"
+    if tag in (_VALUE, _MERGE) and not node.style:
+        return node.value  # a plain '=' or '<<' as a value is just text
     raise _Refused(node, "E005", f"the tag '{tag}' is not allowed; use plain YAML values")
 
 
@@ -121,9 +132,9 @@ class _Builder:
         if key in self.seen:
             raise _Refused(node, "E006", "this anchored value is reused through an alias (*name); "
                                          "aliases are not allowed, write the value out")
+        self.seen.add(key)
         if isinstance(node, ScalarNode):
             return _scalar(node)
-        self.seen.add(key)
         if isinstance(node, MappingNode):
             if node.tag != _MAP:
                 raise _Refused(node, "E005", f"the tag '{node.tag}' is not allowed on a mapping")
@@ -186,8 +197,17 @@ def parse_text(text: str, shown: str, report: Report) -> YMap | None:
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         report.add(shown, 1, 1, "E003", "the file is empty")
         return None
-    loader = _Loader(text)
     try:
+        deep = _too_deep(text)
+    except yaml.YAMLError:
+        deep = None  # the syntax error is reported below, where the composer meets it
+    except UnicodeEncodeError:
+        deep = None
+    if deep is not None:
+        report.add(shown, deep[0], deep[1], "E008", f"nesting deeper than {MAX_DEPTH} levels")
+        return None
+    try:
+        loader = _Loader(text)
         try:
             node = loader.get_single_node()
         finally:
@@ -200,8 +220,16 @@ def parse_text(text: str, shown: str, report: Report) -> YMap | None:
             problem = f"{problem} ({exc.context})"
         report.add(shown, line, col, "E001", problem)
         return None
+    except yaml.reader.ReaderError as exc:
+        line, col = _reader_pos(text, exc.position)
+        report.add(shown, line, col, "E001", f"character #x{exc.character:04x} is not allowed: {exc.reason}")
+        return None
     except yaml.YAMLError as exc:
         report.add(shown, 1, 1, "E001", str(exc).splitlines()[0] if str(exc) else "invalid YAML")
+        return None
+    except UnicodeEncodeError as exc:  # text that is not valid Unicode (lone surrogates)
+        line, col = _reader_pos(text, exc.start, chars=True)
+        report.add(shown, line, col, "E002", "the text holds characters that are not valid Unicode")
         return None
     except RecursionError:
         report.add(shown, 1, 1, "E008", "the file is nested too deeply")
@@ -223,6 +251,38 @@ def parse_text(text: str, shown: str, report: Report) -> YMap | None:
         report.add(shown, line, col, "E004", f"the file must hold a mapping (key: value lines), not {kind}")
         return None
     return value
+
+
+def _too_deep(text: str) -> tuple[int, int] | None:
+    """Where the nesting first goes deeper than MAX_DEPTH, or None. Cheap for ordinary files: a
+    file can only nest as deep as its brackets and its longest line allow."""
+    bound = 2 * max(map(len, text.split("\n"))) + 2 + text.count("[") + text.count("{")
+    if bound <= _SCAN_DEPTH_ABOVE:
+        return None
+    loader = _BaseLoader(text)
+    depth = 0
+    try:
+        while True:
+            event = loader.get_event()
+            if event is None or isinstance(event, yaml.StreamEndEvent):
+                return None
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = event.start_mark
+                    return (mark.line + 1, mark.column + 1)
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    finally:
+        loader.dispose()
+
+
+def _reader_pos(text: str, position: int, chars: bool = False) -> tuple[int, int]:
+    """Line and column of a reader error's position (libyaml counts UTF-8 bytes, PyYAML characters)."""
+    if not chars and _BaseLoader is not yaml.SafeLoader:
+        position = len(text.encode("utf-8", "surrogatepass")[:position].decode("utf-8", "ignore"))
+    position = max(0, min(position, len(text)))
+    return text.count("\n", 0, position) + 1, position - (text.rfind("\n", 0, position) + 1) + 1
 
 
 def load_file(path: Path, report: Report, shown: str | None = None) -> YMap | None:

@@ -1,8 +1,9 @@
 """The explorer: plays every life systematically and at random, and reports what it could not reach.
 
 It walks every choice path (merging paths that reach an identical state) up to a bound, then makes
-seeded runs that prefer choices not yet taken, then seeded random runs with undo. It reports node, choice and ending coverage, dead ends, crashes and nodes never
-reached. Exit status 1 means a problem was found.
+seeded runs that prefer choices not yet taken, then seeded random runs with undo. It reports node,
+choice and ending coverage, dead ends, crashes and nodes never reached. Exit status 1 means a
+problem was found.
 """
 
 from __future__ import annotations

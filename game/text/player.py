@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 import textwrap
-from typing import Callable, Iterator, TextIO
+from collections.abc import Callable, Iterator
+from typing import TextIO
 
 from ..engine.events import describe
 from ..engine.model import Life, Story
@@ -188,7 +189,8 @@ class TextPlayer:
                 src = self.story.sources.get(sid)
                 if src:
                     bits = [src.outlet, src.author, src.date]
-                    self.say(f"- {self.tr(src.title)} ({', '.join(b for b in bits if b)})" + (f" {src.url}" if src.url else ""))
+                    url = f" {src.url}" if src.url else ""
+                    self.say(f"- {self.tr(src.title)} ({', '.join(b for b in bits if b)}){url}")
 
 
 def choose_life(story: Story, ask: Callable[[str], str | None], out: TextIO) -> Life | None:
