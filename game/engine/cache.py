@@ -11,9 +11,9 @@ import hashlib
 import json
 import os
 import tempfile
+from collections.abc import Iterator, Mapping
 from dataclasses import fields, is_dataclass
 from pathlib import Path
-from collections.abc import Iterator, Mapping
 from typing import Any
 
 from . import model

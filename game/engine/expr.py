@@ -349,8 +349,12 @@ def evaluate(node: Expr, env: Env) -> Any:
 def _div(a: float, b: float) -> float:
     if b == 0:
         return 0
-    q = a / b
-    return int(q) if isinstance(a, int) and isinstance(b, int) and q == int(q) else q
+    if isinstance(a, int) and isinstance(b, int) and a % b == 0:
+        return a // b  # exact, and never too large for a float
+    try:
+        return a / b
+    except OverflowError:
+        return a // b
 
 
 _OPS: dict[str, Callable[[Any, Any], Any]] = {

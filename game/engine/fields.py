@@ -7,6 +7,7 @@ shared report and returns a usable default, so one pass finds every problem in a
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -122,6 +123,9 @@ class Fields:
             return default
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             self.error(key, "E102", f"'{key}' should be a number, not {type_name(value)}")
+            return default
+        if not math.isfinite(value):
+            self.error(key, "E104", f"'{key}' must be a finite number, not {value}")
             return default
         return value
 

@@ -8,6 +8,7 @@ against the whole story afterwards. It never raises on bad input: problems go to
 from __future__ import annotations
 
 import hashlib
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -54,6 +55,7 @@ from .model import (
 from .yamlsafe import YMap, YSeq, load_file
 
 FORMAT_VERSION = 1
+MAX_WAIT_DAYS = 36500  # a hundred years: longer waits would run past the calendar at play time
 MANIFEST = "story.yaml"
 
 
@@ -201,9 +203,11 @@ class _Loader:
         seen: dict[str, dict[str, Loc]] = {k: {} for k in ("lists", "services", "procedures", "schemes", "places")}
         seq = f.seq("world")
         for i, rel in enumerate(seq):
+            line, col = seq.where(i)
             if isinstance(rel, str):
-                line, col = seq.where(i)
                 self.load_world(rel, Loc(shown, line, col), world, seen)
+            else:
+                self.report.add(shown, line, col, "E102", "each world file should be a file path")
         lives: dict[str, Life] = {}
         life_locs: dict[str, Loc] = {}
         seq = f.seq("lives", required=True)
@@ -381,7 +385,7 @@ class _Loader:
                                     f"'{name}' cannot be a variable name (it is reserved or not a valid name)")
                     continue
                 if not isinstance(spec, YMap):
-                    if isinstance(spec, (bool, int, float)):
+                    if isinstance(spec, (bool, int)) or isinstance(spec, float) and math.isfinite(spec):
                         variables[name] = Variable(name, spec)
                     else:
                         self.report.add(shown, vloc.line, vloc.col, "E102",
@@ -390,7 +394,10 @@ class _Loader:
                     continue
                 vf = Fields(spec, shown, self.report, ("initial", "label", "unit", "show"), f"variable '{name}'")
                 init = vf.raw("initial", required=True)
-                if not isinstance(init, (bool, int, float)):
+                if isinstance(init, float) and not math.isfinite(init):
+                    vf.error("initial", "E104", f"'initial' must be a finite number, not {init}")
+                    init = 0
+                elif not isinstance(init, (bool, int, float)):
                     if init is not MISSING:
                         vf.error("initial", "E102",
                                  f"'initial' should be a number or true/false, not {type_name(init)}")
@@ -539,7 +546,9 @@ class _Loader:
             for name, v in value.items():
                 vl = Loc(shown, *value.where(name))
                 self.refs.append(Ref("variable", name, Loc(shown, *value.where_key(name)), lid))
-                if isinstance(v, (bool, int, float)):
+                if isinstance(v, float) and not math.isfinite(v):
+                    rep.add(shown, vl.line, vl.col, "E104", f"'{name}' must be set to a finite number, not {v}")
+                elif isinstance(v, (bool, int, float)):
                     values.append((name, ("bool", v, 0) if isinstance(v, bool) else ("num", v, 0), str(v)))
                     self.exprs.append(ExprSite(str(v), values[-1][1], vl, lid, "", name))
                 else:
@@ -591,13 +600,21 @@ class _Loader:
             self.text_locs[t.id] = loc
             return Effect("journal", {"text": t}, loc)
         if kind == "wait":
-            if isinstance(value, int) and not isinstance(value, bool):
-                return Effect("wait", {"days": value, "label": None}, loc)
-            f = sub(("days", "label"))
-            if f is None:
-                return None
-            return Effect("wait", {"days": f.int("days", required=True, minimum=0),
-                                   "label": self.text(f, "label", f"{ep}.label")}, loc)
+            if isinstance(value, int) and not isinstance(value, bool):  # the short form: `wait: 21`
+                holder = YMap(item.pos)
+                holder["days"] = value
+                holder.val_pos["days"] = (loc.line, loc.col)
+                f, label = Fields(holder, shown, rep, ("days",), "the 'wait' effect"), None
+            else:
+                f = sub(("days", "label"))
+                if f is None:
+                    return None
+                label = self.text(f, "label", f"{ep}.label")
+            days = f.int("days", required=True, minimum=0)
+            if days > MAX_WAIT_DAYS:
+                f.error("days", "E104", f"a wait of {days} days is too long (at most {MAX_WAIT_DAYS})")
+                days = 0
+            return Effect("wait", {"days": days, "label": label}, loc)
         if kind == "date":
             if not isinstance(value, str):
                 rep.add(shown, loc.line, loc.col, "E102", "'date' should be a date written YYYY-MM-DD")

@@ -139,7 +139,8 @@ class Rules:
                 old = self.lookup(name)
                 new = self.eval(tree)
                 var = self.life.variables.get(name)
-                if var is not None and not isinstance(var.initial, bool) and isinstance(new, float) and new == int(new):
+                whole = isinstance(new, float) and new.is_integer()
+                if var is not None and not isinstance(var.initial, bool) and whole:
                     new = int(new)
                 s.vars[name] = new
                 if var is not None and var.show and old != new:
@@ -191,7 +192,10 @@ class Rules:
             s.journal.append({"date": s.date, "id": t.id, "text": t.en})
             return [Event("journal", {"text": t, "date": s.date})]
         if k == "wait":
-            s.date = (date.fromisoformat(s.date) + timedelta(days=a["days"])).isoformat()
+            try:
+                s.date = (date.fromisoformat(s.date) + timedelta(days=a["days"])).isoformat()
+            except OverflowError:  # only a story that waits thousands of years reaches the calendar's end
+                s.date = date.max.isoformat()
             return [Event("time", {"days": a["days"], "label": a["label"], "date": s.date})]
         if k == "date":
             old = s.date

@@ -7,7 +7,7 @@ and a save made before a story edit resumes at the last point that still exists.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .events import Event
@@ -193,7 +193,8 @@ class Session:
         other = Session.__new__(Session)
         other.story, other.life = self.story, self.life
         other.state = self.state.copy()
-        other.history = list(self.history)
+        # entries are copied: choosing in the fork records its choice on its own last entry
+        other.history = [replace(h, events=list(h.events)) for h in self.history]
         other.last_events = list(self.last_events)
         other._initial, other._initial_events = self._initial, self._initial_events
         return other

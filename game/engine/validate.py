@@ -142,9 +142,9 @@ def _check_refs(story: Story, result: LoadResult, report: Report) -> None:
             pool = {"list": w.lists, "service": w.services, "source": story.sources, "place": w.places,
                     "procedure": w.procedures, "scheme": w.schemes}.get(ref.kind, {})
         if ref.id not in pool:
-            what = {"debrief": "debrief", "step": f"step of procedure '{ref.extra}'"}.get(ref.kind, ref.kind)
+            of = f" of procedure '{ref.extra}'" if ref.kind == "step" else ""
             report.add(ref.loc.file, ref.loc.line, ref.loc.col, _REF_CODES[ref.kind],
-                       f"unknown {what} '{ref.id}'{_hint(ref.id, pool)}")
+                       f"unknown {ref.kind} '{ref.id}'{of}{_hint(ref.id, pool)}")
 
 
 def _check_exprs(story: Story, result: LoadResult, report: Report) -> None:
@@ -213,6 +213,7 @@ def _check_graph(story: Story, life: Life, report: Report) -> None:
 def _check_life(story: Story, life: Life, report: Report) -> None:
     uses_points = any(e.kind == "points" for n in life.nodes.values()
                       for e in n.effects + [e for c in n.choices for e in c.effects])
+    uses_points = uses_points or any(e.kind == "points" for ch in life.chapters for e in ch.setup)
     if uses_points and not life.scheme:
         report.add(life.loc.file, life.loc.line, life.loc.col, "E210",
                    f"life '{life.id}' changes points but names no 'scheme'")
@@ -250,6 +251,10 @@ def _check_translations(story: Story, result: LoadResult, report: Report) -> Non
             if sid not in story.strings:
                 report.add(loc.file, loc.line, loc.col, "W403",
                            f"'{sid}' is translated but no longer exists in the story{_hint(sid, story.strings)}")
+            elif not source_hash:
+                report.add(loc.file, loc.line, loc.col, "W402",
+                           f"the translation of '{sid}' does not say which English it translates; check it "
+                           f"and set from: {text_hash(story.strings[sid])}")
             elif source_hash != text_hash(story.strings[sid]):
                 report.add(loc.file, loc.line, loc.col, "W402",
                            f"the English of '{sid}' changed since it was translated; update the translation "

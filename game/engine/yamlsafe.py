@@ -1,7 +1,7 @@
 """Safe YAML loading that keeps line numbers for every value.
 
-YAML is parsed into nodes (with libyaml's C parser where present), then turned into plain Python
-values by our own small constructor, which accepts only the core YAML types. Language tags such as
+YAML is parsed into events (with libyaml's C parser where present), which our own small builder
+turns into plain Python values, accepting only the core YAML types. Language tags such as
 ``!!python/object`` are refused, and so are aliases, so a small file can never expand into a huge
 structure. Every mapping and sequence records where each of its values sits, for error messages.
 """
@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.nodes import ScalarNode
 
 from .diagnostics import Report
 
@@ -26,11 +26,6 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 _TEXT_START = frozenset("abcdeghijklmpqrsuvwxzABCDEGHIJKLMPQRSUVWXZ\"'")
 
 
-class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
-    def resolve(self, kind, value, implicit):  # noqa: ANN001 - PyYAML's signature
-        if kind is ScalarNode and value and value[0] in _TEXT_START:
-            return _STR
-        return super().resolve(kind, value, implicit)
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
 MAX_DEPTH = 64
@@ -40,10 +35,6 @@ _STR, _INT, _FLOAT, _BOOL, _NULL = _T + "str", _T + "int", _T + "float", _T + "b
 _TIMESTAMP, _MAP, _SEQ = _T + "timestamp", _T + "map", _T + "seq"
 _VALUE, _MERGE = _T + "value", _T + "merge"
 
-# libyaml's composer recurses in C, so a file nested tens of thousands of levels deep would overflow
-# the C stack (a crash, not an exception). A file that might nest deeper than this is first checked
-# with the parser's events, which do not recurse.
-_SCAN_DEPTH_ABOVE = 1500
 _constructor = yaml.constructor.SafeConstructor()
 
 Pos = tuple[int, int]
@@ -83,27 +74,37 @@ class YSeq(list):
 
 
 class _Refused(Exception):
-    def __init__(self, node: Node, code: str, message: str) -> None:
+    def __init__(self, pos: Pos, code: str, message: str) -> None:
         super().__init__(message)
-        self.pos = _pos(node)
+        self.pos = pos
         self.code = code
         self.message = message
 
 
-def _pos(node: Node) -> Pos:
-    mark = node.start_mark
+def _mark(event: Any) -> Pos:
+    mark = event.start_mark
     return (mark.line + 1, mark.column + 1)
 
 
-def _scalar(node: ScalarNode) -> Any:
-    tag = node.tag
+_resolver = yaml.resolver.Resolver()
+
+
+def _resolve(value: str, implicit: tuple[bool, bool]) -> str:
+    if value and value[0] in _TEXT_START:
+        return _STR
+    return _resolver.resolve(ScalarNode, value, implicit)
+
+
+def _scalar(event: Any, tag: str) -> Any:
+    value = event.value
     if tag == _STR:
-        return node.value
+        return value
+    node = ScalarNode(tag, value, event.start_mark, event.end_mark, event.style)
     if tag == _INT:
         try:
             return _constructor.construct_yaml_int(node)
         except ValueError:  # Python refuses to convert integers of thousands of digits
-            raise _Refused(node, "E104", "this number is far too long") from None
+            raise _Refused(_mark(event), "E104", "this number is far too long") from None
     if tag == _FLOAT:
         return _constructor.construct_yaml_float(node)
     if tag == _BOOL:
@@ -111,61 +112,100 @@ def _scalar(node: ScalarNode) -> Any:
     if tag == _NULL:
         return None
     if tag == _TIMESTAMP:
-        return node.value  # dates stay as the text the author wrote: "2016-05-10"
-    if tag in (_VALUE, _MERGE) and not node.style:
-        return node.value  # a plain '=' or '<<' as a value is just text
-    raise _Refused(node, "E005", f"the tag '{tag}' is not allowed; use plain YAML values")
+        return value  # dates stay as the text the author wrote: "2016-05-10"
+    if tag in (_VALUE, _MERGE) and not event.style:
+        return value  # a plain '=' or '<<' as a value is just text
+    raise _Refused(_mark(event), "E005", f"the tag '{tag}' is not allowed; use plain YAML values")
 
 
-class _Builder:
-    """Turns composed nodes into YMap/YSeq/scalars, refusing aliases, odd tags and duplicates."""
+_DUPLICATE = object()  # the pending key of a value that is read and then dropped
 
-    def __init__(self, path: str, report: Report) -> None:
-        self.path = path
-        self.report = report
-        self.seen: set[int] = set()
 
-    def build(self, node: Node, depth: int = 0) -> Any:
-        if depth > MAX_DEPTH:
-            raise _Refused(node, "E008", f"nesting deeper than {MAX_DEPTH} levels")
-        key = id(node)
-        if key in self.seen:
-            raise _Refused(node, "E006", "this anchored value is reused through an alias (*name); "
-                                         "aliases are not allowed, write the value out")
-        self.seen.add(key)
-        if isinstance(node, ScalarNode):
-            return _scalar(node)
-        if isinstance(node, MappingNode):
-            if node.tag != _MAP:
-                raise _Refused(node, "E005", f"the tag '{node.tag}' is not allowed on a mapping")
-            out = YMap(_pos(node))
-            for knode, vnode in node.value:
-                if not isinstance(knode, ScalarNode):
-                    raise _Refused(knode, "E102", "a mapping key must be plain text")
-                if knode.tag == _T + "merge":
-                    raise _Refused(knode, "E006", "merge keys (<<) are not allowed")
-                k = _scalar(knode)
-                if not isinstance(k, str):
-                    k = str(k).lower() if isinstance(k, bool) else str(k)
-                if k in out:
-                    line, col = _pos(knode)
-                    first = out.key_pos[k][0]
-                    self.report.add(self.path, line, col, "E106",
-                                    f"the key '{k}' appears twice in this mapping (first on line {first})")
-                    continue
-                out.key_pos[k] = _pos(knode)
-                out.val_pos[k] = _pos(vnode)
-                out[k] = self.build(vnode, depth + 1)
-            return out
-        if isinstance(node, SequenceNode):
-            if node.tag != _SEQ:
-                raise _Refused(node, "E005", f"the tag '{node.tag}' is not allowed on a list")
-            seq = YSeq(_pos(node))
-            for item in node.value:
-                seq.item_pos.append(_pos(item))
-                seq.append(self.build(item, depth + 1))
-            return seq
-        raise _Refused(node, "E005", "unsupported YAML node")  # pragma: no cover
+def _build(loader: Any, path: str, report: Report) -> Any:
+    """Build located values straight from the parser's events.
+
+    Working from events (not composed nodes) keeps nesting on our own list instead of the C
+    stack, sees an alias where it is written, and skips building PyYAML's node objects.
+    """
+    ScalarEvent, MappingStart, SequenceStart = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+    MappingEnd, SequenceEnd, AliasEvent = yaml.MappingEndEvent, yaml.SequenceEndEvent, yaml.AliasEvent
+    DocumentStart, StreamEnd = yaml.DocumentStartEvent, yaml.StreamEndEvent
+    # frames: [container, pending key (None when the next scalar is a key), key position]
+    stack: list[list[Any]] = []
+    root: Any = None
+    documents = 0
+    get_event = loader.get_event
+    while True:
+        event = get_event()
+        kind = type(event)
+        if kind is ScalarEvent:
+            tag = event.tag
+            if tag is None or tag == "!":
+                tag = _resolve(event.value, event.implicit) if event.implicit[0] else _STR
+            frame = stack[-1] if stack else None
+            if frame is not None and frame[1] is None and type(frame[0]) is YMap:
+                if tag == _MERGE:
+                    raise _Refused(_mark(event), "E006", "merge keys (<<) are not allowed")
+                key = _scalar(event, tag) if tag != _VALUE else event.value
+                if not isinstance(key, str):
+                    key = str(key).lower() if isinstance(key, bool) else str(key)
+                pos = _mark(event)
+                if key in frame[0]:
+                    first = frame[0].key_pos[key][0]
+                    report.add(path, pos[0], pos[1], "E106",
+                               f"the key '{key}' appears twice in this mapping (first on line {first})")
+                    frame[1] = _DUPLICATE
+                else:
+                    frame[1] = key
+                    frame[2] = pos
+                continue
+            value: Any = _scalar(event, tag)
+            pos = _mark(event)
+        elif kind is MappingStart or kind is SequenceStart:
+            pos = _mark(event)
+            frame = stack[-1] if stack else None
+            if frame is not None and frame[1] is None and type(frame[0]) is YMap:
+                raise _Refused(pos, "E102", "a mapping key must be plain text")
+            tag = event.tag
+            want = _MAP if kind is MappingStart else _SEQ
+            if tag not in (None, "!", want):
+                what = "a mapping" if kind is MappingStart else "a list"
+                raise _Refused(pos, "E005", f"the tag '{tag}' is not allowed on {what}")
+            if len(stack) > MAX_DEPTH:
+                raise _Refused(pos, "E008", f"nesting deeper than {MAX_DEPTH} levels")
+            stack.append([YMap(pos) if kind is MappingStart else YSeq(pos), None, pos])
+            continue
+        elif kind is MappingEnd or kind is SequenceEnd:
+            container = stack.pop()[0]
+            value, pos = container, container.pos
+        elif kind is AliasEvent:
+            raise _Refused(_mark(event), "E006", "aliases (*name) are not allowed: write the value out "
+                                                 "instead of reusing an anchored one")
+        elif kind is DocumentStart:
+            documents += 1
+            if documents > 1:
+                raise _Refused(_mark(event), "E001", "expected a single document in the file, "
+                                                     "but found another document")
+            continue
+        elif kind is StreamEnd or event is None:
+            return root
+        else:
+            continue  # stream start, document end
+        if not stack:
+            root = value
+            continue
+        frame = stack[-1]
+        container = frame[0]
+        if type(container) is YSeq:
+            container.item_pos.append(pos)
+            container.append(value)
+        else:
+            key = frame[1]
+            if key is not _DUPLICATE:
+                container.key_pos[key] = frame[2]
+                container.val_pos[key] = pos
+                container[key] = value
+            frame[1] = None
 
 
 def read_text(path: Path, report: Report, shown: str | None = None) -> str | None:
@@ -198,20 +238,14 @@ def parse_text(text: str, shown: str, report: Report) -> YMap | None:
         report.add(shown, 1, 1, "E003", "the file is empty")
         return None
     try:
-        deep = _too_deep(text)
-    except yaml.YAMLError:
-        deep = None  # the syntax error is reported below, where the composer meets it
-    except UnicodeEncodeError:
-        deep = None
-    if deep is not None:
-        report.add(shown, deep[0], deep[1], "E008", f"nesting deeper than {MAX_DEPTH} levels")
-        return None
-    try:
-        loader = _Loader(text)
+        loader = _BaseLoader(text)
         try:
-            node = loader.get_single_node()
+            value = _build(loader, shown, report)
         finally:
             loader.dispose()
+    except _Refused as exc:
+        report.add(shown, exc.pos[0], exc.pos[1], exc.code, exc.message)
+        return None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -234,47 +268,15 @@ def parse_text(text: str, shown: str, report: Report) -> YMap | None:
     except RecursionError:
         report.add(shown, 1, 1, "E008", "the file is nested too deeply")
         return None
-    if node is None:
+    if value is None:  # a document that holds nothing ("---" alone, or "~")
         report.add(shown, 1, 1, "E003", "the file is empty")
-        return None
-    try:
-        value = _Builder(shown, report).build(node)
-    except _Refused as exc:
-        report.add(shown, exc.pos[0], exc.pos[1], exc.code, exc.message)
-        return None
-    except RecursionError:
-        report.add(shown, 1, 1, "E008", "the file is nested too deeply")
         return None
     if not isinstance(value, YMap):
         kind = "a list" if isinstance(value, list) else "a single value"
-        line, col = _pos(node)
+        line, col = value.pos if isinstance(value, YSeq) else (1, 1)
         report.add(shown, line, col, "E004", f"the file must hold a mapping (key: value lines), not {kind}")
         return None
     return value
-
-
-def _too_deep(text: str) -> tuple[int, int] | None:
-    """Where the nesting first goes deeper than MAX_DEPTH, or None. Cheap for ordinary files: a
-    file can only nest as deep as its brackets and its longest line allow."""
-    bound = 2 * max(map(len, text.split("\n"))) + 2 + text.count("[") + text.count("{")
-    if bound <= _SCAN_DEPTH_ABOVE:
-        return None
-    loader = _BaseLoader(text)
-    depth = 0
-    try:
-        while True:
-            event = loader.get_event()
-            if event is None or isinstance(event, yaml.StreamEndEvent):
-                return None
-            if isinstance(event, yaml.CollectionStartEvent):
-                depth += 1
-                if depth > MAX_DEPTH:
-                    mark = event.start_mark
-                    return (mark.line + 1, mark.column + 1)
-            elif isinstance(event, yaml.CollectionEndEvent):
-                depth -= 1
-    finally:
-        loader.dispose()
 
 
 def _reader_pos(text: str, position: int, chars: bool = False) -> tuple[int, int]:

@@ -9,8 +9,9 @@ from ..engine.model import Story
 from ..engine.validate import load_and_validate
 
 
-def load_or_report(path: Path | str, out=sys.stderr) -> Story | None:
+def load_or_report(path: Path | str, out=None) -> Story | None:
     """Load and validate; print errors and return None when the story cannot be played."""
+    out = out if out is not None else sys.stderr  # looked up now: sys.stderr may have been replaced
     result = load_and_validate(path)
     if result.story is None or result.report.errors:
         for d in result.report.sorted():

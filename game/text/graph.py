@@ -14,8 +14,13 @@ def _short(text: str, n: int = 40) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
+def _dot_esc(s: str) -> str:
+    # backslashes first: a story's "\\N" or a trailing "\\" must not become a DOT escape
+    return s.replace("\\", "\\\\").replace('"', '\\"')
+
+
 def _dot_str(s: str) -> str:
-    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return '"' + _dot_esc(s) + '"'
 
 
 def to_dot(life: Life) -> str:
@@ -24,7 +29,7 @@ def to_dot(life: Life) -> str:
     if life.short:
         starts.setdefault(life.short.start, "short start")
     for node in life.nodes.values():
-        label = f"{node.id}\\n{_short(node.text.en)}".replace('"', "'")
+        label = f"{_dot_esc(node.id)}\\n{_dot_esc(_short(node.text.en))}"
         attrs = [f'label="{label}"']
         if node.ending is not None:
             attrs += ["shape=doubleoctagon", "style=filled", 'fillcolor="#e8e0c8"']
@@ -37,7 +42,7 @@ def to_dot(life: Life) -> str:
         if node.next:
             lines.append(f"  {_dot_str(node.id)} -> {_dot_str(node.next)};")
         for c in node.choices:
-            label = _short(c.label.en, 30).replace('"', "'")
+            label = _dot_esc(_short(c.label.en, 30))
             style = ', style=dashed' if c.cond_src else ""
             lines.append(f'  {_dot_str(node.id)} -> {_dot_str(c.to)} [label="{label}"{style}];')
             if c.refused:
@@ -51,19 +56,26 @@ def _mm(s: str) -> str:
     return s.replace('"', "'").replace("\n", " ")
 
 
+def _mm_id(node_id: str) -> str:
+    # prefixed: a bare "end" (or "graph", "style", ...) is a Mermaid keyword and breaks the chart
+    return f"n_{node_id}"
+
+
 def to_mermaid(life: Life) -> str:
     lines = ["flowchart TD"]
     for node in life.nodes.values():
         text = _mm(f"{node.id}: {_short(node.text.en)}")
-        shape = f'{node.id}(["{text}"])' if node.ending is not None else f'{node.id}["{text}"]'
+        nid = _mm_id(node.id)
+        shape = f'{nid}(["{text}"])' if node.ending is not None else f'{nid}["{text}"]'
         lines.append(f"  {shape}")
     for node in life.nodes.values():
+        nid = _mm_id(node.id)
         if node.next:
-            lines.append(f"  {node.id} --> {node.next}")
+            lines.append(f"  {nid} --> {_mm_id(node.next)}")
         for c in node.choices:
-            lines.append(f'  {node.id} -->|"{_mm(_short(c.label.en, 30))}"| {c.to}')
+            lines.append(f'  {nid} -->|"{_mm(_short(c.label.en, 30))}"| {_mm_id(c.to)}')
             if c.refused:
-                lines.append(f'  {node.id} -.->|"refused"| {c.refused}')
+                lines.append(f'  {nid} -.->|"refused"| {_mm_id(c.refused)}')
     return "\n".join(lines) + "\n"
 
 

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from typing import TextIO
 
 from ..engine.events import describe
-from ..engine.model import Life, Story
+from ..engine.model import Life, Story, Text
 from ..engine.runtime import InvalidChoice, NodeView, Session
 
 WIDTH = 78
@@ -90,10 +90,10 @@ class TextPlayer:
     def pick(self, view: NodeView, cmd: str) -> str | None:
         if cmd == "" and len(view.choices) == 1 and view.choices[0].enabled:
             return view.choices[0].id
-        if not cmd.isdigit():
+        n = _number(cmd)
+        if n is None:
             self.say(f"Unknown command '{cmd}'. {HELP}")
             return None
-        n = int(cmd)
         for c in view.choices:
             if c.number == n:
                 if not c.enabled:
@@ -138,7 +138,7 @@ class TextPlayer:
             return
         self.say("Journal:")
         for entry in s.journal:
-            text = self.story.strings.get(entry["id"], entry["text"])
+            text = self.tr(Text(entry["id"], entry["text"]))  # in the player's language
             self.say(f"- {entry['date']}: {text}")
 
     def show_status(self) -> None:
@@ -193,6 +193,13 @@ class TextPlayer:
                     self.say(f"- {self.tr(src.title)} ({', '.join(b for b in bits if b)}){url}")
 
 
+def _number(cmd: str) -> int | None:
+    """The choice number typed, or None (also for "²" or a thousand digits, which int() refuses)."""
+    if not cmd.isascii() or not cmd.isdigit() or len(cmd) > 9:
+        return None
+    return int(cmd)
+
+
 def choose_life(story: Story, ask: Callable[[str], str | None], out: TextIO) -> Life | None:
     lives = list(story.lives.values())
     print("Choose a life:", file=out)
@@ -203,8 +210,9 @@ def choose_life(story: Story, ask: Callable[[str], str | None], out: TextIO) -> 
         line = ask("> ")
         if line is None or line.strip().lower() in ("q", "quit"):
             return None
-        if line.strip().isdigit() and 1 <= int(line) <= len(lives):
-            return lives[int(line) - 1]
+        n = _number(line.strip())
+        if n is not None and 1 <= n <= len(lives):
+            return lives[n - 1]
         print(f"Type a number from 1 to {len(lives)}, or q to quit.", file=out)
 
 
