@@ -31,6 +31,16 @@ def mix(a, b, t: float) -> tuple[int, int, int]:
     return tuple(round(a[i] + (b[i] - a[i]) * t) for i in range(3))
 
 
+def quad_points(a, c, b, steps: int = 16) -> list[tuple[float, float]]:
+    """Points of a quadratic Bezier curve from ``a`` to ``b`` with control point ``c``."""
+    out = []
+    for i in range(steps + 1):
+        t = i / steps
+        out.append(((1 - t) ** 2 * a[0] + 2 * (1 - t) * t * c[0] + t * t * b[0],
+                    (1 - t) ** 2 * a[1] + 2 * (1 - t) * t * c[1] + t * t * b[1]))
+    return out
+
+
 def canvas(size: tuple[int, int], color) -> pygame.Surface:
     """A transparent supersampled canvas whose transparent pixels already carry ``color``'s RGB, so
     that smoothscale leaves no dark fringe."""
@@ -126,9 +136,4 @@ class Pen:
 
     def quad(self, a, c, b, steps: int = 16) -> list[tuple[float, float]]:
         """Points of a quadratic Bezier from ``a`` to ``b`` with control ``c`` (design units)."""
-        out = []
-        for i in range(steps + 1):
-            t = i / steps
-            out.append(((1 - t) ** 2 * a[0] + 2 * (1 - t) * t * c[0] + t * t * b[0],
-                        (1 - t) ** 2 * a[1] + 2 * (1 - t) * t * c[1] + t * t * b[1]))
-        return out
+        return quad_points(a, c, b, steps)

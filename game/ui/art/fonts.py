@@ -19,6 +19,7 @@ import pygame
 
 ASSETS_DIR = Path(__file__).resolve().parents[3] / "assets"
 FONT_DIR = ASSETS_DIR / "fonts"
+FONTS_DIR = FONT_DIR  # alias
 
 FONT_FILES = {
     "text": "NotoSans-Regular.ttf",
@@ -49,6 +50,12 @@ def font_path(kind: str) -> Path:
         return FONT_DIR / FONT_FILES[kind]
     except KeyError:
         raise ValueError(f"unknown font kind {kind!r}; expected one of {', '.join(FONT_FILES)}") from None
+
+
+def font_paths(mono: bool = False, bold: bool = False) -> tuple[str, str]:
+    """(Latin font path, CJK font path) for a weight, as strings. There is no monospace font: numbers
+    use Noto Sans, whose figures are tabular by default, so ``mono`` gives the text font."""
+    return str(font_path("bold" if bold else "text")), str(font_path("cjk_bold" if bold else "cjk"))
 
 
 def licence_path(kind: str) -> Path:
@@ -84,10 +91,29 @@ def is_cjk(ch: str) -> bool:
     return any(lo <= cp <= hi for lo, hi in _CJK_RANGES)
 
 
-@lru_cache(maxsize=4096)
-def _latin_has(ch: str) -> bool:
-    metrics = get_font(32).metrics(ch)
+@lru_cache(maxsize=8)
+def _face(kind: str):
+    import pygame.freetype
+
+    if not pygame.freetype.get_init():
+        pygame.freetype.init()
+    return pygame.freetype.Font(str(font_path(kind)), 16)
+
+
+@lru_cache(maxsize=8192)
+def has_glyph(kind: str, ch: str) -> bool:
+    """True when the bundled font of ``kind`` has a glyph for the character ``ch``."""
+    metrics = _face(kind).get_metrics(ch)
     return bool(metrics) and metrics[0] is not None
+
+
+def missing_glyphs(kind: str, text: str) -> list[str]:
+    """The distinct characters of ``text`` (spaces and controls aside) that the font of ``kind`` lacks."""
+    return sorted({ch for ch in text if ch.isprintable() and not ch.isspace() and not has_glyph(kind, ch)})
+
+
+def _latin_has(ch: str) -> bool:
+    return has_glyph("text", ch)
 
 
 def _wants_cjk(ch: str) -> bool:

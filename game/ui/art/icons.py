@@ -47,8 +47,8 @@ _CACHE_MAX = 512
 
 
 def default_width(size: int) -> float:
-    """The stroke width (px) used at ``size`` px when none is given: 1/12 of the size, 1.5 to 5 px."""
-    return max(1.5, min(5.0, size / 12.0))
+    """The stroke width (px) used at ``size`` px when none is given: 1/12 of the size, 1.5 to 4.5 px."""
+    return max(1.5, min(4.5, size / 12.0))
 
 
 # -- the icons, on a 24-unit grid -------------------------------------------------------------------
