@@ -64,3 +64,9 @@ def test_real_fonts_never_exceed_the_width(text, width):
         assert fs.width(line) <= width
     surf = fs.render(lines[0], (0, 0, 0))
     assert surf.get_width() <= width + 2
+
+
+def test_an_opening_bracket_stays_with_its_word():
+    lines = wrap("flight bans (China Daily, 14 Feb 2017).", 130, m)
+    assert not any(line.endswith("(C") or line.startswith("hina") for line in lines)
+    assert "(China" in " ".join(lines)

@@ -42,10 +42,13 @@ class App:
         if not pygame.font.get_init():
             pygame.font.init()
         pygame.display.set_caption("On the List")
-        self.settings, self.settings_message = (modesbridge.default_settings(), None) if opts.kiosk \
-            else modesbridge.load_settings()
+        # the first frame uses the few settings it needs, read quickly; the full load runs with the story
+        self.settings: Any = modesbridge.FallbackSettings() if opts.kiosk else modesbridge.quick_settings()
+        self.settings_message: str | None = None
+        self.settings_pending = not opts.kiosk  # replaced by the fully validated settings once loaded
+        self._loaded_settings: Any = None
         if opts.lang:
-            self.settings = modesbridge.copy_settings(self.settings, language=opts.lang)
+            self.settings.language = opts.lang
         self.fullscreen = bool(opts.fullscreen or opts.kiosk or getattr(self.settings, "fullscreen", False))
         self.window = self._open_window(opts.size)
         self.stack: list[Screen] = []
@@ -72,6 +75,8 @@ class App:
         self._finger: int | None = None
         self.export_dir = opts.export_dir
         self.toast: str | None = None
+        self._under: pygame.Surface | None = None
+        self._under_key: Any = None
         self._toast_at = 0.0
         self._build_ctx()
 
@@ -95,6 +100,13 @@ class App:
         theme = THEMES["contrast" if getattr(self.settings, "high_contrast", False) else "paper"]
         text_scale = float(getattr(self.settings, "text_scale", 1.0) or 1.0)
         overflow = self.ctx.overflow if hasattr(self, "ctx") else []
+        if hasattr(self, "ctx") and (self.ctx.scale, self.ctx.fonts.text_scale) != (s, text_scale):
+            from .drawing import clear_blocks
+            from .fonts import clear_caches
+
+            clear_blocks()  # every size changed: the cached lines and fonts of the old one are dead weight
+            clear_caches()
+            self._under = None
         self.ctx = Ctx(theme, FontBook(s, text_scale), s, (cw, ch), self.settings, overflow, self.clock())
         self.layout_gen += 1
         self.dirty = True
@@ -115,6 +127,8 @@ class App:
         self.apply_settings(modesbridge.copy_settings(self.settings, fullscreen=self.fullscreen), save=True)
 
     def apply_settings(self, settings: Any, *, save: bool = True) -> None:
+        self.settings_pending = False
+        settings = modesbridge.real_settings(settings)
         self.settings = settings
         if self.kiosk is not None:
             self.kiosk.visit.settings = settings
@@ -142,6 +156,11 @@ class App:
         return self.stack[-1] if self.stack else None
 
     def push(self, screen: Screen) -> None:
+        if screen.opaque:
+            for s in self.stack:  # hidden now: their drawings are not needed until they show again
+                for v in s.views:
+                    v.drop_cache()
+            self._under = None
         self.stack.append(screen)
         screen.on_enter()
         self.dirty = True
@@ -188,6 +207,11 @@ class App:
             self._after_load()
 
     def _load(self) -> None:
+        if self.settings_pending:
+            try:
+                self._loaded_settings = modesbridge.load_settings()
+            except Exception as exc:  # noqa: BLE001
+                self._loaded_settings = (modesbridge.default_settings(), f"The settings could not be read ({exc}).")
         try:
             from ..engine.validate import load_and_validate
 
@@ -200,6 +224,15 @@ class App:
         from .screens.error import ErrorScreen
 
         self._loaded = True
+        if self.settings_pending and self._loaded_settings is not None:
+            settings, self.settings_message = self._loaded_settings
+            if self.opts.lang:
+                settings = modesbridge.copy_settings(settings, language=self.opts.lang)
+            self.settings_pending = False
+            if settings != modesbridge.real_settings(self.settings):
+                self.apply_settings(settings, save=False)
+            else:
+                self.settings = settings
         r = self.load_result
         if self.load_error or r is None or r.story is None or r.report.errors:
             self.reset_to(ErrorScreen.for_story(self, r, self.load_error, self.opts.story))
@@ -460,9 +493,33 @@ class App:
     def draw(self) -> None:
         t0 = time.perf_counter()
         self.ensure_layout()
-        self.window.fill(self.ctx.theme["header"] if self.canvas_rect.size != self.window.get_size() else (0, 0, 0))
-        for s in self._visible_screens():
-            s.draw(self.ctx, self.canvas)
+        if self.canvas_rect.size != self.window.get_size():
+            self.window.fill(self.ctx.theme["header"])  # the letterbox bars
+        shown = self._visible_screens()
+        if len(shown) > 1:
+            # a dialog over a screen that does not change while it is open: draw that screen once
+            key = (tuple(id(s) for s in shown[:-1]), self.layout_gen, self.canvas_rect.size,
+                   tuple(s.built_for for s in shown[:-1]), self.game.version if self.game else 0)
+            if key != self._under_key or self._under is None:
+                for s in shown[:-1]:
+                    s.draw(self.ctx, self.canvas)
+                if shown[-1].dim_under:
+                    from .drawing import dim
+
+                    dim(self.canvas, self.ctx.theme["overlay"], shown[-1].dim_under)
+                self._under = self.canvas.copy()
+                self._under_key = key
+            else:
+                self.canvas.blit(self._under, (0, 0))
+        else:
+            self._under = None
+            self._under_key = None
+            if shown:
+                shown[0].draw(self.ctx, self.canvas)
+            else:
+                self.canvas.fill(self.ctx.theme["bg"])
+        if len(shown) > 1:
+            shown[-1].draw(self.ctx, self.canvas)
         if self.toast:
             from .drawing import toast
 

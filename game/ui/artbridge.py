@@ -123,9 +123,11 @@ def draw_icon(surface: pygame.Surface, name: str, rect: pygame.Rect, color) -> N
     """Draw a named line icon into rect: the story's icon names through the art package, the UI's
     own glyphs here."""
     rect = pygame.Rect(rect)
-    if name not in UI_GLYPHS:
-        f = _fn("icons", "draw_icon")
-        if f is not None and _guard("icons", f, surface, name, rect, color):
+    mod = _art("icons")
+    has = getattr(mod, "has_icon", None) if mod is not None else None
+    if mod is not None and (has(name) if callable(has) else name not in UI_GLYPHS):
+        f = getattr(mod, "draw_icon", None)
+        if callable(f) and _guard("icons", f, surface, name, rect, color):
             return
     _fallback_icon(surface, name, rect, color)
 
@@ -212,10 +214,18 @@ def draw_star(surf: pygame.Surface, c, center, radius: float) -> None:
 
 
 # -- portraits, map, chart -----------------------------------------------------------------------
-def draw_portrait(surface: pygame.Surface, life_id: str, rect: pygame.Rect, theme) -> None:
+def art_colors(theme, bg_role: str = "bg") -> dict:
+    """The colour dict the art package reads, from a theme and the role of the surface drawn on."""
+    t = theme
+    return {"bg": t[bg_role], "ink": t["ink"] if bg_role not in ("card",) else t["card_ink"], "muted": t["muted"],
+            "accent": t["accent"], "seal": t["seal"], "text": t["ink"], "background": t[bg_role]}
+
+
+def draw_portrait(surface: pygame.Surface, life_id: str, rect: pygame.Rect, theme, *, photo: bool = False,
+                  bg_role: str = "surface") -> None:
     rect = pygame.Rect(rect)
-    f = _fn("portraits", "draw_portrait")
-    if f is not None and _guard("portraits", f, surface, life_id, rect, theme):
+    f = _fn("portraits", "draw_id_card_photo" if photo else "draw_portrait")
+    if f is not None and _guard("portraits", f, surface, rect, life_id, art_colors(theme, bg_role)):
         return
     pygame.draw.rect(surface, theme["panel"], rect)
     c = theme["muted"]
@@ -230,16 +240,25 @@ def draw_portrait(surface: pygame.Surface, life_id: str, rect: pygame.Rect, them
     pygame.draw.rect(surface, theme["button_edge"], rect, 1)
 
 
+def draw_seal(surface: pygame.Surface, center: tuple[int, int], radius: int, color) -> bool:
+    """The red seal of an official notice; False when the art package cannot draw it."""
+    f = _fn("seal", "draw_seal")
+    return f is not None and _guard("seal", f, surface, center, radius, color)
+
+
 def draw_map(surface: pygame.Surface, rect: pygame.Rect, places: list[dict], journeys: list[dict], theme,
-             current: str = "") -> None:
+             current: str = "", font: pygame.font.Font | None = None, bg_role: str = "bg") -> None:
     """places: {id, name, lat, lon}; journeys: {from, to, label}."""
     rect = pygame.Rect(rect)
-    f = _fn("map", "draw_map")
-    if f is not None and _guard("map", f, surface, rect, places, journeys, theme, current):
-        return
-    pygame.draw.rect(surface, theme["surface"], rect)
+    by_id = {p["id"]: p for p in places}
+    f = _fn("china_map", "draw_map")
+    if f is not None and font is not None:
+        pl = [(p["name"], p["lat"], p["lon"]) for p in places]
+        js = [((by_id[j["from"]]["lat"], by_id[j["from"]]["lon"]), (by_id[j["to"]]["lat"], by_id[j["to"]]["lon"]),
+               j.get("label", "")) for j in journeys if j.get("from") in by_id and j.get("to") in by_id]
+        if _guard("map", f, surface, rect, pl, js, art_colors(theme, bg_role), font):
+            return
     pygame.draw.rect(surface, theme["rule"], rect, 1)
-    # plain equirectangular box over China's extent
     lon0, lon1, lat0, lat1 = 73.0, 135.0, 18.0, 54.0
 
     def pos(p: dict) -> tuple[int, int]:
@@ -247,7 +266,6 @@ def draw_map(surface: pygame.Surface, rect: pygame.Rect, places: list[dict], jou
         y = rect.top + (lat1 - p["lat"]) / (lat1 - lat0) * rect.h
         return int(x), int(y)
 
-    by_id = {p["id"]: p for p in places}
     for j in journeys:
         a, b = by_id.get(j.get("from", "")), by_id.get(j.get("to", ""))
         if a and b:
@@ -257,14 +275,15 @@ def draw_map(surface: pygame.Surface, rect: pygame.Rect, places: list[dict], jou
         pygame.draw.circle(surface, theme["ink"] if p["id"] != current else theme["accent"], (x, y), 5)
 
 
-def draw_points_chart(surface: pygame.Surface, rect: pygame.Rect, log: list[dict], scheme, theme,
-                      start: int) -> None:
+def draw_points_chart(surface: pygame.Surface, rect: pygame.Rect, log: list[dict], scheme, theme, start: int,
+                      font: pygame.font.Font | None = None, bg_role: str = "bg") -> None:
     """log: the state's points log ({date, points, change, reason}); scheme: the Scheme."""
     rect = pygame.Rect(rect)
-    f = _fn("chart", "draw_points_chart")
-    if f is not None and _guard("chart", f, surface, rect, log, scheme, theme, start):
-        return
-    pygame.draw.rect(surface, theme["surface"], rect)
+    f = _fn("points_chart", "draw_points_chart")
+    if f is not None and font is not None:
+        grades = [(g.id, g.min, g.press.en if g.press else None) for g in scheme.grades]
+        if _guard("chart", f, surface, rect, log, start, grades, art_colors(theme, bg_role), font):
+            return
     pygame.draw.rect(surface, theme["rule"], rect, 1)
     values = [start] + [int(e["points"]) for e in log]
     lo, hi = min(values + [start - 60]), max(values + [start + 60])

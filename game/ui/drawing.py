@@ -30,6 +30,10 @@ _blocks: OrderedDict[tuple, Block] = OrderedDict()
 BLOCK_CACHE_MAX = 1500
 
 
+def clear_blocks() -> None:
+    _blocks.clear()
+
+
 def block(ctx: Ctx, text: str, role: str, width: int) -> Block:
     fs = ctx.fonts[role]
     key = (fs.role, fs.size, fs.latin_path, text, int(width))
@@ -128,9 +132,11 @@ def tag_size(ctx: Ctx, text: str, role: str = "tag") -> tuple[int, int]:
 
 
 def dim(surf: pygame.Surface, color, alpha: int) -> None:
-    veil = pygame.Surface(surf.get_size(), pygame.SRCALPHA)
-    veil.fill((*color, alpha))
-    surf.blit(veil, (0, 0))
+    """Darken towards ``color`` by ``alpha`` (0-255) in place, without allocating a veil."""
+    k = 255 - alpha
+    surf.fill((k, k, k), special_flags=pygame.BLEND_MULT)
+    if any(color):
+        surf.fill(tuple(c * alpha // 255 for c in color), special_flags=pygame.BLEND_ADD)
 
 
 def dashed_rect(surf: pygame.Surface, color, rect: pygame.Rect, width: int = 2, dash: int = 8) -> None:

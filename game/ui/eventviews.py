@@ -36,7 +36,7 @@ def icon_for(e: Event) -> str:
     k, d = e.kind, e.data
     if k in ("refused", "allowed"):
         return d.get("icon") or "card"
-    return {"listed": "card", "delisted": "card", "points": "star", "grade": "star", "appeal": "gavel",
+    return {"listed": "list", "delisted": "list", "points": "star", "grade": "star", "appeal": "gavel",
             "journal": "book", "time": "clock", "travel": "travel", "moved": "pin", "changed": "info"}.get(k, "info")
 
 

@@ -80,6 +80,7 @@ class Text(Item):
         w = min(width, ctx.tpx(self.max_w)) if self.max_w else width
         self.block = block(ctx, self.text, self.role, w)
         self.w, self.h = width, self.block.height
+        self.ww = self.block.width if self.align == "left" else width  # natural width, for rows
         return self.h
 
     def draw(self, ctx, surf, ox, oy, st) -> None:

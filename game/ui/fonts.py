@@ -29,13 +29,16 @@ ROLES: dict[str, tuple[int, bool, float]] = {
     "big": (34, True, 1.15),
 }
 
-_font_cache: dict[tuple[str, int, bool], pygame.font.Font] = {}
+_font_cache: OrderedDict[tuple[str, int, bool], pygame.font.Font] = OrderedDict()
+FONT_CACHE_MAX = 40  # font objects kept (each size of each face is one); resizes must not grow memory
 
 
 def _load(path: str | None, size: int, bold: bool) -> pygame.font.Font:
     key = (path or "", size, bold)
     f = _font_cache.get(key)
-    if f is None:
+    if f is not None:
+        _font_cache.move_to_end(key)
+    else:
         if not pygame.font.get_init():
             pygame.font.init()
         try:
@@ -46,6 +49,8 @@ def _load(path: str | None, size: int, bold: bool) -> pygame.font.Font:
         if bold and not artbridge.has_bold(path):
             f.bold = True
         _font_cache[key] = f
+        if len(_font_cache) > FONT_CACHE_MAX:
+            _font_cache.popitem(last=False)
     return f
 
 
@@ -96,10 +101,20 @@ class FontSet:
 
 
 _line_cache: OrderedDict[tuple, pygame.Surface] = OrderedDict()
-LINE_CACHE_MAX = 3000
+LINE_CACHE_BYTES = 16 * 1024 * 1024  # rendered lines kept, by size: a long soak must not grow memory
+_line_bytes = 0
+
+
+def clear_caches() -> None:
+    """Forget rendered lines and fonts (after a resize or a text-size change: all sizes change)."""
+    global _line_bytes
+    _line_cache.clear()
+    _line_bytes = 0
+    _font_cache.clear()
 
 
 def _render_cached(fs: FontSet, text: str, color: tuple[int, int, int]) -> pygame.Surface:
+    global _line_bytes
     key = (fs.role, fs.size, fs.latin_path, text, color)
     surf = _line_cache.get(key)
     if surf is not None:
@@ -116,8 +131,10 @@ def _render_cached(fs: FontSet, text: str, color: tuple[int, int, int]) -> pygam
             surf.blit(p, (x, (h - p.get_height()) // 2))
             x += p.get_width()
     _line_cache[key] = surf
-    if len(_line_cache) > LINE_CACHE_MAX:
-        _line_cache.popitem(last=False)
+    _line_bytes += surf.get_width() * surf.get_height() * surf.get_bytesize()
+    while _line_bytes > LINE_CACHE_BYTES and len(_line_cache) > 1:
+        _, old = _line_cache.popitem(last=False)
+        _line_bytes -= old.get_width() * old.get_height() * old.get_bytesize()
     return surf
 
 

@@ -34,8 +34,9 @@ def section(title: str) -> list[Item]:
 
 def the_card(ctx_life_id: str, info: CardInfo) -> Item:
     def portrait(ctx: Ctx, surf: pygame.Surface, r: pygame.Rect) -> None:
-        artbridge.draw_portrait(surf, ctx_life_id, pygame.Rect(r.x, r.y, r.w, min(r.h, int(r.w * 1.25))),
-                                ctx.theme)
+        h = min(r.h, int(r.w * 1.25))
+        artbridge.draw_portrait(surf, ctx_life_id, pygame.Rect(r.x, r.y, int(h / 1.25), h), ctx.theme, photo=True,
+                                bg_role="card")
 
     details = Column([
         Text(info.name, "body_bold", "card_ink"),
@@ -46,7 +47,8 @@ def the_card(ctx_life_id: str, info: CardInfo) -> Item:
     return Column([
         Text("RESIDENT IDENTITY CARD", "tag", "card_muted"),
         Gap(6),
-        Columns([(Custom(lambda c, w: int(w * 1.25), portrait), 72), (details, 1.0)], gap=12, stack_below=240),
+        Columns([(Custom(lambda c, w: min(int(w * 1.25), c.tpx(90)), portrait), 72), (details, 1.0)], gap=12,
+                stack_below=220),
     ], pad=12, fill="card", edge="card_edge", radius=10)
 
 

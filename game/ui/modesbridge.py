@@ -29,6 +29,41 @@ def _settings_mod() -> Any | None:
     return settings
 
 
+def quick_settings() -> FallbackSettings:
+    """The few settings the first frame needs (theme, text size, motion), read straight from the JSON
+    without importing the settings module and the engine behind it; the full load follows on a thread
+    and validates everything (a damaged file is handled there)."""
+    import json
+
+    out = FallbackSettings()
+    try:
+        from ..modes import paths
+
+        data = json.loads(paths.settings_file().read_text(encoding="utf-8"))
+    except Exception:  # noqa: BLE001 - anything odd: the full load decides
+        return out
+    if not isinstance(data, dict):
+        return out
+    for name in ("high_contrast", "reduced_motion", "fullscreen"):
+        if isinstance(data.get(name), bool):
+            setattr(out, name, data[name])
+    ts = data.get("text_scale")
+    if isinstance(ts, (int, float)) and not isinstance(ts, bool) and 1.0 <= ts <= 2.0:
+        out.text_scale = float(ts)
+    lang = data.get("language")
+    if isinstance(lang, str) and 1 < len(lang) < 12:
+        out.language = lang
+    return out
+
+
+def real_settings(settings: Any) -> Any:
+    """A FallbackSettings turned into the modes package's Settings when it is available."""
+    mod = _settings_mod()
+    if mod is None or not isinstance(settings, FallbackSettings):
+        return settings
+    return mod.Settings(**dataclasses.asdict(settings)).clamped()
+
+
 def load_settings() -> tuple[Any, str | None]:
     mod = _settings_mod()
     if mod is None:
@@ -55,7 +90,7 @@ def save_settings(settings: Any) -> str | None:
 
 
 def copy_settings(settings: Any, **changes: Any) -> Any:
-    s = dataclasses.replace(settings, **changes)
+    s = dataclasses.replace(real_settings(settings), **changes)
     clamp = getattr(s, "clamped", None)
     return clamp() if callable(clamp) else s
 

@@ -45,6 +45,7 @@ class Pilot:
         app = App(o, clock=clock, threaded=False)
         if settings is not None:
             app.settings = settings
+            app.settings_pending = False
             app._build_ctx()
         pygame.event.clear()
         app.boot()

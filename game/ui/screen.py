@@ -24,6 +24,7 @@ DRAG_START = 10  # logical px a pointer moves before a press becomes a scroll
 class Screen:
     name = "screen"
     opaque = True  # False: the screens below show through (dialogs, menus)
+    dim_under = 0  # alpha of the veil over the screens below (dialogs)
     main_view = "body"
 
     def __init__(self, app: App) -> None:
@@ -123,22 +124,24 @@ class Screen:
             fh = min(fh, max(ctx.px(60), (H - y) // 2))
             fv.layout(ctx, pygame.Rect(0, H - fh, W, fh))
             views.append(fv)
-        bw = min(W - 2 * ctx.px(pad), ctx.px(body_w))
         bv = ScrollView(body, name="body", pad=pad * 0.75)
-        bx = (W - bw) // 2
-        bv.layout(ctx, pygame.Rect(bx, y, bw + (W - bx - bw) - ctx.px(8), H - y - fh))
+        gutter = bv.gutter(ctx)
+        bw = max(ctx.px(100), min(W - 2 * ctx.px(pad) - gutter, ctx.px(body_w)))
+        bx = max(0, (W - bw) // 2)
+        bv.layout(ctx, pygame.Rect(bx, y, min(bw + gutter, W - bx), H - y - fh))
         views.insert(1 if header else 0, bv)
         self.views = views
-        # the body keeps its readable width even when the gutter is added at the right
-        if bv.overflows:
-            bv.layout(ctx, pygame.Rect(bx, y, min(W - bx - ctx.px(4), bw + bv._gutter), H - y - fh))
 
     # -- drawing -----------------------------------------------------------------------------------
     def draw(self, ctx: Ctx, surf: pygame.Surface) -> None:
         self.paint(ctx, surf)
         for v in self.views:
-            v.draw(ctx, surf, self.st)
+            v.draw(ctx, surf, self.st, self.view_key(v))
         self.paint_over(ctx, surf)
+
+    def view_key(self, view: ScrollView) -> object:
+        """Anything besides scroll, focus and hover that changes what a view shows (its cache key)."""
+        return None
 
     # -- focus -------------------------------------------------------------------------------------
     def all_widgets(self) -> list[Widget]:

@@ -46,7 +46,8 @@ class ScrollButton(Widget):
 
 class ScrollView:
     def __init__(self, items: list[Item], *, name: str = "body", scroll: bool = True, pad: float = 0,
-                 bg: str | None = None, pad_x: float | None = None) -> None:
+                 bg: str | None = None, pad_x: float | None = None, reserve: bool = True) -> None:
+        self.reserve = reserve  # keep the scroll gutter even when the content fits (no reflow)
         self.name = name
         self.root = Column(items, pad=pad, pad_x=pad_x)
         self.scrollable = scroll
@@ -58,20 +59,28 @@ class ScrollView:
         self.up = ScrollButton(self, -1)
         self.down = ScrollButton(self, 1)
         self._gutter = 0
+        self._cache: pygame.Surface | None = None
+        self._cache_key: tuple | None = None
+        self._ids: set[int] | None = None
 
     # -- layout ------------------------------------------------------------------------------------
+    def gutter(self, ctx: Ctx) -> int:
+        """Room kept at the right of a scrolling view for its buttons, so the text never reflows when
+        the content grows past the view's height."""
+        return ctx.px(MIN_TARGET) + ctx.px(12) if self.scrollable else 0
+
     def natural_height(self, ctx: Ctx, width: int) -> int:
-        return self.root.measure(ctx, width)
+        return self.root.measure(ctx, max(ctx.px(40), width - (self.gutter(ctx) if self.reserve else 0)))
 
     def layout(self, ctx: Ctx, rect: pygame.Rect, keep_offset: bool = True) -> None:
         self.rect = pygame.Rect(rect)
-        self.content_h = self.root.measure(ctx, rect.w)
-        self._gutter = 0
+        self._gutter = self.gutter(ctx) if self.reserve else 0
+        self.content_h = self.root.measure(ctx, max(ctx.px(40), rect.w - self._gutter))
         self.overflows = self.scrollable and self.content_h > rect.h + 1
-        if self.overflows:
-            self._gutter = ctx.px(MIN_TARGET) + ctx.px(12)
+        if self.overflows and not self._gutter:
+            self._gutter = self.gutter(ctx)
             self.content_h = self.root.measure(ctx, max(ctx.px(40), rect.w - self._gutter))
-        elif not self.scrollable and self.content_h > rect.h + 1:
+        if not self.scrollable and self.content_h > rect.h + 1:
             ctx.report_overflow(f"view {self.name}", "", f"content {self.content_h}px in {rect.h}px")
         self.root.place(0, 0)
         if not keep_offset:
@@ -83,6 +92,8 @@ class ScrollView:
             self.up.rect = pygame.Rect(x, self.rect.top + ctx.px(2), s, s)
             self.down.rect = pygame.Rect(x, self.rect.bottom - s - ctx.px(2), s, s)
         self.reposition()
+        self._ids = None
+        self._cache_key = None
 
     @property
     def max_offset(self) -> int:
@@ -141,7 +152,30 @@ class ScrollView:
     def contains(self, pos: tuple[int, int]) -> bool:
         return self.rect.collidepoint(pos)
 
-    def draw(self, ctx: Ctx, surf: pygame.Surface, st: UIState) -> None:
+    def draw(self, ctx: Ctx, surf: pygame.Surface, st: UIState, extra: object = None) -> None:
+        """Draw the view, or blit what it drew last time when nothing it shows has changed."""
+        ws = self._ids if self._ids is not None else self._collect()
+        key = (self.offset, id(st.focused) if id(st.focused) in ws else 0, id(st.hovered) if id(st.hovered) in ws
+               else 0, id(st.pressed) if id(st.pressed) in ws else 0, st.show_focus, extra, ctx.theme.id,
+               surf.get_size())
+        area = self.rect.clip(surf.get_rect())
+        if key == self._cache_key and self._cache is not None and self._cache.get_size() == area.size:
+            surf.blit(self._cache, area.topleft)
+            return
+        self._draw(ctx, surf, st)
+        if area.w > 0 and area.h > 0:
+            self._cache = surf.subsurface(area).copy()
+            self._cache_key = key
+
+    def drop_cache(self) -> None:
+        self._cache = None
+        self._cache_key = None
+
+    def _collect(self) -> set[int]:
+        self._ids = {id(w) for w in self.widgets()}
+        return self._ids
+
+    def _draw(self, ctx: Ctx, surf: pygame.Surface, st: UIState) -> None:
         if self.bg_role:
             pygame.draw.rect(surf, ctx.theme[self.bg_role], self.rect)
         old = surf.get_clip()

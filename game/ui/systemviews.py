@@ -85,6 +85,8 @@ def notice(issuer: str, text: str, reveal: Reveal | None, date: str) -> Item:
         rad = ctx.px(46)
         cx, cy = r.right - rad - ctx.px(26), r.bottom - rad - ctx.px(12)
         color = t["seal"]
+        if artbridge.draw_seal(surf, (cx, cy), rad, color):
+            return
         pygame.draw.circle(surf, color, (cx, cy), rad, max(2, ctx.px(4)))
         pygame.draw.circle(surf, color, (cx, cy), rad - ctx.px(8), max(1, ctx.px(1)))
         artbridge.draw_star(surf, color, (cx, cy - ctx.px(4)), rad * 0.38)

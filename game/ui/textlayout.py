@@ -15,6 +15,7 @@ Measure = Callable[[str], int]
 # no line may start with these, nor end with the openers
 NO_START = set("，。、；：！？）】》」』〉’”,.;:!?)]}%·…—～・ー")
 NO_END = set("（【《「『〈‘“([{")
+CJK_OPEN = set("（【《「『〈")  # full-width openers: break like CJK; ASCII ones stay with their word
 
 
 def is_cjk(ch: str) -> bool:
@@ -34,10 +35,10 @@ def tokens(text: str) -> list[str]:
     i, n = 0, len(text)
     while i < n:
         ch = text[i]
-        if is_cjk(ch) or ch in NO_END:
+        if is_cjk(ch) or ch in CJK_OPEN:
             j = i + 1
             # openers stick to what follows
-            while j < n and text[j - 1] in NO_END and j < n:
+            while j < n and text[j - 1] in CJK_OPEN:
                 j += 1
             # closers stick to what precedes
             while j < n and text[j] in NO_START:
@@ -48,7 +49,7 @@ def tokens(text: str) -> list[str]:
             i = j
             continue
         j = i
-        while j < n and not text[j].isspace() and not is_cjk(text[j]) and text[j] not in NO_END:
+        while j < n and not text[j].isspace() and not is_cjk(text[j]) and text[j] not in CJK_OPEN:
             j += 1
         while j < n and text[j] in NO_START and not text[j].isspace():
             j += 1
@@ -77,8 +78,45 @@ def _split_wide(token: str, width: int, measure: Measure) -> list[str]:
 
 
 def wrap_paragraph(text: str, width: int, measure: Measure) -> list[str]:
+    """Greedy line filling with token widths summed (each token measured once, and cached by the
+    caller's measure); lines are then checked with a real measure and, if kerning pushed one over,
+    the paragraph is broken again the slow exact way."""
     if not text:
         return [""]
+    lines = _wrap_fast(text, width, measure)
+    if all(measure(line) <= width for line in lines):
+        return lines
+    return _wrap_exact(text, width, measure)
+
+
+def _wrap_fast(text: str, width: int, measure: Measure) -> list[str]:
+    lines: list[str] = []
+    cur = ""
+    cur_w = 0  # width of cur including its trailing spaces
+    for tok in tokens(text):
+        trimmed = tok.rstrip()
+        tw_trim = measure(trimmed) if trimmed else 0
+        tw_full = measure(tok) if trimmed != tok else tw_trim
+        if cur_w + tw_trim <= width:
+            cur += tok
+            cur_w += tw_full
+            continue
+        if cur.strip():
+            lines.append(cur.rstrip())
+        cur, cur_w = "", 0
+        if tw_trim <= width:
+            cur, cur_w = tok, tw_full
+            continue
+        pieces = _split_wide(tok, width, measure)
+        lines.extend(p.rstrip() for p in pieces[:-1])
+        cur = pieces[-1] if pieces else ""
+        cur_w = measure(cur)
+    if cur.strip() or not lines:
+        lines.append(cur.rstrip())
+    return lines
+
+
+def _wrap_exact(text: str, width: int, measure: Measure) -> list[str]:
     lines: list[str] = []
     cur = ""
     for tok in tokens(text):

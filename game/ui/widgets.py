@@ -81,15 +81,16 @@ class Button(Widget):
         padx, pady = ctx.tpx(16), ctx.tpx(10)
         lead = self._lead(ctx)
         inner = max(ctx.px(20), width - 2 * padx - lead)
+        sub = self.sub if self.enabled else (f"Not available: {self.reason}" if self.reason else "Not available")
         if not self.fill:
-            natural = ctx.fonts[self.role].width(self.label)
+            natural = max(ctx.fonts[self.role].width(self.label), ctx.fonts["small"].width(sub) if sub else 0)
             inner = min(inner, natural + 1)
         self._lab = block(ctx, self.label, self.role, inner)
-        sub = self.sub if self.enabled else (f"Not available: {self.reason}" if self.reason else "Not available")
         self._sub = block(ctx, sub, "small", inner) if sub else None
         h = self._lab.height + (self._sub.height if self._sub else 0) + 2 * pady
         h = max(h, ctx.px(MIN_TARGET), (ctx.tpx(34) + 2 * pady) if lead else 0)
-        w = width if self.fill else min(width, self._lab.width + 2 * padx + lead)
+        natural = max(self._lab.width, self._sub.width if self._sub else 0)
+        w = width if self.fill else min(width, natural + 2 * padx + lead)
         return w, h
 
     # -- drawing ------------------------------------------------------------------------------------

@@ -22,12 +22,13 @@ class CardScreen(Screen):
         chart = None
         if scheme is not None and s is not None:
             chart = Custom(lambda c, w: int(w * 0.55), lambda c, surf, r: artbridge.draw_points_chart(
-                surf, r, s.state.points_log, scheme, c.theme, scheme.start))
+                surf, r, s.state.points_log, scheme, c.theme, scheme.start, c.fonts["small"].latin, "panel"))
         left = Column(card_items(game.life.id, info, points_chart=chart), pad=14, fill="panel", radius=8)
         places, journeys = game.places_for_map()
         right: list[Item] = [Text("Map", "heading", "ink"),
                              Custom(lambda c, w: min(int(w * 0.62), c.px(420)), lambda c, surf, r: artbridge.draw_map(
-                                 surf, r, places, journeys, c.theme, s.state.place if s else ""))]
+                                 surf, r, places, journeys, c.theme, s.state.place if s else "",
+                                 c.fonts["small"].latin))]
         if journeys:
             for j in journeys:
                 right.append(Text(f"{game.place_name(j['from'])} to {game.place_name(j['to'])}"

@@ -7,7 +7,6 @@ from collections.abc import Callable
 import pygame
 
 from ..context import Ctx
-from ..drawing import dim
 from ..flow import Column, Gap, Item, Row, Text, W
 from ..screen import Screen
 from ..scroll import ScrollView
@@ -18,6 +17,7 @@ class Dialog(Screen):
     """A centred panel; the screen below stays visible, dimmed."""
 
     opaque = False
+    dim_under = 150
     name = "dialog"
     width = 620  # logical px
 
@@ -27,7 +27,7 @@ class Dialog(Screen):
     def compose(self, ctx: Ctx) -> None:
         W_, H = ctx.size
         w = min(W_ - ctx.px(40), ctx.tpx(self.width))
-        v = ScrollView(self.items(ctx), name="body", pad=24, bg="dialog")
+        v = ScrollView(self.items(ctx), name="body", pad=24, bg="dialog", reserve=False)
         h = min(v.natural_height(ctx, w), H - ctx.px(40))
         rect = pygame.Rect((W_ - w) // 2, (H - h) // 2, w, h)
         v.layout(ctx, rect)
@@ -35,7 +35,7 @@ class Dialog(Screen):
         self.views = [v]
 
     def paint(self, ctx: Ctx, surf: pygame.Surface) -> None:
-        dim(surf, ctx.theme["overlay"], 150)
+        pass  # the app draws the screens below once, dimmed (dim_under)
 
     def paint_over(self, ctx: Ctx, surf: pygame.Surface) -> None:
         pygame.draw.rect(surf, ctx.theme["button_edge"], self.panel.inflate(ctx.px(4), ctx.px(4)), max(2, ctx.px(2)),

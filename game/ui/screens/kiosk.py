@@ -149,7 +149,7 @@ class PinScreen(Dialog):
             self.digits = self.digits[:-1]
             self.rebuild()
             return True
-        if ev.key in (pygame.K_RETURN, pygame.K_KP_ENTER) and self.st.focused is None:
+        if ev.key in (pygame.K_RETURN, pygame.K_KP_ENTER) and (self.digits or self.st.focused is None):
             self.submit()
             return True
         return False

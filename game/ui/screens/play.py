@@ -88,7 +88,7 @@ class PlayScreen(Screen):
         life = game.life
         btns = [Button("journal", "Journal", self.journal, icon="book")]
         if not show_panel:
-            btns.append(Button("card", "ID card", self.card, icon="card"))
+            btns.append(Button("card", "ID card", self.card, icon="person"))
         btns.append(Button("menu", "Menu", self.menu, icon="menu"))
         head = header(f"{place}, {date}", *btns, sub=game.tr(life.title) + ": " + game.tr(life.player))
         hv = ScrollView(head, name="header", scroll=False, bg="header", pad=10, pad_x=24)
@@ -100,7 +100,7 @@ class PlayScreen(Screen):
         bv.layout(ctx, pygame.Rect(0, hh, W_ - panel_w, H - hh))
         self.views = [hv, bv]
         if show_panel:
-            pv = ScrollView(self.panel_items(), name="panel", bg="panel", pad=14)
+            pv = ScrollView(self.panel_items(), name="panel", bg="panel", pad=14, reserve=False)
             pv.layout(ctx, pygame.Rect(W_ - panel_w, hh, panel_w, H - hh))
             self.views.append(pv)
 
@@ -198,6 +198,9 @@ class PlayScreen(Screen):
         return Row(row, gap=16)
 
     # -- drawing and animation --------------------------------------------------------------------
+    def view_key(self, view) -> object:
+        return self.reveal() if view.name == "body" else None
+
     def update(self, now: float) -> bool:
         if self.revealing:
             if self.reveal() is None:

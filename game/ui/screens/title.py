@@ -6,7 +6,7 @@ import pygame
 
 from .. import artbridge, modesbridge
 from ..context import Ctx
-from ..flow import Column, Columns, Custom, Gap, Text, W
+from ..flow import Column, Columns, Custom, Fixed, Gap, Text, W
 from ..screen import Screen
 from ..widgets import Button
 
@@ -45,7 +45,7 @@ class TitleScreen(Screen):
             Gap(8),
             Text(TAGLINE, "body", "muted", max_w=560),
             Gap(26),
-            Column(buttons, gap=12),
+            Fixed(Column(buttons, gap=12), 620),
             Gap(20),
             Text(ABOUT_LINE, "small", "muted", max_w=560),
         ])
@@ -62,7 +62,7 @@ class TitleScreen(Screen):
         if game is not None:
             starts = {life.place for life in game.lives()}
             places = [p for p in game.places_for_map()[0] if p["id"] in starts]
-        artbridge.draw_map(surf, rect, places, [], ctx.theme)
+        artbridge.draw_map(surf, rect, places, [], ctx.theme, "", ctx.fonts["small"].latin)
 
     # -- actions -----------------------------------------------------------------------------------
     def play(self) -> None:
