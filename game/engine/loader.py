@@ -443,18 +443,20 @@ class _Loader:
 
     def load_node(self, item: YMap, loc: Loc, shown: str, lid: str) -> Node:
         f = Fields(item, shown, self.report,
-                   ("id", "kind", "screen", "speaker", "place", "evidence", "sources", "text", "effects", "choices",
-                    "next", "ending"), "a node")
+                   ("id", "kind", "screen", "title", "shows_grade", "speaker", "place", "evidence", "sources", "text",
+                    "effects", "choices", "next", "ending"), "a node")
         nid = f.ident("id", required=True)
         prefix = f"{lid}.n.{nid}"
         kind = f.enum("kind", NODE_KINDS, required=True, default="narration")
         screen = f.enum("screen", SCREENS)
-        if screen and kind not in ("system", "document"):
-            f.error("screen", "E104", "'screen' is only for system and document nodes")
+        for key in ("screen", "title", "shows_grade"):
+            if f.has(key) and kind not in ("system", "document"):
+                f.error(key, "E104", f"'{key}' is only for system and document nodes")
         node = Node(id=nid, kind=kind, evidence=f.enum("evidence", EVIDENCE, required=True, default="dramatized"),
                     text=self.req_text(f, "text", f"{prefix}.text"),
                     sources=self.ids(f, "sources", "source"), screen=screen,
                     speaker=self.text(f, "speaker", f"{prefix}.speaker"),
+                    title=self.text(f, "title", f"{prefix}.title"), shows_grade=f.bool("shows_grade"),
                     place=self.ref(f, "place", "place"), loc=loc)
         node.effects = self.effects(f, "effects", shown, lid, prefix)
         choice_seen: dict[str, Loc] = {}

@@ -203,6 +203,8 @@ class Node:
     sources: list[str] = field(default_factory=list)
     screen: str = ""
     speaker: Text | None = None
+    title: Text | None = None  # the heading of a system screen or document ("Airline app")
+    shows_grade: bool = False  # a system screen that shows the point scheme's grade as a badge
     place: str = ""
     effects: list[Effect] = field(default_factory=list)
     choices: list[Choice] = field(default_factory=list)
@@ -294,6 +296,23 @@ class Life:
 
     def endings(self) -> list[Node]:
         return [n for n in self.nodes.values() if n.ending is not None]
+
+    def place_ids(self) -> list[str]:
+        """Every place this life can take the player to, in story order (for its map)."""
+        out = [self.place] if self.place else []
+
+        def add(pid: str) -> None:
+            if pid and pid not in out:
+                out.append(pid)
+
+        effects = [e for ch in self.chapters for e in ch.setup]
+        for node in self.nodes.values():
+            add(node.place)
+            effects += node.effects + [e for c in node.choices for e in c.effects]
+        for e in effects:
+            if e.kind == "travel":
+                add(e.args.get("to", ""))
+        return out
 
 
 @dataclass(slots=True)

@@ -218,6 +218,9 @@ def _check_life(story: Story, life: Life, report: Report) -> None:
         report.add(life.loc.file, life.loc.line, life.loc.col, "E210",
                    f"life '{life.id}' changes points but names no 'scheme'")
     for node in life.nodes.values():
+        if node.shows_grade and not life.scheme:
+            report.add(node.loc.file, node.loc.line, node.loc.col, "E210",
+                       f"node '{node.id}' shows a grade, but life '{life.id}' names no point 'scheme'")
         if node.kind == "dialogue" and node.speaker is None:
             report.add(node.loc.file, node.loc.line, node.loc.col, "W202",
                        f"dialogue node '{node.id}' has no speaker")

@@ -3,7 +3,7 @@ commands to the engine (start, choose, undo); everything else only reads what th
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -25,13 +25,14 @@ class CardInfo:
     place: str
     date: str
     lists: list[tuple[str, str, str, str]]  # (kind, name, short, since)
-    restricted: list[tuple[str, str]]  # (icon, service name)
+    restricted: list[tuple[str, str]]  # (icon, service name) refused by a blacklist
     points: int | None
     grade: str
     grade_press: str
     scheme_name: str
     variables: list[tuple[str, str]]  # (label, value with unit)
     days: int
+    perks: list[tuple[str, str, bool]] = field(default_factory=list)  # (icon, service, open now) by grade
 
 
 class GameCtl:
@@ -157,11 +158,12 @@ class GameCtl:
                 lists.append((lst.kind, self.tr(lst.name), self.tr(lst.short), self.fmt_date(info.get("since", ""))))
         restricted = [(w.services[sid].icon, self.tr(w.services[sid].name))
                       for sid in rules.restricted_services() if sid in w.services]
-        # services refused by a grade requirement (no list) also belong on the card
-        for sid, svc in w.services.items():
-            if svc.requires is not None and sid not in rules.restricted_services():
-                if s.points is not None and rules.refusal(sid):
-                    restricted.append((svc.icon, self.tr(svc.name)))
+        # what the grade brings: services with a grade requirement, open now or not
+        perks = []
+        if s.points is not None:
+            for sid, svc in w.services.items():
+                if svc.requires is not None and sid not in rules.restricted_services():
+                    perks.append((svc.icon, self.tr(svc.name), rules.refusal(sid) is None))
         scheme = w.schemes.get(sess.life.scheme) if sess.life.scheme else None
         grade = rules.grade() if scheme else ""
         press = ""
@@ -182,7 +184,7 @@ class GameCtl:
                 variables.append((self.tr(var.label) if var.label else name, sval + unit))
         return CardInfo(self.tr(sess.life.title), self.tr(sess.life.player), self.place_name(s.place),
                         self.fmt_date(s.date), lists, restricted, s.points if scheme else None, grade, press,
-                        self.tr(scheme.name) if scheme else "", variables, rules.days())
+                        self.tr(scheme.name) if scheme else "", variables, rules.days(), perks)
 
     def scheme(self) -> Any | None:
         if self.session is None or not self.session.life.scheme:
@@ -190,10 +192,11 @@ class GameCtl:
         return self.story.world.schemes.get(self.session.life.scheme)
 
     def places_for_map(self) -> tuple[list[dict], list[dict]]:
-        """Every place of this life's story world, and the journeys made so far."""
+        """The places this life can take the player to, and the journeys made so far."""
         w = self.story.world
+        ids = self.session.life.place_ids() if self.session else list(w.places)
         places = [{"id": p.id, "name": self.tr(p.name), "chinese": p.chinese, "lat": p.lat, "lon": p.lon}
-                  for p in w.places.values()]
+                  for p in (w.places[i] for i in ids if i in w.places)]
         journeys = []
         if self.session:
             for t in self.session.state.travels:

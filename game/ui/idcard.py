@@ -78,6 +78,11 @@ def card_items(life_id: str, info: CardInfo, *, points_chart: Item | None = None
         items.append(Text(f"{info.points} points, grade {info.grade}", "body_bold", "panel_ink"))
         if info.grade_press:
             items.append(Text(f'The press writes this grade as "{info.grade_press}".', "small", "panel_muted"))
+        if info.perks:
+            items += section("What your grade brings")
+            for icon, name, open_now in info.perks:
+                items.append(icon_row(icon, f"{name}: {'yes' if open_now else 'not at this grade'}"))
+                items.append(Gap(4))
         if info.scheme_name:
             items.append(Text(info.scheme_name, "small", "panel_muted"))
         if points_chart is not None:

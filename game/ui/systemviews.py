@@ -44,9 +44,7 @@ def terminal(label: str, text: str, reveal: Reveal | None, alert: str = "") -> I
         inner += [Gap(10), Custom(lambda c, w: block(c, alert, "button", w - 2 * c.tpx(40)).height + c.tpx(16),
                                   lambda c, s, r: _alert(c, s, r, alert))]
     panel = Column(inner, pad=18, fill="term_panel", radius=4)
-    foot = Text("Place your ID card on the reader", "small", "term_ink")
-    return Fixed(Column([head, panel, Gap(2), foot], pad=14, fill="term_bg", radius=10, after=chrome), 760,
-                 align="left")
+    return Fixed(Column([head, panel], pad=14, fill="term_bg", radius=10, after=chrome), 760, align="left")
 
 
 def _term_head_h(ctx: Ctx, width: int, label: str) -> int:
@@ -112,7 +110,7 @@ def notice(issuer: str, text: str, reveal: Reveal | None, date: str) -> Item:
 
 def phone_app(app_name: str, text: str, reveal: Reveal | None, grade: str, points: int | None,
               press: str) -> Item:
-    """A city credit app on a phone: a header with the grade as a badge, then the message."""
+    """An app on a phone: a header (with the grade as a badge for a city credit app), then the message."""
 
     def frame(ctx: Ctx, surf: pygame.Surface, r: pygame.Rect) -> None:
         pygame.draw.rect(surf, ctx.theme["phone"], r, max(6, ctx.px(12)), border_radius=ctx.px(28))

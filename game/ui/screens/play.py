@@ -150,18 +150,21 @@ class PlayScreen(Screen):
         screen = node.screen or ("terminal" if node.kind == "system" else "letter" if node.kind == "document" else "")
         if node.kind in ("system", "document"):
             date = game.heading()[1]
+            title = game.tr(node.title) if node.title else speaker
             if screen == "terminal":
                 refused = next((e for e in events if e.kind == "refused"), None)
                 alert = ""
                 if refused is not None:
                     alert = "REFUSED: " + game.tr(refused.data.get("service"))
-                return terminal(speaker or "Self-service terminal", text, rv, alert)
+                return terminal(title or "Public terminal", text, rv, alert)
             if screen == "notice":
-                return notice(speaker or "Notice", text, rv, date)
+                return notice(title or "Notice", text, rv, date)
             if screen == "app":
-                info = game.card()
-                return phone_app(speaker or "City credit app", text, rv, info.grade, info.points, info.grade_press)
-            return letter(speaker, text, rv, date)
+                if node.shows_grade:
+                    info = game.card()
+                    return phone_app(title or "Phone", text, rv, info.grade, info.points, info.grade_press)
+                return phone_app(title or "Phone", text, rv, "", None, "")
+            return letter(title, text, rv, date)
         if node.kind == "dialogue" and speaker:
             return dialogue(speaker, text, rv)
         return narration(text, rv)
