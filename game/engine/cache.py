@@ -27,9 +27,15 @@ _CLASSES = {cls.__name__: cls for cls in vars(model).values()
 _SKIP_FIELDS = {"loc"}  # locations only matter for validation, which the cache has already passed
 
 
+ENGINE_DIR = Path(__file__).resolve().parent
+
+
 def story_key(root: Path) -> str:
-    """A key that changes whenever any YAML file under the story folder changes."""
+    """A key that changes whenever any YAML file under the story folder, or the engine, changes."""
     h = hashlib.sha256(f"{CACHE_VERSION}:{FORMAT_VERSION}:{root.resolve()}".encode())
+    for p in sorted(ENGINE_DIR.glob("*.py")):  # a new engine may read the same files differently
+        st = p.stat()
+        h.update(f"{p.name}:{st.st_size}:{st.st_mtime_ns}\n".encode())
     for p in sorted(root.rglob("*.yaml")):
         try:
             st = p.stat()

@@ -1,8 +1,12 @@
 """The window: the screen stack, the event loop, scaling and letterboxing, and the command line.
 
-The loop redraws only when something changed (a dirty flag) and otherwise blocks in
-``pygame.event.wait`` with a timeout set by the next thing due (an animation, autoplay, the kiosk's
-idle clock), so an idle page costs nothing. The story loads on a thread after the first frame.
+The loop redraws only when something changed (a dirty flag) and otherwise sleeps until the next thing
+due (an animation, autoplay, the kiosk's idle clock), looking at the event queue every few
+milliseconds after input and less and less often while the page sits idle, so an idle page costs
+almost nothing (pygame's ``event.wait`` would wake a thousand times a second). A frame redraws only
+what changed: everything when the screens or the layout changed, else the views whose scroll or
+animation changed, else just the widgets whose focus, hover or press changed, and updates only those
+rectangles of the window. The story loads on a thread after the first frame.
 """
 
 from __future__ import annotations
@@ -29,6 +33,16 @@ from .theme import THEMES
 
 Clock = Callable[[], float]
 MIN_ASPECT, MAX_ASPECT = 4 / 3, 21 / 9
+# the loop's sleeps between looks at the event queue when nothing is due: short right after input (typing
+# and dragging stay smooth), growing with the time since (a tenth of it) to the longest, which is the most
+# the first touch after a long idle can wait
+NAP_MIN, NAP_MAX = 0.008, 0.05
+FULL_DAMAGE = 0.6  # when the changed rectangles cover more than this share of the canvas, redraw it all
+
+if sys.platform.startswith("linux"):
+    # SDL2 on Linux opens a throwaway OpenGL context to decide how to present the window, which loads the
+    # GL driver (about 100 MB resident, and a tenth of a second, with Mesa) for a game that draws in software
+    os.environ.setdefault("SDL_FRAMEBUFFER_ACCELERATION", "0")
 
 
 class App:
@@ -78,6 +92,8 @@ class App:
         self._under: pygame.Surface | None = None
         self._under_key: Any = None
         self._toast_at = 0.0
+        self._drawn: Any = None  # what the last frame showed (screens, layout, toast): else redraw all
+        self._last_input = time.monotonic()
         self._build_ctx()
 
     # -- window and scaling ------------------------------------------------------------------------
@@ -213,11 +229,29 @@ class App:
             except Exception as exc:  # noqa: BLE001
                 self._loaded_settings = (modesbridge.default_settings(), f"The settings could not be read ({exc}).")
         try:
-            from ..engine.validate import load_and_validate
-
-            self.load_result = load_and_validate(self.opts.story)
+            self.load_result = self._load_story()
         except Exception as exc:  # noqa: BLE001 - shown on the error screen
             self.load_error = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+
+    def _load_story(self):
+        """The story, from the cache when its files have not changed since it last validated cleanly.
+        A kiosk writes nothing to disk, so it does not keep a cache."""
+        from ..engine.cache import load_with_cache
+        from ..engine.diagnostics import Report
+        from ..engine.loader import LoadResult
+
+        cache_dir = None
+        if not self.opts.kiosk:
+            try:
+                from ..modes.paths import cache_dir as user_cache_dir
+
+                cache_dir = user_cache_dir()
+            except Exception:  # noqa: BLE001 - no cache folder only means a slower start
+                cache_dir = None
+        story, report = load_with_cache(self.opts.story, cache_dir)
+        if report is None:  # from the cache: it validated without errors when it was written
+            return LoadResult(story, Report())
+        return LoadResult(story, report)
 
     def _after_load(self) -> None:
         from .gamectl import GameCtl
@@ -316,6 +350,7 @@ class App:
             return
         if t in (pygame.WINDOWEXPOSED, pygame.WINDOWSHOWN, pygame.WINDOWRESTORED, pygame.WINDOWFOCUSGAINED):
             self.dirty = True
+            self._drawn = None  # draw everything again
             return
         if top is None:
             return
@@ -493,38 +528,25 @@ class App:
     def draw(self) -> None:
         t0 = time.perf_counter()
         self.ensure_layout()
-        if self.canvas_rect.size != self.window.get_size():
-            self.window.fill(self.ctx.theme["header"])  # the letterbox bars
         shown = self._visible_screens()
+        under_key = None
         if len(shown) > 1:
             # a dialog over a screen that does not change while it is open: draw that screen once
-            key = (tuple(id(s) for s in shown[:-1]), self.layout_gen, self.canvas_rect.size,
-                   tuple(s.built_for for s in shown[:-1]), self.game.version if self.game else 0)
-            if key != self._under_key or self._under is None:
-                for s in shown[:-1]:
-                    s.draw(self.ctx, self.canvas)
-                if shown[-1].dim_under:
-                    from .drawing import dim
-
-                    dim(self.canvas, self.ctx.theme["overlay"], shown[-1].dim_under)
-                self._under = self.canvas.copy()
-                self._under_key = key
-            else:
-                self.canvas.blit(self._under, (0, 0))
-        else:
-            self._under = None
-            self._under_key = None
-            if shown:
-                shown[0].draw(self.ctx, self.canvas)
-            else:
-                self.canvas.fill(self.ctx.theme["bg"])
-        if len(shown) > 1:
-            shown[-1].draw(self.ctx, self.canvas)
-        if self.toast:
-            from .drawing import toast
-
-            toast(self.ctx, self.canvas, self.toast)
-        pygame.display.flip()
+            under_key = (tuple(s.serial for s in shown[:-1]), self.layout_gen, self.canvas_rect.size,
+                         tuple(s.built_for for s in shown[:-1]), self.game.version if self.game else 0)
+        drawn = (tuple((s.serial, tuple(v.serial for v in s.views)) for s in shown), self.layout_gen,
+                 tuple(self.canvas_rect), self.window.get_size(), self.ctx.theme.id, self.toast, under_key)
+        regions = self._damage(shown) if drawn == self._drawn else None
+        if regions is None:
+            self._draw_all(shown, under_key)
+            pygame.display.flip()
+        elif regions:
+            for r in regions:
+                self.canvas.set_clip(r)
+                self._draw_over(shown, partial=True)
+            self.canvas.set_clip(None)
+            pygame.display.update([r.move(self.canvas_rect.topleft) for r in regions])
+        self._drawn = drawn
         self.dirty = False
         self.draws += 1
         dt = time.perf_counter() - t0
@@ -534,6 +556,83 @@ class App:
         if self.first_frame_at is None:
             self.first_frame_at = self.clock()
         self._maybe_screenshot()
+
+    def _draw_all(self, shown: list[Screen], under_key: Any) -> None:
+        if self.canvas_rect.size != self.window.get_size():
+            self.window.fill(self.ctx.theme["header"])  # the letterbox bars
+        if len(shown) > 1:
+            if under_key != self._under_key or self._under is None:
+                for s in shown[:-1]:
+                    s.draw(self.ctx, self.canvas)
+                if shown[-1].dim_under:
+                    from .drawing import dim
+
+                    dim(self.canvas, self.ctx.theme["overlay"], shown[-1].dim_under)
+                if self._under is not None and self._under.get_size() == self.canvas.get_size():
+                    self._under.blit(self.canvas, (0, 0))
+                else:
+                    self._under = self.canvas.copy()
+                self._under_key = under_key
+            else:
+                self.canvas.blit(self._under, (0, 0))
+        else:
+            self._under = None
+            self._under_key = None
+        self._draw_over(shown)
+
+    def _draw_over(self, shown: list[Screen], *, partial: bool = False) -> None:
+        """The top screen (or the only one) and the toast, within the canvas's clip."""
+        if len(shown) > 1:
+            if partial and self._under is not None:
+                self.canvas.blit(self._under, (0, 0))  # the dimmed screens below, within the clip
+            shown[-1].draw(self.ctx, self.canvas)
+        elif shown:
+            shown[0].draw(self.ctx, self.canvas)
+        else:
+            self.canvas.fill(self.ctx.theme["bg"])
+        if self.toast:
+            from .drawing import toast
+
+            toast(self.ctx, self.canvas, self.toast)
+
+    def _damage(self, shown: list[Screen]) -> list[pygame.Rect] | None:
+        """The parts of the canvas to redraw when the screens and the layout are those of the last frame
+        (None: all of it): the views whose scroll or animation changed, and around each widget whose
+        focus, hover or press changed, room for its focus ring."""
+        top = shown[-1] if shown else None
+        if top is None:
+            return []
+        ctx, st = self.ctx, top.st
+        rects: list[pygame.Rect] = []
+        ring = max(2, ctx.px(2)) + max(3, ctx.px(3)) + ctx.px(1) + 2  # the ring's gap and width, a press, a margin
+        for v in top.views:
+            was = v.drawn
+            now = v.state(ctx, st, top.view_key(v))
+            if was is None:
+                return None
+            if now == was:
+                continue
+            if now[0] != was[0] or now[5] != was[5] or now[6] != was[6]:  # scroll, animation, theme
+                rects.append(pygame.Rect(v.rect))
+                continue
+            changed = {w for i in (1, 2, 3) if now[i] is not was[i] for w in (now[i], was[i]) if w is not None}
+            if now[4] != was[4] and now[1] is not None:
+                changed.add(now[1])
+            rects += [w.rect.inflate(2 * ring, 2 * ring) for w in changed]
+        area = self.canvas.get_rect()
+        merged: list[pygame.Rect] = []
+        for r in rects:
+            r = r.clip(area)
+            if r.w <= 0 or r.h <= 0:
+                continue
+            for m in list(merged):  # overlapping rectangles become one: nothing is drawn twice
+                if m.colliderect(r):
+                    merged.remove(m)
+                    r = r.union(m)
+            merged.append(r)
+        if sum(r.w * r.h for r in merged) > FULL_DAMAGE * area.w * area.h:
+            return None
+        return merged
 
     def _maybe_screenshot(self) -> None:
         if not self.opts.screenshot_dir or self.top is None:
@@ -584,14 +683,30 @@ class App:
         self.draw()  # the first frame, while the story loads
         while not self.should_stop():
             timeout = self.timeout_ms()
-            if timeout == 0:
-                events = pygame.event.get()
-            else:
-                ev = pygame.event.wait(timeout if timeout is not None else 0)
-                events = ([ev] if ev.type != pygame.NOEVENT else []) + pygame.event.get()
-            self.step(events)
+            self.step(pygame.event.get() if timeout == 0 else self.wait_events(timeout))
         self.shutdown()
         return 0
+
+    def wait_events(self, timeout: int | None) -> list[pygame.event.Event]:
+        """The events that come within ``timeout`` ms (None: wait for one); empty when none came.
+
+        pygame's ``event.wait`` polls every millisecond, a thousand wake-ups a second; this sleeps between
+        looks at the queue instead: NAP_MIN after input, longer the longer nothing happens (up to NAP_MAX),
+        never past the timeout, so whatever is due still happens on time."""
+        start = time.monotonic()
+        deadline = None if timeout is None else start + timeout / 1000
+        while True:
+            events = pygame.event.get()
+            now = time.monotonic()
+            if events:
+                self._last_input = now
+                return events
+            if deadline is not None and now >= deadline:
+                return []
+            nap = min(NAP_MAX, max(NAP_MIN, (now - self._last_input) / 10))
+            if deadline is not None:
+                nap = min(nap, deadline - now)
+            time.sleep(nap)
 
     def shutdown(self) -> None:
         for s in list(self.stack):
