@@ -1,11 +1,17 @@
 """Speed of the window, printed as figures and as ratios measured in the same run:
 
 - start to first drawn frame, against a bare pygame window;
-- CPU used while idle on a page (the loop blocks in event.wait), against a naive 60 fps full redraw;
-- frame time while playing (p50, p99) at 1280x720 and 1920x1080;
-- memory growth over a soak of random events (``--soak N``, default 50,000).
+- CPU used while idle on a page (the loop sleeps between looks at the event queue), against a naive
+  60 fps full redraw;
+- frame time while playing (p50, p99) at 1280x720 and 1920x1080, with the machine's own jitter beside
+  it (the same fixed piece of work timed 800 times: on a shared virtual machine its p99 is often twice
+  its median, and so is every frame's);
+- memory over a soak of random events (``--soak N``, default 50,000): Python heap and resident memory
+  before and after, and the peak.
 
-Runs headless with SDL's dummy video driver unless DISPLAY is set (e.g. under Xvfb).
+The start-up and idle figures run in child processes, headless with SDL's dummy video driver unless
+DISPLAY is set (e.g. under Xvfb); the frames and the soak run in this process with the dummy driver, or
+the one SDL_VIDEODRIVER names (``SDL_VIDEODRIVER=x11`` to count presenting to Xvfb as well).
 Usage: python bench/ui_bench.py [--soak 50000] [--story PATH]
 """
 
@@ -89,9 +95,31 @@ def idle_cpu(env: dict, story: str, secs: float = 5.0) -> None:
           f"ratio {idle / naive if naive else 0:.3f}")
 
 
+def jitter() -> str:
+    """The machine's jitter: one fixed piece of work (about a frame's worth of Python and fills), timed."""
+    import pygame
+
+    surf = pygame.Surface((1280, 720))
+    ts = []
+    for i in range(800):
+        t = time.perf_counter()
+        x = 0
+        for k in range(6000):
+            x += k * k
+        for c in range(3):
+            surf.fill((c, i % 256, 0))
+        ts.append(time.perf_counter() - t)
+    ts.sort()
+    p50, p99 = ts[len(ts) // 2] * 1000, ts[int(len(ts) * 0.99)] * 1000
+    return f"the same fixed work timed 800 times: p50 {p50:.2f} ms, p99 {p99:.2f} ms ({p99 / p50:.1f}x)"
+
+
 def frames(story: str) -> None:
+    import pygame
+
     from game.ui.pilot import Pilot
 
+    print(f"machine jitter: {jitter()}")
     for size in ((1280, 720), (1920, 1080)):
         p = Pilot.start(story, size=size)
         p.app.frame_times.clear()
@@ -114,7 +142,16 @@ def frames(story: str) -> None:
         p50 = ts[len(ts) // 2] * 1000
         p99 = ts[int(len(ts) * 0.99)] * 1000
         print(f"frame time while playing at {size[0]}x{size[1]}: p50 {p50:.2f} ms, p99 {p99:.2f} ms "
-              f"({len(ts)} frames; budget 8 ms)")
+              f"({len(ts)} frames, video driver {pygame.display.get_driver()}; budget 8 ms)")
+
+
+def rss_now() -> float:
+    """Resident memory now, in MB (Linux; else the peak so far)."""
+    try:
+        with open("/proc/self/statm") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except (OSError, ValueError, IndexError):
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def soak(story: str, n: int) -> None:
@@ -129,15 +166,16 @@ def soak(story: str, n: int) -> None:
     gc.collect()
     tracemalloc.start()
     base = tracemalloc.get_traced_memory()[0]
-    rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    rss0, peak0 = rss_now(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     t = time.perf_counter()
     random_events(p, n, seed=7)
     gc.collect()
     grown = tracemalloc.get_traced_memory()[0] - base
     tracemalloc.stop()
-    rss1 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    rss1, peak1 = rss_now(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"soak: {n} random events in {time.perf_counter() - t:.1f} s, {len(p.app.errors)} errors, "
-          f"Python heap grew {grown / 1e6:.2f} MB, peak RSS {rss1 / 1024:.0f} MB (was {rss0 / 1024:.0f} MB)")
+          f"Python heap grew {grown / 1e6:.2f} MB, RSS {rss0:.0f} MB before and {rss1:.0f} MB after, "
+          f"peak RSS {peak1:.0f} MB (was {peak0:.0f} MB; budget 200 MB)")
 
 
 def main() -> int:

@@ -11,6 +11,8 @@ rectangles of the window. The story loads on a thread after the first frame.
 
 from __future__ import annotations
 
+import gc
+import importlib
 import os
 import random
 import sys
@@ -37,7 +39,7 @@ MIN_ASPECT, MAX_ASPECT = 4 / 3, 21 / 9
 # and dragging stay smooth), growing with the time since (a tenth of it) to the longest, which is the most
 # the first touch after a long idle can wait
 NAP_MIN, NAP_MAX = 0.008, 0.05
-FULL_DAMAGE = 0.6  # when the changed rectangles cover more than this share of the canvas, redraw it all
+FULL_DAMAGE = 0.9  # when the changed rectangles cover more than this share of the canvas, redraw it all
 
 if sys.platform.startswith("linux"):
     # SDL2 on Linux opens a throwaway OpenGL context to decide how to present the window, which loads the
@@ -66,6 +68,7 @@ class App:
         self.fullscreen = bool(opts.fullscreen or opts.kiosk or getattr(self.settings, "fullscreen", False))
         self.window = self._open_window(opts.size)
         self.stack: list[Screen] = []
+        self._retired: list[Screen] = []  # screens taken off the stack, released after the frame
         self.dirty = True
         self.running = True
         self.layout_gen = 0
@@ -93,6 +96,7 @@ class App:
         self._under_key: Any = None
         self._toast_at = 0.0
         self._drawn: Any = None  # what the last frame showed (screens, layout, toast): else redraw all
+        self._drawn_views: list[Any] = []  # the top screen's views in the last frame
         self._last_input = time.monotonic()
         self._build_ctx()
 
@@ -117,11 +121,13 @@ class App:
         text_scale = float(getattr(self.settings, "text_scale", 1.0) or 1.0)
         overflow = self.ctx.overflow if hasattr(self, "ctx") else []
         if hasattr(self, "ctx") and (self.ctx.scale, self.ctx.fonts.text_scale) != (s, text_scale):
+            from . import artbridge
             from .drawing import clear_blocks
             from .fonts import clear_caches
 
-            clear_blocks()  # every size changed: the cached lines and fonts of the old one are dead weight
+            clear_blocks()  # every size changed: the cached lines, fonts and pictures of the old one are dead weight
             clear_caches()
+            artbridge.clear_caches()
             self._under = None
         self.ctx = Ctx(theme, FontBook(s, text_scale), s, (cw, ch), self.settings, overflow, self.clock())
         self.layout_gen += 1
@@ -183,6 +189,8 @@ class App:
 
     def pop(self) -> Screen | None:
         s = self.stack.pop() if len(self.stack) > 1 else None
+        if s is not None:
+            self._retired.append(s)
         if self.top is not None:
             self.top.built_for = None
             self.top.on_enter()
@@ -191,10 +199,11 @@ class App:
 
     def replace(self, screen: Screen) -> None:
         if self.stack:
-            self.stack.pop()
+            self._retired.append(self.stack.pop())
         self.push(screen)
 
     def reset_to(self, screen: Screen) -> None:
+        self._retired += self.stack
         self.stack.clear()
         self.push(screen)
 
@@ -203,7 +212,7 @@ class App:
 
     def pop_to(self, name: str) -> None:
         while len(self.stack) > 1 and self.top is not None and self.top.name != name:
-            self.stack.pop()
+            self._retired.append(self.stack.pop())
         if self.top is not None:
             self.top.built_for = None
             self.top.on_enter()
@@ -211,13 +220,13 @@ class App:
 
     # -- the story ---------------------------------------------------------------------------------
     def boot(self) -> None:
-        """The first screen, then the story load (on a thread when threaded)."""
+        """The first screen, then the story load (on a thread when threaded, started once the first frame is
+        drawn: until then the loader would take half the interpreter's time from it)."""
         from .screens.title import TitleScreen
 
         self.reset_to(TitleScreen(self))
         if self.threaded:
             self._loader = threading.Thread(target=self._load, daemon=True)
-            self._loader.start()
         else:
             self._load()
             self._after_load()
@@ -232,6 +241,7 @@ class App:
             self.load_result = self._load_story()
         except Exception as exc:  # noqa: BLE001 - shown on the error screen
             self.load_error = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+        _warm_up()
 
     def _load_story(self):
         """The story, from the cache when its files have not changed since it last validated cleanly.
@@ -464,6 +474,8 @@ class App:
         """One frame: handle events, advance timers, redraw if needed."""
         for ev in events:
             self.safely(lambda ev=ev: self.handle(ev))
+        if self._loader is not None and self._loader.ident is None:
+            self._loader.start()  # normally done by the first frame, unless that frame failed
         if self._loader is not None and not self._loaded and not self._loader.is_alive():
             self.safely(self._after_load)
         now = self.clock()
@@ -478,7 +490,17 @@ class App:
             self.dirty = True
         if self.dirty:
             self.safely(self.draw)
+        self._release_retired()
         self.frames += 1
+
+    def _release_retired(self) -> None:
+        """Let the screens that left the stack go at once: a screen and its widgets' callbacks refer to each
+        other, so without this each one waits, with thousands of layout objects, for the cyclic garbage
+        collector, whose pauses then land in frames."""
+        for s in self._retired:
+            if not any(s is t for t in self.stack):
+                s.release()
+        self._retired.clear()
 
     def _kiosk_tick(self) -> None:
         from .screens.kiosk import StillThereScreen
@@ -534,8 +556,8 @@ class App:
             # a dialog over a screen that does not change while it is open: draw that screen once
             under_key = (tuple(s.serial for s in shown[:-1]), self.layout_gen, self.canvas_rect.size,
                          tuple(s.built_for for s in shown[:-1]), self.game.version if self.game else 0)
-        drawn = (tuple((s.serial, tuple(v.serial for v in s.views)) for s in shown), self.layout_gen,
-                 tuple(self.canvas_rect), self.window.get_size(), self.ctx.theme.id, self.toast, under_key)
+        drawn = (tuple(s.serial for s in shown), self.layout_gen, tuple(self.canvas_rect), self.window.get_size(),
+                 self.ctx.theme.id, self.toast, under_key)
         regions = self._damage(shown) if drawn == self._drawn else None
         if regions is None:
             self._draw_all(shown, under_key)
@@ -547,6 +569,7 @@ class App:
             self.canvas.set_clip(None)
             pygame.display.update([r.move(self.canvas_rect.topleft) for r in regions])
         self._drawn = drawn
+        self._drawn_views = list(shown[-1].views) if shown else []
         self.dirty = False
         self.draws += 1
         dt = time.perf_counter() - t0
@@ -555,6 +578,8 @@ class App:
             del self.frame_times[:2500]
         if self.first_frame_at is None:
             self.first_frame_at = self.clock()
+        if self._loader is not None and self._loader.ident is None:
+            self._loader.start()  # the first frame is up: now the story
         self._maybe_screenshot()
 
     def _draw_all(self, shown: list[Screen], under_key: Any) -> None:
@@ -597,19 +622,26 @@ class App:
 
     def _damage(self, shown: list[Screen]) -> list[pygame.Rect] | None:
         """The parts of the canvas to redraw when the screens and the layout are those of the last frame
-        (None: all of it): the views whose scroll or animation changed, and around each widget whose
-        focus, hover or press changed, room for its focus ring."""
+        (None: all of it): where views came and went (a screen composed again keeps the views whose content
+        did not change), the views whose scroll or animation changed, and around each widget whose focus,
+        hover or press changed, room for its focus ring."""
         top = shown[-1] if shown else None
         if top is None:
             return []
         ctx, st = self.ctx, top.st
         rects: list[pygame.Rect] = []
         ring = max(2, ctx.px(2)) + max(3, ctx.px(3)) + ctx.px(1) + 2  # the ring's gap and width, a press, a margin
+        for v in self._drawn_views:
+            if not any(v is u for u in top.views) and v.drawn_rect is not None:
+                rects.append(v.drawn_rect)  # gone: what was under it shows again
         for v in top.views:
             was = v.drawn
+            if was is None:  # new, or laid out again
+                rects.append(pygame.Rect(v.rect))
+                if v.drawn_rect is not None:
+                    rects.append(v.drawn_rect)
+                continue
             now = v.state(ctx, st, top.view_key(v))
-            if was is None:
-                return None
             if now == was:
                 continue
             if now[0] != was[0] or now[5] != was[5] or now[6] != was[6]:  # scroll, animation, theme
@@ -716,6 +748,28 @@ class App:
                     f()
                 except Exception:  # noqa: BLE001
                     pass
+
+
+WARM_MODULES = ("screens.lives", "screens.play", "screens.debrief", "screens.dialog", "screens.journal",
+                "screens.card", "screens.reference", "screens.settings", "screens.saves")
+
+
+def _warm_up() -> None:
+    """After the story loads (on the loader thread, while the title shows): import the screens the player
+    goes to next and the art, so that the first frame of each is not also an import; then put everything
+    loaded so far out of the cyclic garbage collector's way (it is kept for the whole run), so that a full
+    collection, which would otherwise walk the whole story, takes a fraction of a frame."""
+    for name in WARM_MODULES:
+        try:
+            importlib.import_module(f"{__package__}.{name}")
+        except Exception:  # noqa: BLE001 - a broken screen shows its error when it is opened
+            pass
+    from . import artbridge
+
+    artbridge.warm_up()
+    gc.unfreeze()  # what an earlier App in this process froze can be collected now, if it is garbage
+    gc.collect()
+    gc.freeze()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -58,6 +58,51 @@ def _guard(name: str, f: Callable, *args, **kwargs) -> bool:
         return False
 
 
+ART_MODULES = ("fonts", "icons", "portraits", "china_map", "points_chart", "seal")
+
+
+def warm_up() -> None:
+    """Import the art package ahead of its first use (the app does it on its loader thread)."""
+    for module in ART_MODULES:
+        _art(module)
+
+
+def clear_caches() -> None:
+    """Forget every picture and font the art package keeps (after a resize or a text-size change, every
+    size is new and the old ones are dead weight)."""
+    cache = _art("_cache")
+    if cache is not None:
+        cache.clear_all()
+    fonts = _art("fonts")
+    f = getattr(fonts, "_font", None) if fonts is not None else None
+    if f is not None and hasattr(f, "cache_clear"):
+        f.cache_clear()
+
+
+def _finished(kind: str, key: tuple, surface: pygame.Surface, rect: pygame.Rect, bg,
+              draw: Callable[[pygame.Surface, pygame.Rect], bool]) -> bool:
+    """A picture that takes milliseconds to draw (the map, the chart) is drawn once per size and content
+    onto the background colour it sits on, kept in the art package's picture cache (counted in bytes),
+    and blitted from there after that. False when it could not be drawn."""
+    cache = _art("_cache")
+    if cache is None or rect.w <= 0 or rect.h <= 0:
+        return draw(surface, rect)
+    pictures = cache.SurfaceCache(kind)
+    pic = pictures.get(key)
+    if pic is None:
+        pic = pygame.Surface(rect.size)
+        pic.fill(bg)
+        if not draw(pic, pic.get_rect()):
+            return False
+        pictures.put(key, pic)
+    surface.blit(pic, rect.topleft)
+    return True
+
+
+def _font_key(font: pygame.font.Font) -> tuple:
+    return (id(font), font.get_height(), font.get_linesize(), font.get_ascent(), bool(font.bold))
+
+
 # -- fonts ---------------------------------------------------------------------------------------
 @lru_cache(maxsize=1)
 def _font_files() -> list[Path]:
@@ -194,7 +239,9 @@ def _fallback_icon(surf: pygame.Surface, name: str, r: pygame.Rect, c) -> None:
     else:
         # a story icon while the art package is missing: a framed initial
         pygame.draw.rect(surf, c, r.inflate(-s * 0.1, -s * 0.1), w, border_radius=max(2, s // 6))
-        f = pygame.font.Font(None, max(8, int(s * 0.6)))
+        from .fonts import _load
+
+        f = _load(None, max(8, int(s * 0.6)), False)  # the font cache: not a new font object each frame
         img = f.render(name[:1].upper(), True, c)
         surf.blit(img, img.get_rect(center=(cx, cy)))
 
@@ -256,7 +303,10 @@ def draw_map(surface: pygame.Surface, rect: pygame.Rect, places: list[dict], jou
         pl = [(p["name"], p["lat"], p["lon"]) for p in places]
         js = [((by_id[j["from"]]["lat"], by_id[j["from"]]["lon"]), (by_id[j["to"]]["lat"], by_id[j["to"]]["lon"]),
                j.get("label", "")) for j in journeys if j.get("from") in by_id and j.get("to") in by_id]
-        if _guard("map", f, surface, rect, pl, js, art_colors(theme, bg_role), font):
+        colors = art_colors(theme, bg_role)
+        key = (rect.size, tuple(pl), tuple(js), tuple(sorted(colors.items())), _font_key(font))
+        if _finished("map", key, surface, rect, colors["bg"],
+                     lambda s, r: _guard("map", f, s, r, pl, js, colors, font)):
             return
     pygame.draw.rect(surface, theme["rule"], rect, 1)
     lon0, lon1, lat0, lat1 = 73.0, 135.0, 18.0, 54.0
@@ -282,7 +332,10 @@ def draw_points_chart(surface: pygame.Surface, rect: pygame.Rect, log: list[dict
     f = _fn("points_chart", "draw_points_chart")
     if f is not None and font is not None:
         grades = [(g.id, g.min, g.press.en if g.press else None) for g in scheme.grades]
-        if _guard("chart", f, surface, rect, log, start, grades, art_colors(theme, bg_role), font):
+        colors = art_colors(theme, bg_role)
+        key = (rect.size, repr(log), start, tuple(grades), tuple(sorted(colors.items())), _font_key(font))
+        if _finished("chart", key, surface, rect, colors["bg"],
+                     lambda s, r: _guard("chart", f, s, r, log, start, grades, colors, font)):
             return
     pygame.draw.rect(surface, theme["rule"], rect, 1)
     values = [start] + [int(e["points"]) for e in log]

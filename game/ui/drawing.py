@@ -27,14 +27,22 @@ class Block:
 
 
 _blocks: OrderedDict[tuple, Block] = OrderedDict()
-BLOCK_CACHE_MAX = 1500
+BLOCK_CACHE_BYTES = 4 * 1024 * 1024  # wrapped texts kept, by their approximate size in memory
+_block_bytes = 0
+
+
+def _cost(text: str, lines: list[str]) -> int:
+    return 2 * len(text) + 64 * len(lines) + 300  # the key's text, the lines (about as long), the objects
 
 
 def clear_blocks() -> None:
+    global _block_bytes
     _blocks.clear()
+    _block_bytes = 0
 
 
 def block(ctx: Ctx, text: str, role: str, width: int) -> Block:
+    global _block_bytes
     fs = ctx.fonts[role]
     key = (fs.role, fs.size, fs.latin_path, text, int(width))
     b = _blocks.get(key)
@@ -45,8 +53,10 @@ def block(ctx: Ctx, text: str, role: str, width: int) -> Block:
     w = max((fs.width(line) for line in lines), default=0)
     b = Block(lines, fs, w, len(lines) * fs.line_height)
     _blocks[key] = b
-    if len(_blocks) > BLOCK_CACHE_MAX:
-        _blocks.popitem(last=False)
+    _block_bytes += _cost(text, lines)
+    while _block_bytes > BLOCK_CACHE_BYTES and len(_blocks) > 1:
+        (_, _, _, old_text, _), old = _blocks.popitem(last=False)
+        _block_bytes -= _cost(old_text, old.lines)
     return b
 
 
@@ -92,6 +102,25 @@ def text_in_box(ctx: Ctx, surf: pygame.Surface, text: str, role: str, rect: pyga
 def one_line(ctx: Ctx, text: str, role: str) -> tuple[int, int]:
     fs = ctx.fonts[role]
     return fs.width(text), fs.line_height
+
+
+def fill(surf: pygame.Surface, color, rect: pygame.Rect) -> None:
+    """``surf.fill(color, rect)``, as fast wherever the rectangle starts.
+
+    SDL fills each row with streaming stores in 64-byte blocks starting at the first 16-byte-aligned
+    pixel; when that is not also on a 64-byte boundary every block straddles two cache lines, and a wide
+    fill runs four to twelve times slower (a 510x960 panel: 0.8 ms instead of 0.14 ms). A strip of up
+    to 15 pixels first brings the rest of each row to the boundary. The pixels are the same."""
+    r = pygame.Rect(rect).clip(surf.get_clip())
+    if r.w <= 0 or r.h <= 0:
+        return
+    addr = getattr(surf, "_pixels_address", None)  # pygame-ce: where the surface's first pixel is in memory
+    if addr is not None and r.w > 32 and surf.get_bytesize() == 4 and surf.get_pitch() % 64 == 0:
+        lead = (-(addr + 4 * r.x) % 64) // 4
+        if lead:
+            surf.fill(color, (r.x, r.y, lead, r.h))
+            r = pygame.Rect(r.x + lead, r.y, r.w - lead, r.h)
+    surf.fill(color, r)
 
 
 def box(surf: pygame.Surface, rect: pygame.Rect, fill=None, edge=None, *, radius: int = 0, width: int = 1) -> None:

@@ -6,6 +6,8 @@ Meaning never rests on colour: each row has its word and its icon.
 
 from __future__ import annotations
 
+from functools import partial
+
 import pygame
 
 from ..engine.events import Event
@@ -73,8 +75,12 @@ class EventRow(Item):
         self.tone = tone(e)
         self.icon = icon_for(e)
         self.text = Text(rest, "body", "event_ink")
-        self.inner = Columns([(Custom(lambda c, w: c.tpx(30), self._icon), 30), (Column([
-            Custom(lambda c, w: tag_size(c, self.word)[1] + c.tpx(4), self._tag), self.text]), 1.0)], gap=12)
+        # the drawings get the row's data, not the row: no reference cycle, so a row that is replaced is freed
+        # at once rather than by the cyclic garbage collector
+        word, tone_, icon = self.word, self.tone, self.icon
+        self.inner = Columns([(Custom(lambda c, w: c.tpx(30), partial(_icon, tone_, icon)), 30), (Column([
+            Custom(lambda c, w: tag_size(c, word)[1] + c.tpx(4), partial(_tag, tone_, word)), self.text]), 1.0)],
+            gap=12)
 
     def measure(self, ctx: Ctx, width: int) -> int:
         pad = ctx.tpx(10)
@@ -99,16 +105,18 @@ class EventRow(Item):
             pygame.draw.rect(surf, t[stripe], r, max(1, ctx.px(2)), border_radius=ctx.px(4))
         self.inner.draw(ctx, surf, ox, oy, st)
 
-    def _icon(self, ctx: Ctx, surf: pygame.Surface, rect: pygame.Rect) -> None:
-        s = ctx.tpx(28)
-        color = ctx.theme[{BAD: "bad", GOOD: "good"}.get(self.tone, "event_ink")]
-        artbridge.draw_icon(surf, self.icon, pygame.Rect(rect.x, rect.y + ctx.tpx(2), s, s), color)
 
-    def _tag(self, ctx: Ctx, surf: pygame.Surface, rect: pygame.Rect) -> None:
-        t = ctx.theme
-        fill = {BAD: "bad", GOOD: "good"}.get(self.tone, "ink")
-        ink = t["bad_bg"] if self.tone in (BAD, GOOD) else t["note_bg"]
-        tag(ctx, surf, rect.x, rect.y, self.word, t[fill], ink)
+def _icon(tone_: str, icon: str, ctx: Ctx, surf: pygame.Surface, rect: pygame.Rect) -> None:
+    s = ctx.tpx(28)
+    color = ctx.theme[{BAD: "bad", GOOD: "good"}.get(tone_, "event_ink")]
+    artbridge.draw_icon(surf, icon, pygame.Rect(rect.x, rect.y + ctx.tpx(2), s, s), color)
+
+
+def _tag(tone_: str, word: str, ctx: Ctx, surf: pygame.Surface, rect: pygame.Rect) -> None:
+    t = ctx.theme
+    fill = {BAD: "bad", GOOD: "good"}.get(tone_, "ink")
+    ink = t["bad_bg"] if tone_ in (BAD, GOOD) else t["note_bg"]
+    tag(ctx, surf, rect.x, rect.y, word, t[fill], ink)
 
 
 def tr_text(describe, t) -> str:

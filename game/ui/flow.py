@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pygame
 
 from .context import Ctx
-from .drawing import Block, block, draw_block
+from .drawing import Block, block, draw_block, fill
 from .widgets import Widget
 
 
@@ -165,12 +165,16 @@ class Column(Item):
         r = self.rect(ox, oy)
         rad = ctx.px(self.radius) if self.radius else 0
         if self.fill:
-            pygame.draw.rect(surf, ctx.theme[self.fill], r, border_radius=rad)
+            if rad:
+                pygame.draw.rect(surf, ctx.theme[self.fill], r, border_radius=rad)
+            else:
+                fill(surf, ctx.theme[self.fill], r)
         if self.before:
             self.before(ctx, surf, r)
         clip = surf.get_clip()
+        ring = max(2, ctx.px(2)) + max(3, ctx.px(3)) + ctx.px(1)  # a focus ring reaches this far outside
         for it in self.items:
-            if clip.h and (it.y + oy > clip.bottom or it.y + oy + it.h < clip.top):
+            if clip.h and (it.y + oy > clip.bottom + ring or it.y + oy + it.h < clip.top - ring):
                 continue
             it.draw(ctx, surf, ox, oy, st)
         if self.edge:

@@ -181,10 +181,10 @@ def make_kiosk(story: Any, clock: Any = None) -> tuple[Any | None, str | None]:
         from ..modes import kiosk
     except Exception as exc:  # noqa: BLE001
         return None, f"Kiosk mode is not available ({exc})."
-    config, message = kiosk.load_kiosk_config()
+    _config, message = kiosk.load_kiosk_config()  # only for the message; Kiosk.load logs it for staff
     if clock is None:
-        return kiosk.Kiosk(story, config), message
-    return kiosk.Kiosk(story, config, clock=clock), message
+        return kiosk.Kiosk.load(story), message
+    return kiosk.Kiosk.load(story, clock=clock), message
 
 
 def quit_guard(kiosk_on: bool) -> Any | None:

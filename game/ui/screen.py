@@ -6,11 +6,13 @@ hover and press, tap-versus-drag, and the keyboard actions every screen shares.
 
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING
 
 import pygame
 
 from .context import Ctx
+from .drawing import fill
 from .flow import Item, UIState
 from .scroll import ScrollButton, ScrollView
 from .widgets import Widget
@@ -19,6 +21,7 @@ if TYPE_CHECKING:
     from .app import App
 
 DRAG_START = 10  # logical px a pointer moves before a press becomes a scroll
+_serials = itertools.count(1)
 
 
 class Screen:
@@ -29,6 +32,7 @@ class Screen:
 
     def __init__(self, app: App) -> None:
         self.app = app
+        self.serial = next(_serials)  # the app redraws everything when the screens shown change
         self.views: list[ScrollView] = []
         self.st = UIState()
         self._drag: tuple[tuple[int, int], ScrollView | None, int] | None = None
@@ -42,8 +46,10 @@ class Screen:
         raise NotImplementedError
 
     def paint(self, ctx: Ctx, surf: pygame.Surface) -> None:
-        """Draw the background before the views (default: the paper)."""
-        surf.fill(ctx.theme["bg"])
+        """Draw the background before the views (default: the paper, where no view paints its own)."""
+        bg = ctx.theme["bg"]
+        for r in uncovered(surf.get_clip(), [v.rect for v in self.views if v.bg_role]):
+            fill(surf, bg, r)
 
     def paint_over(self, ctx: Ctx, surf: pygame.Surface) -> None:
         pass
@@ -96,6 +102,14 @@ class Screen:
             self.st.focused = next((w for w in self.focusables() if w.key == focus_key), None)
         if self.st.focused is None:
             self.st.focused = self.initial_focus()
+
+    def release(self) -> None:
+        """Off the stack for good: drop the views and the state that refers to them (a screen pushed again
+        composes anew)."""
+        self.views = []
+        self.st = UIState()
+        self._drag = None
+        self.built_for = None
 
     def rebuild(self) -> None:
         """The content changed: compose again on the next frame."""
@@ -303,3 +317,25 @@ class Screen:
             self.on_pick(int(action[5:]))
             return
         self.on_action(action)
+
+
+def uncovered(area: pygame.Rect, covers: list[pygame.Rect]) -> list[pygame.Rect]:
+    """The parts of ``area`` outside all of ``covers``, as rectangles (each fill is then done once)."""
+    parts = [pygame.Rect(area)]
+    for cut in covers:
+        out = []
+        for r in parts:
+            if not r.colliderect(cut):
+                out.append(r)
+                continue
+            top, bottom = max(r.top, cut.top), min(r.bottom, cut.bottom)
+            if cut.top > r.top:
+                out.append(pygame.Rect(r.x, r.y, r.w, cut.top - r.top))
+            if cut.bottom < r.bottom:
+                out.append(pygame.Rect(r.x, cut.bottom, r.w, r.bottom - cut.bottom))
+            if cut.left > r.left:
+                out.append(pygame.Rect(r.x, top, cut.left - r.x, bottom - top))
+            if cut.right < r.right:
+                out.append(pygame.Rect(cut.right, top, r.right - cut.right, bottom - top))
+        parts = out
+    return [r for r in parts if r.w > 0 and r.h > 0]

@@ -7,10 +7,13 @@ and dragging with a finger also scroll.
 
 from __future__ import annotations
 
+import weakref
+
 import pygame
 
 from . import artbridge
 from .context import MIN_TARGET, Ctx
+from .drawing import fill
 from .flow import Column, Item, UIState
 from .widgets import Widget
 
@@ -18,12 +21,24 @@ from .widgets import Widget
 class ScrollButton(Widget):
     def __init__(self, view: ScrollView, direction: int) -> None:
         super().__init__(f"{view.name}:scroll_{'up' if direction < 0 else 'down'}",
-                         "Scroll up" if direction < 0 else "Scroll down", self._go)
-        self.view = view
+                         "Scroll up" if direction < 0 else "Scroll down")
+        # no reference cycles (to the view, or to itself through a bound method as on_activate): a view that
+        # is replaced is freed at once rather than by the cyclic garbage collector
+        self._view = weakref.ref(view)
         self.direction = direction
 
+    def activate(self) -> None:
+        if self.enabled:
+            self._go()
+
+    @property
+    def view(self) -> ScrollView | None:
+        return self._view()
+
     def _go(self) -> None:
-        self.view.page(self.direction)
+        v = self._view()
+        if v is not None:  # else a stale press on a view laid out again since
+            v.page(self.direction)
 
     def measure(self, ctx: Ctx, width: int) -> tuple[int, int]:
         return ctx.px(MIN_TARGET), ctx.px(MIN_TARGET)
@@ -32,7 +47,8 @@ class ScrollButton(Widget):
         from .drawing import focus_ring
 
         t = ctx.theme
-        bg = self.view.bg_role
+        view = self.view
+        bg = view.bg_role if view is not None else None
         fill = t["button_hover"] if hovered else t["button"]
         pygame.draw.rect(surf, fill, self.rect, border_radius=ctx.px(6))
         edge = t["button_edge"] if self.enabled else t["disabled_edge"]
@@ -59,9 +75,9 @@ class ScrollView:
         self.up = ScrollButton(self, -1)
         self.down = ScrollButton(self, 1)
         self._gutter = 0
-        self._cache: pygame.Surface | None = None
-        self._cache_key: tuple | None = None
         self._ids: set[int] | None = None
+        self.drawn: tuple | None = None  # the state it was last drawn in (see state()), None: not drawn yet
+        self.drawn_rect: pygame.Rect | None = None  # and where
 
     # -- layout ------------------------------------------------------------------------------------
     def gutter(self, ctx: Ctx) -> int:
@@ -93,7 +109,7 @@ class ScrollView:
             self.down.rect = pygame.Rect(x, self.rect.bottom - s - ctx.px(2), s, s)
         self.reposition()
         self._ids = None
-        self._cache_key = None
+        self.drawn = None
 
     @property
     def max_offset(self) -> int:
@@ -152,36 +168,37 @@ class ScrollView:
     def contains(self, pos: tuple[int, int]) -> bool:
         return self.rect.collidepoint(pos)
 
-    def draw(self, ctx: Ctx, surf: pygame.Surface, st: UIState, extra: object = None) -> None:
-        """Draw the view, or blit what it drew last time when nothing it shows has changed."""
+    def state(self, ctx: Ctx, st: UIState, extra: object = None) -> tuple:
+        """Everything besides its content that changes what the view shows: scroll, the focused, hovered
+        and pressed widgets (when they are its own), whether focus shows, the screen's extra key, the
+        theme. The app compares it with ``drawn`` to redraw only what changed."""
         ws = self._ids if self._ids is not None else self._collect()
-        key = (self.offset, id(st.focused) if id(st.focused) in ws else 0, id(st.hovered) if id(st.hovered) in ws
-               else 0, id(st.pressed) if id(st.pressed) in ws else 0, st.show_focus, extra, ctx.theme.id,
-               surf.get_size())
-        area = self.rect.clip(surf.get_rect())
-        if key == self._cache_key and self._cache is not None and self._cache.get_size() == area.size:
-            surf.blit(self._cache, area.topleft)
-            return
+        return (self.offset, st.focused if id(st.focused) in ws else None,
+                st.hovered if id(st.hovered) in ws else None, st.pressed if id(st.pressed) in ws else None,
+                st.show_focus, extra, ctx.theme.id)
+
+    def draw(self, ctx: Ctx, surf: pygame.Surface, st: UIState, extra: object = None) -> None:
+        """Draw the view (within the surface's clip: the app redraws only the parts that changed)."""
         self._draw(ctx, surf, st)
-        if area.w > 0 and area.h > 0:
-            self._cache = surf.subsurface(area).copy()
-            self._cache_key = key
+        self.drawn = self.state(ctx, st, extra)
+        self.drawn_rect = pygame.Rect(self.rect)
 
     def drop_cache(self) -> None:
-        self._cache = None
-        self._cache_key = None
+        self.drawn = None
 
     def _collect(self) -> set[int]:
         self._ids = {id(w) for w in self.widgets()}
         return self._ids
 
     def _draw(self, ctx: Ctx, surf: pygame.Surface, st: UIState) -> None:
-        if self.bg_role:
-            pygame.draw.rect(surf, ctx.theme[self.bg_role], self.rect)
         old = surf.get_clip()
-        surf.set_clip(self.rect.clip(old) if old.w else self.rect)
-        self.root.draw(ctx, surf, self.rect.x, self.rect.y - self.offset, st)
-        surf.set_clip(old)
+        inner = self.rect.clip(old) if old.w else self.rect
+        if inner.w > 0 and inner.h > 0:  # else nothing of it shows (an empty clip would mean "no clip" below)
+            if self.bg_role:
+                fill(surf, ctx.theme[self.bg_role], self.rect)
+            surf.set_clip(inner)
+            self.root.draw(ctx, surf, self.rect.x, self.rect.y - self.offset, st)
+            surf.set_clip(old)
         if self.overflows:
             t = ctx.theme
             track = pygame.Rect(self.up.rect.centerx - ctx.px(3), self.up.rect.bottom + ctx.px(8), ctx.px(6),

@@ -8,6 +8,7 @@ the line is broken between characters rather than allowed to overflow.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 Measure = Callable[[str], int]
@@ -24,13 +25,19 @@ def is_cjk(ch: str) -> bool:
             or 0xFE30 <= o <= 0xFE4F or 0xFF00 <= o <= 0xFFEF or 0x20000 <= o <= 0x2FA1F)
 
 
+_LATIN_TOKEN = re.compile(r"\S+ *|\s *")  # without CJK: a word (or a lone space) and the spaces after it
+
+
 def has_cjk(text: str) -> bool:
-    return any(is_cjk(ch) for ch in text)
+    # max() runs in C: text with no character from U+2E80 up (all English) is answered without a loop
+    return bool(text) and max(text) >= "\u2e80" and any(is_cjk(ch) for ch in text)
 
 
 def tokens(text: str) -> list[str]:
     """Break opportunities: a Latin word with its trailing spaces, or one CJK character with the
     punctuation that must stay with it."""
+    if not has_cjk(text):  # the common case, in one pass of the regex engine (the openers are CJK too)
+        return _LATIN_TOKEN.findall(text)
     out: list[str] = []
     i, n = 0, len(text)
     while i < n:

@@ -19,7 +19,6 @@ from __future__ import annotations
 import itertools
 import json
 import math
-from collections import OrderedDict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -27,6 +26,7 @@ import pygame
 import pygame.gfxdraw
 
 from . import fonts
+from ._cache import SurfaceCache
 from ._pen import Pen, canvas, downscale, mix, quad_points, rgb, rgba
 from .palette import resolve
 
@@ -243,8 +243,8 @@ def layout_map(rect, places, journeys, font, pad: float | None = None) -> MapLay
 
 # -- drawing ---------------------------------------------------------------------------------------
 
-_LAND_CACHE: OrderedDict[tuple, pygame.Surface] = OrderedDict()
-_JOURNEY_CACHE: OrderedDict[tuple, pygame.Surface] = OrderedDict()
+_LAND_CACHE = SurfaceCache("map_land")  # both within the art package's shared budget, counted in bytes
+_JOURNEY_CACHE = SurfaceCache("map_journey")
 
 
 def _land_layer(size: tuple[int, int], proj: Projection, origin: tuple[int, int], c: dict) -> pygame.Surface:
@@ -266,11 +266,7 @@ def _land_layer(size: tuple[int, int], proj: Projection, origin: tuple[int, int]
             Pen(hi, 1, width, c["coast"]).stroke_px(pts, closed=True)
         else:
             Pen(hi, 1, width * 0.8, mix(c["bg"], c["coast"], 0.6)).stroke_px(pts, closed=True)
-    surf = downscale(hi, size)
-    _LAND_CACHE[key] = surf
-    while len(_LAND_CACHE) > 8:
-        _LAND_CACHE.popitem(last=False)
-    return surf
+    return _LAND_CACHE.put(key, downscale(hi, size))
 
 
 def _draw_journey(surface, j: Journey, rect: pygame.Rect, color, width: float, dot_r: float) -> None:
@@ -304,9 +300,7 @@ def _draw_journey(surface, j: Journey, rect: pygame.Rect, color, width: float, d
         size = width * 3.2
         for da in (2.6, -2.6):
             pen.line((x1, y1), (x1 + size * math.cos(ang + da), y1 + size * math.sin(ang + da)))
-        layer = _JOURNEY_CACHE[key] = downscale(hi, box.size)
-        while len(_JOURNEY_CACHE) > 32:
-            _JOURNEY_CACHE.popitem(last=False)
+        layer = _JOURNEY_CACHE.put(key, downscale(hi, box.size))
     surface.blit(layer, box.topleft)
 
 

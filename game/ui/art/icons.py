@@ -10,11 +10,11 @@ are cached by (name, size, colour, width).
 from __future__ import annotations
 
 import math
-from collections import OrderedDict
 from collections.abc import Callable
 
 import pygame
 
+from ._cache import SurfaceCache
 from ._pen import SUPERSAMPLE, Pen, canvas, downscale, rgb
 
 ICON_NAMES: tuple[str, ...] = ("plane", "train", "hotel", "school", "house", "loan", "card", "car", "job",
@@ -42,8 +42,7 @@ ICON_DESCRIPTIONS = {
 }
 
 GRID = 24.0
-_CACHE: OrderedDict[tuple, pygame.Surface] = OrderedDict()
-_CACHE_MAX = 512
+_CACHE = SurfaceCache("icons")  # within the art package's shared budget, counted in bytes
 
 
 def default_width(size: int) -> float:
@@ -232,17 +231,12 @@ def icon_surface(name: str, size: int, color, width: float | None = None) -> pyg
     key = (name, size, color, round(w, 2))
     surf = _CACHE.get(key)
     if surf is not None:
-        _CACHE.move_to_end(key)
         return surf
     big = size * SUPERSAMPLE
     hi = canvas((big, big), color)
     pen = Pen(hi, big / GRID, w * SUPERSAMPLE, color)
     _DRAW.get(name, _unknown)(pen)
-    surf = downscale(hi, (size, size))
-    _CACHE[key] = surf
-    if len(_CACHE) > _CACHE_MAX:
-        _CACHE.popitem(last=False)
-    return surf
+    return _CACHE.put(key, downscale(hi, (size, size)))
 
 
 def draw_icon(surface: pygame.Surface, name: str, rect: pygame.Rect, color, width: int | None = None) -> None:

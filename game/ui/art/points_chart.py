@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
-from collections import OrderedDict
 from dataclasses import dataclass, field
 
 import pygame
 
 from . import fonts
+from ._cache import SurfaceCache
 from ._pen import Pen, canvas, downscale, rgba
 from .palette import resolve
 
@@ -267,7 +267,7 @@ def _sign_marker(pen: Pen, x: float, y: float, r: float, change: float, fill, ri
         pen.line((x, y - arm), (x, y + arm), width=w / pen.width)
 
 
-_LAYER_CACHE: OrderedDict[tuple, pygame.Surface] = OrderedDict()
+_LAYER_CACHE = SurfaceCache("chart_line")  # within the art package's shared budget, counted in bytes
 
 
 def _line_layer(layout: ChartLayout, lw: float, c: dict) -> pygame.Surface:
@@ -277,7 +277,6 @@ def _line_layer(layout: ChartLayout, lw: float, c: dict) -> pygame.Surface:
            tuple((round(m.x - plot.x, 2), round(m.y - plot.y, 2), m.change) for m in layout.markers))
     layer = _LAYER_CACHE.get(key)
     if layer is not None:
-        _LAYER_CACHE.move_to_end(key)
         return layer
     ss = SUPERSAMPLE
     hi = canvas((plot.width * ss + 2 * ss, plot.height * ss + 2 * ss), c["accent"])
@@ -292,10 +291,7 @@ def _line_layer(layout: ChartLayout, lw: float, c: dict) -> pygame.Surface:
     pen.dot(layout.start[0] + r * 0.45, layout.start[1], r * 0.45)
     for mk in layout.markers:
         _sign_marker(pen, mk.x, mk.y, r, mk.change, c["bg"], c["accent"], c["ink"])
-    layer = _LAYER_CACHE[key] = downscale(hi, (plot.width + 2, plot.height + 2))
-    while len(_LAYER_CACHE) > 16:
-        _LAYER_CACHE.popitem(last=False)
-    return layer
+    return _LAYER_CACHE.put(key, downscale(hi, (plot.width + 2, plot.height + 2)))
 
 
 def draw_points_chart(surface: pygame.Surface, rect: pygame.Rect, log: list[dict], start_points: int, grades,

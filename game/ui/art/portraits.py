@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import hashlib
 import math
-from collections import OrderedDict
 from dataclasses import dataclass
 
 import pygame
 
+from ._cache import SurfaceCache
 from ._pen import Pen, canvas, downscale, mix, quad_points, rgba
 from .palette import luminance, resolve
 
@@ -190,18 +190,13 @@ def _draw_figure(hi: pygame.Surface, t: Traits, scale: float, ox: float, oy: flo
     shape(_hair_front(t), hair)
 
 
-_CACHE: OrderedDict[tuple, pygame.Surface] = OrderedDict()
+_CACHE = SurfaceCache("portraits")  # within the art package's shared budget, counted in bytes
 
 
 def _cached(key, make):
     surf = _CACHE.get(key)
     if surf is None:
-        surf = make()
-        _CACHE[key] = surf
-        while len(_CACHE) > 64:
-            _CACHE.popitem(last=False)
-    else:
-        _CACHE.move_to_end(key)
+        surf = _CACHE.put(key, make())
     return surf
 
 

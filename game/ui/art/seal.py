@@ -12,17 +12,17 @@ from __future__ import annotations
 
 import math
 import random
-from collections import OrderedDict
 
 import pygame
 
+from ._cache import SurfaceCache
 from ._pen import SUPERSAMPLE, Pen, canvas, downscale, rgb, rgba
 
 TURN_DEGREES = -7.0
 ARC_GLYPHS = 9
 BOTTOM_GLYPHS = 3
 
-_CACHE: OrderedDict[tuple, pygame.Surface] = OrderedDict()
+_CACHE = SurfaceCache("seal")  # within the art package's shared budget, counted in bytes
 
 
 def _component(pen: Pen, rng: random.Random, x0: float, y0: float, w: float, h: float) -> None:
@@ -77,7 +77,6 @@ def seal_surface(radius: int, color) -> pygame.Surface:
     key = (radius, color)
     surf = _CACHE.get(key)
     if surf is not None:
-        _CACHE.move_to_end(key)
         return surf
     ss = SUPERSAMPLE
     side = (2 * radius + 2) * ss
@@ -116,10 +115,7 @@ def seal_surface(radius: int, color) -> pygame.Surface:
     surf = downscale(hi, (hi.get_width() // ss, hi.get_height() // ss))
     # the stamp's ink lets the paper show through a little
     surf.fill((255, 255, 255, 225), special_flags=pygame.BLEND_RGBA_MULT)
-    _CACHE[key] = surf
-    while len(_CACHE) > 16:
-        _CACHE.popitem(last=False)
-    return surf
+    return _CACHE.put(key, surf)
 
 
 def draw_seal(surface: pygame.Surface, center, radius: int, color) -> None:

@@ -36,6 +36,9 @@ class PlayScreen(Screen):
         self.reveal_start = 0.0
         self.reveal_total = 0
         self.revealing = False
+        # the header and the ID card panel from the last compose, with what they show: kept when that did not
+        # change (most choices change only the text), so the app neither lays them out nor draws them again
+        self._kept: dict[str, tuple[object, ScrollView]] = {}
 
     # -- state ------------------------------------------------------------------------------------
     @property
@@ -86,27 +89,57 @@ class PlayScreen(Screen):
         show_panel = ctx.fonts.text_scale < 1.5 and W_ >= ctx.px(900)
         place, date = game.heading()
         life = game.life
-        btns = [Button("journal", "Journal", self.journal, icon="book")]
-        if not show_panel:
-            btns.append(Button("card", "ID card", self.card, icon="person"))
-        btns.append(Button("menu", "Menu", self.menu, icon="menu"))
-        head = header(f"{place}, {date}", *btns, sub=game.tr(life.title) + ": " + game.tr(life.player))
-        hv = ScrollView(head, name="header", scroll=False, bg="header", pad=10, pad_x=24)
-        hh = hv.natural_height(ctx, W_)
-        hv.layout(ctx, pygame.Rect(0, 0, W_, hh))
+        sub = game.tr(life.title) + ": " + game.tr(life.player)
+        kept, self._kept = self._kept, {}
+        head_key = (self.app.layout_gen, W_, show_panel, place, date, sub)
+        hv = self._keep(kept, "header", head_key, fresh)
+        if hv is None:
+            btns = [Button("journal", "Journal", self.journal, icon="book")]
+            if not show_panel:
+                btns.append(Button("card", "ID card", self.card, icon="person"))
+            btns.append(Button("menu", "Menu", self.menu, icon="menu"))
+            head = header(f"{place}, {date}", *btns, sub=sub)
+            hv = ScrollView(head, name="header", scroll=False, bg="header", pad=10, pad_x=24)
+            hh = hv.natural_height(ctx, W_)
+            hv.layout(ctx, pygame.Rect(0, 0, W_, hh))
+        self._kept["header"] = (head_key, hv)
+        hh = hv.rect.h
         body_items = self.body_items(ctx, view)
         panel_w = ctx.px(PANEL_W) if show_panel else 0
         bv = ScrollView(body_items, name="body", pad=22, pad_x=34)
         bv.layout(ctx, pygame.Rect(0, hh, W_ - panel_w, H - hh))
         self.views = [hv, bv]
         if show_panel:
-            pv = ScrollView(self.panel_items(), name="panel", bg="panel", pad=14, reserve=False)
-            pv.layout(ctx, pygame.Rect(W_ - panel_w, hh, panel_w, H - hh))
+            rect = pygame.Rect(W_ - panel_w, hh, panel_w, H - hh)
+            info = game.card()
+            panel_key = (self.app.layout_gen, tuple(rect), life.id, info)
+            pv = self._keep(kept, "panel", panel_key, fresh)
+            if pv is None:
+                pv = ScrollView(self.panel_items(info), name="panel", bg="panel", pad=14, reserve=False)
+                pv.layout(ctx, rect)
+            self._kept["panel"] = (panel_key, pv)
             self.views.append(pv)
 
-    def panel_items(self) -> list[Item]:
+    def release(self) -> None:
+        super().release()
+        self._kept = {}
+
+    @staticmethod
+    def _keep(kept: dict, name: str, key: object, fresh: bool) -> ScrollView | None:
+        """The view made for ``key`` last time (None: make it); a new scene starts it at the top, as a
+        new view would."""
+        old = kept.get(name)
+        if old is not None and old[0] == key:
+            v = old[1]
+            if fresh and v.offset:
+                v.offset = 0
+                v.reposition()
+            return v
+        return None
+
+    def panel_items(self, info=None) -> list[Item]:
         game = self.game
-        info = game.card()
+        info = info if info is not None else game.card()
         items = card_items(game.life.id, info)
         items += [Gap(12), W(Button("details", "Map and details", self.card, icon="pin"))]
         return items
