@@ -94,6 +94,18 @@ def test_kiosk_ignores_quit_and_escape_but_honours_the_staff_chord():
         p.key(d)
     p.key("return")
     assert not p.app.running
+    # the supervisors restart the game after any exit except this one
+    from game.modes.kiosk import STAFF_EXIT_STATUS
+
+    assert p.app.exit_status == STAFF_EXIT_STATUS != 0
+
+
+def test_an_ordinary_quit_exits_with_status_zero():
+    p = Pilot.start(EXAMPLE)
+    p.post(pygame.QUIT)
+    p.step()
+    assert not p.app.running
+    assert p.app.exit_status == 0
 
 
 def test_settings_screen_changes_and_persists():

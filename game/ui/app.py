@@ -83,6 +83,7 @@ class App:
         self.draws = 0
         self.kiosk: Any = None
         self.guard: Any = None
+        self.exit_status = 0  # a kiosk's staff exit ends with its own status, so supervisors stay down
         self.rng = random.Random(opts.seed)
         self.next_auto = self.started + opts.pace
         self._shot_key: Any = None
@@ -453,7 +454,8 @@ class App:
         if self.guard is not None and not self.guard.allow_quit(source):
             return
         if self.kiosk is not None and self.guard is not None and self.guard.unlocked:
-            self.kiosk.staff_exit()
+            # the supervisor (systemd unit, Windows task) restarts the game after any other exit
+            self.exit_status = self.kiosk.staff_exit()
         self.running = False
 
     # -- the loop ----------------------------------------------------------------------------------
@@ -717,7 +719,7 @@ class App:
             timeout = self.timeout_ms()
             self.step(pygame.event.get() if timeout == 0 else self.wait_events(timeout))
         self.shutdown()
-        return 0
+        return self.exit_status
 
     def wait_events(self, timeout: int | None) -> list[pygame.event.Event]:
         """The events that come within ``timeout`` ms (None: wait for one); empty when none came.
