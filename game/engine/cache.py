@@ -75,6 +75,33 @@ class LazyNodes(Mapping):
         return key in self._raw
 
 
+class LazyStrings(Mapping):
+    """The story's string table from the cache, parsed from its JSON text on first use.
+
+    Only translations and a few screens (the journal) read it, so most starts never pay for it.
+    """
+
+    __slots__ = ("_raw", "_data")
+
+    def __init__(self, raw: str) -> None:
+        self._raw = raw
+        self._data: dict[str, str] | None = None
+
+    def _table(self) -> dict[str, str]:
+        if self._data is None:
+            self._data = json.loads(self._raw)
+        return self._data
+
+    def __getitem__(self, key: str) -> str:
+        return self._table()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._table())
+
+    def __len__(self) -> int:
+        return len(self._table())
+
+
 def _encode(obj: Any) -> Any:
     if isinstance(obj, Text):
         return {"$t": [obj.id, obj.en]}
@@ -84,7 +111,9 @@ def _encode(obj: Any) -> Any:
             if f.name in _SKIP_FIELDS:
                 continue
             value = getattr(obj, f.name)
-            if isinstance(obj, model.Life) and f.name == "nodes":
+            if isinstance(obj, model.Story) and f.name == "strings":
+                out[f.name] = json.dumps(dict(value), ensure_ascii=False, separators=(",", ":"))
+            elif isinstance(obj, model.Life) and f.name == "nodes":
                 out[f.name] = {k: json.dumps(_encode(v), ensure_ascii=False, separators=(",", ":"))
                                for k, v in value.items()}
             else:
@@ -102,6 +131,8 @@ def _hook(d: dict[str, Any]) -> Any:
     if cls is not None:
         if cls == "Life":
             d["nodes"] = LazyNodes(d["nodes"])
+        elif cls == "Story":
+            d["strings"] = LazyStrings(d["strings"])
         return _CLASSES[cls](**d)
     t = d.get("$t")
     if t is not None and len(d) == 1:
