@@ -36,7 +36,9 @@ class TextPlayer:
             print("", file=self.out)
             return
         for para in text.split("\n"):
-            print(textwrap.fill(para, WIDTH) if para.strip() else "", file=self.out)
+            # long words and hyphens stay whole, so a web address can be copied from the terminal
+            line = textwrap.fill(para, WIDTH, break_long_words=False, break_on_hyphens=False) if para.strip() else ""
+            print(line, file=self.out)
 
     def run(self) -> int:
         life = self.session.life
