@@ -17,6 +17,7 @@ from .state import GameState
 
 CONTINUE = "continue"
 CONTINUE_LABEL = Text("ui.continue", "Continue")
+STORY_CHANGED = "The story has changed since this save, so it resumes at the last point that still exists."
 
 
 class InvalidChoice(Exception):
@@ -244,13 +245,13 @@ class Session:
         message = None
         for node_id, choice_id in state.log:
             if session.state.node != node_id:
-                message = "The story has changed since this save, so it resumes at the last point that still exists."
+                message = STORY_CHANGED
                 break
             try:
                 session.choose(choice_id)
             except InvalidChoice:
-                message = "The story has changed since this save, so it resumes at the last point that still exists."
+                message = STORY_CHANGED
                 break
         if message is None and session.state.node != state.node:
-            message = "The story has changed since this save, so it resumes at the last point that still exists."
+            message = STORY_CHANGED
         return session, message
