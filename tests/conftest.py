@@ -4,6 +4,8 @@ import os
 import sys
 from pathlib import Path
 
+import pytest
+
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
@@ -17,3 +19,19 @@ if "ON_THE_LIST_HOME" not in os.environ:
     import tempfile
 
     os.environ["ON_THE_LIST_HOME"] = tempfile.mkdtemp(prefix="on-the-list-tests-")
+
+
+
+@pytest.fixture
+def user_home(tmp_path, monkeypatch):
+    """A fresh user folder for saves, settings, exports and logs, with writing switched on.
+
+    A kiosk switches writing off for the whole process, so it is switched back on afterwards too.
+    """
+    from game.modes import paths
+
+    home = tmp_path / "home"
+    monkeypatch.setenv(paths.ENV_HOME, str(home))
+    paths.set_writes_enabled(True)
+    yield home
+    paths.set_writes_enabled(True)

@@ -22,12 +22,7 @@ def story():
     return result.story
 
 
-@pytest.fixture(autouse=True)
-def user_home(tmp_path, monkeypatch):
-    monkeypatch.setenv(paths.ENV_HOME, str(tmp_path / "home"))
-    paths.set_writes_enabled(True)
-    yield tmp_path / "home"
-    paths.set_writes_enabled(True)
+pytestmark = pytest.mark.usefixtures("user_home")
 
 
 def test_folders_follow_the_override(user_home):

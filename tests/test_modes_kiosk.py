@@ -51,12 +51,9 @@ def story():
 
 
 @pytest.fixture(autouse=True)
-def user_home(tmp_path, monkeypatch):
-    monkeypatch.setenv(paths.ENV_HOME, str(tmp_path / "home"))
-    paths.set_writes_enabled(True)
-    yield tmp_path / "home"
-    kiosk.close_log()
-    paths.set_writes_enabled(True)
+def kiosk_home(user_home):
+    yield user_home
+    kiosk.close_log()  # the kiosk's log file is held open by the logging module
 
 
 # -- configuration ----------------------------------------------------------------------------------

@@ -9,13 +9,7 @@ import pytest
 from game.modes import paths
 from game.modes.settings import Settings, load_settings, save_settings, settings_from_dict
 
-
-@pytest.fixture(autouse=True)
-def user_home(tmp_path, monkeypatch):
-    monkeypatch.setenv(paths.ENV_HOME, str(tmp_path / "home"))
-    paths.set_writes_enabled(True)
-    yield tmp_path / "home"
-    paths.set_writes_enabled(True)
+pytestmark = pytest.mark.usefixtures("user_home")
 
 
 def test_missing_file_gives_defaults():

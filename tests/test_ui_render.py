@@ -19,14 +19,7 @@ EXAMPLE = ROOT / "docs" / "example-story"
 SIZES = [(1280, 720), (800, 600), (1920, 1080)]
 
 
-@pytest.fixture(autouse=True)
-def home(tmp_path, monkeypatch):
-    from game.modes import paths
-
-    monkeypatch.setenv("ON_THE_LIST_HOME", str(tmp_path / "home"))
-    paths.set_writes_enabled(True)
-    yield
-    paths.set_writes_enabled(True)  # a kiosk turns writing off for the whole process
+pytestmark = pytest.mark.usefixtures("user_home")
 
 
 @pytest.fixture(scope="module")

@@ -16,14 +16,7 @@ from game.ui.soak import random_events  # noqa: E402
 EXAMPLE = Path(__file__).resolve().parent.parent / "docs" / "example-story"
 
 
-@pytest.fixture(autouse=True)
-def home(tmp_path, monkeypatch):
-    from game.modes import paths
-
-    monkeypatch.setenv("ON_THE_LIST_HOME", str(tmp_path / "home"))
-    paths.set_writes_enabled(True)
-    yield
-    paths.set_writes_enabled(True)  # a kiosk turns writing off for the whole process
+pytestmark = pytest.mark.usefixtures("user_home")
 
 
 @pytest.mark.parametrize("mode", ["home", "classroom", "kiosk", "typewriter"])
