@@ -21,7 +21,6 @@ DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 FULL_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 MISSING = object()
-_MISSING = MISSING
 
 
 def type_name(value: Any) -> str:
@@ -73,12 +72,12 @@ class Fields:
         if key not in self.data or self.data[key] is None:
             if required:
                 self.error(None, "E103", f"{self.what} needs '{key}'")
-            return _MISSING
+            return MISSING
         return self.data[key]
 
     def str(self, key: str, required: bool = False, default: str = "") -> str:
         value = self.raw(key, required)
-        if value is _MISSING:
+        if value is MISSING:
             return default
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             return str(value)
@@ -107,7 +106,7 @@ class Fields:
 
     def int(self, key: str, required: bool = False, default: int = 0, minimum: int | None = None) -> int:
         value = self.raw(key, required)
-        if value is _MISSING:
+        if value is MISSING:
             return default
         if isinstance(value, bool) or not isinstance(value, int):
             self.error(key, "E102", f"'{key}' should be a whole number, not {type_name(value)}")
@@ -119,7 +118,7 @@ class Fields:
 
     def number(self, key: str, required: bool = False, default: float = 0.0) -> float:
         value = self.raw(key, required)
-        if value is _MISSING:
+        if value is MISSING:
             return default
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             self.error(key, "E102", f"'{key}' should be a number, not {type_name(value)}")
@@ -131,7 +130,7 @@ class Fields:
 
     def bool(self, key: str, default: bool = False) -> bool:
         value = self.raw(key)
-        if value is _MISSING:
+        if value is MISSING:
             return default
         if not isinstance(value, bool):
             self.error(key, "E102", f"'{key}' should be true or false, not {type_name(value)}")
@@ -165,7 +164,7 @@ class Fields:
 
     def mapping(self, key: str, required: bool = False) -> YMap | None:
         value = self.raw(key, required)
-        if value is _MISSING:
+        if value is MISSING:
             return None
         if not isinstance(value, YMap):
             self.error(key, "E102", f"'{key}' should be a mapping (key: value lines), not {type_name(value)}")
@@ -174,7 +173,7 @@ class Fields:
 
     def seq(self, key: str, required: bool = False) -> YSeq:
         value = self.raw(key, required)
-        if value is _MISSING:
+        if value is MISSING:
             return YSeq(self.data.where(key))
         if not isinstance(value, YSeq):
             self.error(key, "E102", f"'{key}' should be a list, not {type_name(value)}")
@@ -185,7 +184,7 @@ class Fields:
         """A list of ids with the location of each, for reference checks later."""
         out: list[tuple[str, Loc]] = []
         raw = self.raw(key, required)
-        if raw is _MISSING:
+        if raw is MISSING:
             return out
         if isinstance(raw, str):  # a single id is accepted where a list is expected
             line, col = self.data.where(key)
