@@ -12,110 +12,25 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.nodes import ScalarNode
 
+from . import fastyaml
 from .diagnostics import Report
+from .yamlvalues import MAP, SEQ, STR, Pos, Refused, YMap, YSeq, key_text, resolve, scalar
 
 try:  # libyaml is several times faster; the pure-Python parser gives the same nodes and marks.
     from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
-# Plain scalars whose first character can start no implicit type other than text. Most story text
-# starts with a letter like these, so it skips PyYAML's regular-expression resolver entirely.
-_TEXT_START = frozenset("abcdeghijklmpqrsuvwxzABCDEGHIJKLMPQRSUVWXZ\"'")
-
-
+__all__ = ["MAX_DEPTH", "MAX_FILE_BYTES", "Pos", "YMap", "YSeq", "load_file", "parse_text", "read_text"]
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
 MAX_DEPTH = 64
-
-_T = "tag:yaml.org,2002:"
-_STR, _INT, _FLOAT, _BOOL, _NULL = _T + "str", _T + "int", _T + "float", _T + "bool", _T + "null"
-_TIMESTAMP, _MAP, _SEQ = _T + "timestamp", _T + "map", _T + "seq"
-_VALUE, _MERGE = _T + "value", _T + "merge"
-
-_constructor = yaml.constructor.SafeConstructor()
-
-Pos = tuple[int, int]
-
-
-class YMap(dict):
-    """A mapping that knows where it and each of its keys and values sit (1-based line, column)."""
-
-    __slots__ = ("pos", "key_pos", "val_pos")
-
-    def __init__(self, pos: Pos = (1, 1)) -> None:
-        super().__init__()
-        self.pos = pos
-        self.key_pos: dict[str, Pos] = {}
-        self.val_pos: dict[str, Pos] = {}
-
-    def where(self, key: str) -> Pos:
-        """Position of the value under ``key``, or of the mapping itself when the key is absent."""
-        return self.val_pos.get(key, self.pos)
-
-    def where_key(self, key: str) -> Pos:
-        return self.key_pos.get(key, self.pos)
-
-
-class YSeq(list):
-    """A sequence that knows where it and each of its items sit."""
-
-    __slots__ = ("pos", "item_pos")
-
-    def __init__(self, pos: Pos = (1, 1)) -> None:
-        super().__init__()
-        self.pos = pos
-        self.item_pos: list[Pos] = []
-
-    def where(self, index: int) -> Pos:
-        return self.item_pos[index] if 0 <= index < len(self.item_pos) else self.pos
-
-
-class _Refused(Exception):
-    def __init__(self, pos: Pos, code: str, message: str) -> None:
-        super().__init__(message)
-        self.pos = pos
-        self.code = code
-        self.message = message
 
 
 def _mark(event: Any) -> Pos:
     mark = event.start_mark
     return (mark.line + 1, mark.column + 1)
-
-
-_resolver = yaml.resolver.Resolver()
-
-
-def _resolve(value: str, implicit: tuple[bool, bool]) -> str:
-    if value and value[0] in _TEXT_START:
-        return _STR
-    return _resolver.resolve(ScalarNode, value, implicit)
-
-
-def _scalar(event: Any, tag: str) -> Any:
-    value = event.value
-    if tag == _STR:
-        return value
-    node = ScalarNode(tag, value, event.start_mark, event.end_mark, event.style)
-    if tag == _INT:
-        try:
-            return _constructor.construct_yaml_int(node)
-        except ValueError:  # Python refuses to convert integers of thousands of digits
-            raise _Refused(_mark(event), "E104", "this number is far too long") from None
-    if tag == _FLOAT:
-        return _constructor.construct_yaml_float(node)
-    if tag == _BOOL:
-        return _constructor.construct_yaml_bool(node)
-    if tag == _NULL:
-        return None
-    if tag == _TIMESTAMP:
-        return value  # dates stay as the text the author wrote: "2016-05-10"
-    if tag in (_VALUE, _MERGE) and not event.style:
-        return value  # a plain '=' or '<<' as a value is just text
-    raise _Refused(_mark(event), "E005", f"the tag '{tag}' is not allowed; use plain YAML values")
 
 
 _DUPLICATE = object()  # the pending key of a value that is read and then dropped
@@ -141,15 +56,11 @@ def _build(loader: Any, path: str, report: Report) -> Any:
         if kind is ScalarEvent:
             tag = event.tag
             if tag is None or tag == "!":
-                tag = _resolve(event.value, event.implicit) if event.implicit[0] else _STR
+                tag = resolve(event.value, event.implicit) if event.implicit[0] else STR
             frame = stack[-1] if stack else None
             if frame is not None and frame[1] is None and type(frame[0]) is YMap:
-                if tag == _MERGE:
-                    raise _Refused(_mark(event), "E006", "merge keys (<<) are not allowed")
-                key = _scalar(event, tag) if tag != _VALUE else event.value
-                if not isinstance(key, str):
-                    key = str(key).lower() if isinstance(key, bool) else str(key)
                 pos = _mark(event)
+                key = key_text(event.value, tag, not event.style, pos)
                 if key in frame[0]:
                     first = frame[0].key_pos[key][0]
                     report.add(path, pos[0], pos[1], "E106",
@@ -159,32 +70,32 @@ def _build(loader: Any, path: str, report: Report) -> Any:
                     frame[1] = key
                     frame[2] = pos
                 continue
-            value: Any = _scalar(event, tag)
             pos = _mark(event)
+            value: Any = scalar(event.value, tag, not event.style, pos)
         elif kind is MappingStart or kind is SequenceStart:
             pos = _mark(event)
             frame = stack[-1] if stack else None
             if frame is not None and frame[1] is None and type(frame[0]) is YMap:
-                raise _Refused(pos, "E102", "a mapping key must be plain text")
+                raise Refused(pos, "E102", "a mapping key must be plain text")
             tag = event.tag
-            want = _MAP if kind is MappingStart else _SEQ
+            want = MAP if kind is MappingStart else SEQ
             if tag not in (None, "!", want):
                 what = "a mapping" if kind is MappingStart else "a list"
-                raise _Refused(pos, "E005", f"the tag '{tag}' is not allowed on {what}")
+                raise Refused(pos, "E005", f"the tag '{tag}' is not allowed on {what}")
             if len(stack) > MAX_DEPTH:
-                raise _Refused(pos, "E008", f"nesting deeper than {MAX_DEPTH} levels")
+                raise Refused(pos, "E008", f"nesting deeper than {MAX_DEPTH} levels")
             stack.append([YMap(pos) if kind is MappingStart else YSeq(pos), None, pos])
             continue
         elif kind is MappingEnd or kind is SequenceEnd:
             container = stack.pop()[0]
             value, pos = container, container.pos
         elif kind is AliasEvent:
-            raise _Refused(_mark(event), "E006", "aliases (*name) are not allowed: write the value out "
+            raise Refused(_mark(event), "E006", "aliases (*name) are not allowed: write the value out "
                                                  "instead of reusing an anchored one")
         elif kind is DocumentStart:
             documents += 1
             if documents > 1:
-                raise _Refused(_mark(event), "E001", "expected a single document in the file, "
+                raise Refused(_mark(event), "E001", "expected a single document in the file, "
                                                      "but found another document")
             continue
         elif kind is StreamEnd or event is None:
@@ -237,13 +148,16 @@ def parse_text(text: str, shown: str, report: Report) -> YMap | None:
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         report.add(shown, 1, 1, "E003", "the file is empty")
         return None
+    fast = fastyaml.parse(text)
+    if fast is not None:
+        return fast
     try:
         loader = _BaseLoader(text)
         try:
             value = _build(loader, shown, report)
         finally:
             loader.dispose()
-    except _Refused as exc:
+    except Refused as exc:
         report.add(shown, exc.pos[0], exc.pos[1], exc.code, exc.message)
         return None
     except yaml.MarkedYAMLError as exc:

@@ -1,0 +1,457 @@
+"""A fast reader for the plain block YAML that story files are written in.
+
+Why it exists: PyYAML's libyaml binding creates a Python event object and two mark objects for
+every token, and that alone was most of the time spent loading a large story. Story files use a
+small, regular part of YAML: block mappings and sequences, one-line plain and quoted scalars,
+literal and folded block text, and one-line flow collections. This reader handles exactly that part,
+line by line with regular expressions, and gives the same values and positions as the event builder
+in ``yamlsafe``.
+
+Anything outside that part, or anything that would be an error or a warning (a duplicate key, a
+tag, an alias, odd indentation), makes it step aside by returning ``None``; the event builder, which
+stays the reference, then reads the file and reports what it finds. So this reader never has to
+produce a diagnostic, and a differential test holds it to the reference.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .yamlvalues import TEXT_START, Pos, Refused, YMap, YSeq, key_text, plain, resolve
+
+MAX_DEPTH = 48  # well under the event builder's limit, which reports what is deeper
+
+
+class _StepAside(Exception):
+    """The text is outside the subset this reader handles."""
+
+
+# Characters that make the whole file go to the reference reader: tabs, carriage returns that do not
+# end a line, YAML's other line breaks (NEL, LS, PS), a byte-order mark inside the text, and the
+# characters YAML does not allow at all.
+_UNUSUAL = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+
+# One line: indent, the "- " of sequence items, a plain key (before its colon), and the rest of the line.
+_LINE = re.compile(
+    r"^( *)((?:-(?: +|$))*)"
+    r"(?:([^\s#'\"&*!|>%@`\[\]{},?:-][^:\n]*|'(?:[^'\n]|'')*' *|\"(?:[^\"\\\n]|\\.)*\" *):(?: +|$))?"
+    r"(.*)$",
+    re.M,
+)
+_DOUBLE = re.compile(r'"((?:[^"\\]|\\.)*)"')
+_SINGLE = re.compile(r"'((?:[^']|'')*)'")
+_ESCAPE = re.compile(r"\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)")
+_ESCAPES = {"0": "\0", "a": "\x07", "b": "\x08", "t": "\t", "n": "\n", "v": "\x0b", "f": "\x0c", "r": "\r",
+            "e": "\x1b", " ": " ", '"': '"', "\\": "\\", "N": "\x85", "_": "\xa0", "L": "\u2028", "P": "\u2029"}
+_BLOCK_HEADER = re.compile(r"([|>])(-?)(?: +#.*| *)$")
+_FLOW_TOKEN = re.compile(
+    r" *(?:([\[\]{},])|(:)(?= )|(\"(?:[^\"\\]|\\.)*\")|('(?:[^']|'')*')"
+    r"|([^\s\[\]{},:#\"'!&*|>%@`?-][^\[\]{},:#]*|-[^\s\[\]{},:#][^\[\]{},:#]*))"
+)
+_PUNCT, _COLON, _DQ, _SQ, _PLAIN = 1, 2, 3, 4, 5
+
+
+def parse(text: str) -> YMap | None:
+    """The mapping a story file holds, or ``None`` when the reference reader must read it."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")  # a lone carriage return is left for _UNUSUAL
+    if _UNUSUAL.search(text):
+        return None
+    try:
+        return _Reader(text).document()
+    except (_StepAside, Refused):
+        return None
+
+
+def _is_blank(rest: str) -> bool:
+    return not rest or rest[0] == "#"
+
+
+# Characters that cannot start a plain scalar (or are left to ``inline``: "-" starts one only when
+# a non-blank follows).
+_NOT_PLAIN = frozenset("\"'|>[{]},&*!%@`#?:-")
+
+# A frame is an open block collection: [column, container, pending]. ``pending`` is a value still
+# to come on the lines below: for a mapping (key, key position, position if it stays empty), for a
+# sequence the position of an item that stays empty.
+Frame = list
+
+
+def _attach(frame: Frame, value: Any, pos: Pos) -> None:
+    container = frame[1]
+    if type(container) is YSeq:
+        container.append(value)
+        container.item_pos.append(pos)
+    else:
+        name, key_pos, _empty = frame[2]
+        container[name] = value
+        container.key_pos[name] = key_pos
+        container.val_pos[name] = pos
+    frame[2] = None
+
+
+def _close(frame: Frame) -> None:
+    """An awaited value that never came is null, placed where YAML places an empty scalar."""
+    pending = frame[2]
+    if pending is not None:
+        _attach(frame, None, pending if type(frame[1]) is YSeq else pending[2])
+
+
+class _Reader:
+    """One pass over pre-split lines with a stack of open collections."""
+
+    def __init__(self, text: str) -> None:
+        self.lines: list[tuple[str, str, str, str]] = _LINE.findall(text)
+        self.raw = text.split("\n")
+        if len(self.lines) != len(self.raw):  # pragma: no cover - the line pattern matches every line
+            raise _StepAside
+        self.end = 0
+
+    def document(self) -> YMap:
+        lines, raw = self.lines, self.raw
+        root = self.start()
+        stack: list[Frame] = [[root.pos[1] - 1, root, None]]
+        count = len(lines)
+        i = self.end = root.pos[0] - 2  # the root's first line is read as an ordinary entry
+        while True:
+            i = self.end = self.end + 1  # a block text moves ``end`` to its last line
+            if i >= count:
+                break
+            ind, dashes, key, rest = lines[i]
+            if not dashes and not key and (not rest or rest[0] == "#"):
+                continue  # a blank or comment line
+            col = len(ind)
+            frame = stack[-1]
+            if dashes or frame[0] != col or not key or type(frame[1]) is not YMap:
+                found = self.structure(stack, i, col, dashes, key, rest)
+                if found is None:
+                    continue
+                frame, col = found
+            elif frame[2] is not None:
+                _close(frame)
+            # "key: value" in the mapping ``frame`` at ``col``: the most common line, so it is read here.
+            mapping = frame[1]
+            size = len(key)
+            if size > 1000:
+                raise _StepAside  # too long for a YAML key: the reference reports it
+            if key[-1] == " ":
+                key = key.rstrip(" ")
+            kpos = (i + 1, col + 1)
+            if key[0] in TEXT_START:
+                if key[0] == "'" or key[0] == '"':
+                    name = _unquote(key[1:-1], key[0] == '"')
+                else:
+                    name = key  # text for sure: it starts with a letter no other type can
+            else:
+                if not col and key[:3] in ("---", "..."):
+                    raise _StepAside  # a document marker
+                name = key_text(key, resolve(key), True, kpos)
+            if " #" in key:
+                raise _StepAside  # a comment inside what looks like a key
+            if name in mapping:
+                raise _StepAside  # the reference reports the duplicate
+            if not rest or rest[0] == "#":
+                frame[2] = (name, kpos, (i + 1, col + size + 2))
+                continue
+            rcol = len(raw[i]) - len(rest)
+            vpos = (i + 1, rcol + 1)
+            if rest[0] not in _NOT_PLAIN:
+                cut = rest.find(" #")
+                value = rest if cut < 0 else rest[:cut]
+                if value[-1] == " ":
+                    value = value.rstrip(" ")
+                if ": " in value or value[-1] == ":":
+                    raise _StepAside  # a mapping inside a value: an error the reference reports
+                value = plain(value, vpos)
+            else:
+                value = self.inline(i, rcol, rest, len(stack), col)
+            mapping[name] = value
+            mapping.key_pos[name] = kpos
+            mapping.val_pos[name] = vpos
+        while stack:
+            _close(stack.pop())
+        return root
+
+    def start(self) -> YMap:
+        """The root mapping, placed at its first key, after an optional "---" line."""
+        lines = self.lines
+        marker = False
+        for i, (ind, dashes, key, rest) in enumerate(lines):
+            if not dashes and not key and (not rest or rest[0] == "#"):
+                continue
+            if not ind and not dashes and not key and rest.rstrip(" ") == "---" and not marker:
+                marker = True
+                continue
+            if dashes or not key:
+                raise _StepAside  # the root must be a block mapping here
+            return YMap((i + 1, len(ind) + 1))
+        raise _StepAside
+
+    def structure(self, stack: list[Frame], i: int, col: int, dashes: str, key: str,
+                  rest: str) -> tuple[Frame, int] | None:
+        """Close, open or extend collections for line ``i``.
+
+        Returns the mapping and column where the line's "key: value" belongs, or None when the line
+        holds no key (it was a list item's value, or an item whose value is on the lines below).
+        """
+        frame = stack[-1]
+        while frame[0] > col:
+            _close(frame)
+            stack.pop()
+            if not stack:
+                raise _StepAside  # less indented than the root
+            frame = stack[-1]
+        if frame[0] == col:
+            if type(frame[1]) is YSeq and not dashes:
+                _close(frame)  # an indentless list ends where its mapping goes on
+                stack.pop()
+                if not stack:
+                    raise _StepAside
+                frame = stack[-1]
+                if frame[0] != col or type(frame[1]) is not YMap:
+                    raise _StepAside
+            if type(frame[1]) is YSeq:
+                _close(frame)
+                width = 1
+                while width < len(dashes) and dashes[width] == " ":
+                    width += 1
+                return self.place(stack, frame, i, col, col + width, dashes[width:], key, rest)
+            if dashes:
+                if frame[2] is None:
+                    raise _StepAside  # a list item where none can start
+                return self.place(stack, frame, i, col, col, dashes, key, rest)
+            if key:
+                _close(frame)
+                return frame, col
+            raise _StepAside  # a bare value where a key belongs
+        if frame[2] is None:
+            raise _StepAside  # text continuing a value on the next line
+        if not dashes and not key and rest[0] in "|>":
+            raise _StepAside  # block text alone on its line: its indentation rules differ
+        return self.place(stack, frame, i, col, col, dashes, key, rest)
+
+    def place(self, stack: list[Frame], frame: Frame, i: int, dash_col: int, col: int, dashes: str, key: str,
+              rest: str) -> tuple[Frame, int] | None:
+        """Put the node that starts at ``col`` on line ``i`` into ``frame``'s awaited value or new item."""
+        while dashes:
+            if len(stack) > MAX_DEPTH:
+                raise _StepAside
+            seq = YSeq((i + 1, col + 1))
+            _attach(frame, seq, seq.pos)
+            frame = [col, seq, None]
+            stack.append(frame)
+            dash_col = col
+            width = 1
+            while width < len(dashes) and dashes[width] == " ":
+                width += 1
+            col += width
+            dashes = dashes[width:]
+        if key:
+            if len(stack) > MAX_DEPTH:
+                raise _StepAside
+            mapping = YMap((i + 1, col + 1))
+            _attach(frame, mapping, mapping.pos)
+            frame = [col, mapping, None]
+            stack.append(frame)
+            return frame, col
+        if rest and rest[0] != "#":
+            rcol = len(self.raw[i]) - len(rest)
+            _attach(frame, self.inline(i, rcol, rest, len(stack), frame[0]), (i + 1, rcol + 1))
+        elif type(frame[1]) is YSeq:
+            frame[2] = (i + 1, dash_col + 2)  # "-" with its item on the lines below, or empty
+        else:  # pragma: no cover - a content line always holds a dash, a key or a value
+            raise _StepAside
+        return None
+
+    def inline(self, i: int, col: int, rest: str, depth: int, parent: int) -> Any:
+        """A value written on the same line: a scalar, block text, or a flow collection."""
+        first = rest[0]
+        pos = (i + 1, col + 1)
+        if first == '"':
+            return self.quoted(rest, _DOUBLE, pos)
+        if first == "'":
+            return self.quoted(rest, _SINGLE, pos)
+        if first in "|>":
+            return self.block_text(i, rest, parent)
+        if first in "[{":
+            value, _pos, end = self.flow(rest, 0, i, col, depth)
+            self.after_value(rest, end)
+            return value
+        if first in "&*!%@`,]}#?:" or (first == "-" and (len(rest) == 1 or rest[1] == " ")):
+            raise _StepAside  # anchors, aliases, tags, reserved indicators, or a misplaced "- "
+        return plain(self.plain_text(rest), pos)
+
+    @staticmethod
+    def plain_text(rest: str) -> str:
+        cut = rest.find(" #")
+        value = (rest if cut < 0 else rest[:cut]).rstrip(" ")
+        if ": " in value or value.endswith(":"):
+            raise _StepAside  # a mapping inside a value: an error the reference reports
+        return value
+
+    @staticmethod
+    def after_value(rest: str, end: int) -> None:
+        """Only blanks or a comment may follow a value on its line."""
+        tail = rest[end:]
+        if tail and not (tail[0] == " " and _is_blank(tail.lstrip(" "))):
+            raise _StepAside
+
+    def quoted(self, rest: str, pattern: re.Pattern[str], pos: Pos) -> str:
+        match = pattern.match(rest)
+        if match is None:
+            raise _StepAside  # the quote closes on a later line
+        self.after_value(rest, match.end())
+        return _unquote(match.group(1), pattern is _DOUBLE)
+
+    def block_text(self, i: int, rest: str, parent: int) -> str:
+        """Literal (|) or folded (>) text, clipped or stripped (-), on the lines below the header."""
+        header = _BLOCK_HEADER.match(rest)
+        if header is None:
+            raise _StepAside  # an explicit indentation or "keep" (+) header
+        raw = self.raw
+        j = i + 1
+        if j >= len(raw):
+            raise _StepAside
+        first = raw[j]
+        indent = len(first) - len(first.lstrip(" "))
+        if indent <= parent or indent == len(first):
+            raise _StepAside  # empty block text, or blank lines before its first line
+        folded = header.group(1) == ">"
+        parts: list[str] = []
+        last = j
+        n = len(raw)
+        while j < n:
+            line = raw[j]
+            body = line.lstrip(" ")
+            if not body:
+                if len(line) > indent:
+                    raise _StepAside  # spaces beyond the indentation on a blank line
+                parts.append("")
+            elif len(line) - len(body) >= indent:
+                text = line[indent:]
+                if folded and text[0] == " ":
+                    raise _StepAside  # a more-indented line in folded text keeps its breaks
+                parts.append(text)
+                last = j
+            else:
+                break
+            j += 1
+        del parts[last - i:]  # trailing blank lines are not part of clipped or stripped text
+        self.end = last
+        if folded:
+            value = _fold(parts)
+        else:
+            value = "\n".join(parts)
+        if header.group(2) or last == n - 1:  # stripped, or the file ends without a line break
+            return value
+        return value + "\n"
+
+    def flow(self, rest: str, at: int, i: int, col: int, depth: int) -> tuple[Any, Pos, int]:
+        """The one-line flow node at ``at`` in ``rest``: its value, its position, and where it ends."""
+        if depth > MAX_DEPTH:
+            raise _StepAside
+        match = _FLOW_TOKEN.match(rest, at)
+        if match is None:
+            raise _StepAside
+        kind = match.lastindex
+        token = match.group(kind)
+        pos = (i + 1, col + match.start(kind) + 1)
+        end = match.end()
+        if kind == _PLAIN:
+            return plain(token.rstrip(" "), pos), pos, end
+        if kind == _DQ or kind == _SQ:
+            return _unquote(token[1:-1], kind == _DQ), pos, end
+        if token == "[":
+            seq = YSeq(pos)
+            match = _FLOW_TOKEN.match(rest, end)
+            if match is not None and match.group(_PUNCT) == "]":
+                return seq, pos, match.end()
+            while True:
+                value, item_pos, end = self.flow(rest, end, i, col, depth + 1)
+                seq.append(value)
+                seq.item_pos.append(item_pos)
+                mark, end = _punct(rest, end)
+                if mark == "]":
+                    return seq, pos, end
+                if mark != ",":
+                    raise _StepAside  # a missing comma, or a pair inside a list
+        if token == "{":
+            mapping = YMap(pos)
+            match = _FLOW_TOKEN.match(rest, end)
+            if match is not None and match.group(_PUNCT) == "}":
+                return mapping, pos, match.end()
+            while True:
+                match = _FLOW_TOKEN.match(rest, end)
+                if match is None or match.lastindex not in (_DQ, _SQ, _PLAIN):
+                    raise _StepAside
+                kind = match.lastindex
+                kpos = (i + 1, col + match.start(kind) + 1)
+                token = match.group(kind)
+                if kind == _PLAIN:
+                    token = token.rstrip(" ")
+                    name = key_text(token, resolve(token), True, kpos)
+                else:
+                    name = _unquote(token[1:-1], kind == _DQ)
+                if name in mapping:
+                    raise _StepAside  # the reference reports the duplicate
+                mark, end = _punct(rest, match.end())
+                if mark != ":":
+                    raise _StepAside  # a key with no value
+                value, value_pos, end = self.flow(rest, end, i, col, depth + 1)
+                mapping[name] = value
+                mapping.key_pos[name] = kpos
+                mapping.val_pos[name] = value_pos
+                mark, end = _punct(rest, end)
+                if mark == "}":
+                    return mapping, pos, end
+                if mark != ",":
+                    raise _StepAside
+        raise _StepAside  # a stray "]", "}", "," or ":"
+
+
+def _punct(rest: str, at: int) -> tuple[str, int]:
+    """The punctuation at ``at`` (",", ":", a bracket) and where it ends; anything else steps aside."""
+    match = _FLOW_TOKEN.match(rest, at)
+    if match is None:
+        raise _StepAside  # the collection does not close on this line
+    mark = match.group(_PUNCT) or match.group(_COLON)
+    if mark is None:
+        raise _StepAside
+    return mark, match.end()
+
+
+def _unquote(inner: str, double: bool) -> str:
+    """The text of a one-line quoted scalar, without its quotes."""
+    if not double:
+        return inner.replace("''", "'")
+    if "\\" not in inner:
+        return inner
+    return _ESCAPE.sub(_unescape, inner)
+
+
+def _unescape(match: re.Match[str]) -> str:
+    escape = match.group(1)
+    if len(escape) == 1:
+        try:
+            return _ESCAPES[escape]
+        except KeyError:
+            raise _StepAside from None  # an escape YAML does not have: the reference reports it
+    code = int(escape[1:], 16)
+    if 0xD800 <= code <= 0xDFFF or code > 0x10FFFF:
+        raise _StepAside
+    return chr(code)
+
+
+def _fold(lines: list[str]) -> str:
+    """Folded text: a single line break becomes a space; each blank line is a kept line break."""
+    out = [lines[0]]
+    blank = 0
+    for line in lines[1:]:
+        if not line:
+            blank += 1
+            continue
+        out.append("\n" * blank if blank else " ")
+        out.append(line)
+        blank = 0
+    return "".join(out)
