@@ -333,3 +333,20 @@ _RESOLVER = yaml.resolver.Resolver()
 def test_resolve_matches_pyyaml(value: str) -> None:
     expected = _RESOLVER.resolve(yaml.nodes.ScalarNode, value, (True, False))
     assert yamlvalues.resolve(value) == expected
+
+
+@MANY
+@given(st.one_of(st.from_regex(r"[-+]?[0-9_]{1,12}", fullmatch=True), st.from_regex(r"-?0[0-9]{0,4}", fullmatch=True),
+                 st.text(alphabet="0123456789-+._:eE\u0663", max_size=8), st.sampled_from(sorted(yamlvalues._WORDS))))
+def test_plain_values_match_pyyaml(value: str) -> None:
+    """``plain``'s shortcuts give what PyYAML's resolver and constructor give."""
+    def build(fn):
+        try:
+            return ("ok", fn())
+        except yamlvalues.Refused as exc:
+            return ("refused", exc.code)
+
+    tag = _RESOLVER.resolve(yaml.nodes.ScalarNode, value, (True, False))
+    expected = build(lambda: yamlvalues.scalar(value, tag, True, (1, 1)))
+    got = build(lambda: yamlvalues.plain(value, (1, 1)))
+    assert repr(got) == repr(expected) and type(got[1]) is type(expected[1])

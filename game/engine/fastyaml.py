@@ -16,9 +16,11 @@ produce a diagnostic, and a differential test holds it to the reference.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from itertools import chain
 from typing import Any
 
-from .yamlvalues import TEXT_START, Pos, Refused, YMap, YSeq, key_text, plain, resolve
+from .yamlvalues import TEXT_START, Pos, Refused, YMap, YSeq, is_text, key_text, plain, resolve
 
 MAX_DEPTH = 48  # well under the event builder's limit, which reports what is deeper
 
@@ -35,7 +37,7 @@ _UNUSUAL = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-
 # One line: indent, the "- " of sequence items, a plain key (before its colon), and the rest of the line.
 _LINE = re.compile(
     r"^( *)((?:-(?: +|$))*)"
-    r"(?:([^\s#'\"&*!|>%@`\[\]{},?:-][^:\n]*|'(?:[^'\n]|'')*' *|\"(?:[^\"\\\n]|\\.)*\" *):(?: +|$))?"
+    r"(?:([^\s#'\"&*!|>%@`\[\]{},?:-][^:\n]*|'(?:[^'\n]|'')*' *|\"(?:[^\"\\\n]|\\.)*\" *):( +|$))?"
     r"(.*)$",
     re.M,
 )
@@ -70,7 +72,10 @@ def _is_blank(rest: str) -> bool:
 
 # Characters that cannot start a plain scalar (or are left to ``inline``: "-" starts one only when
 # a non-blank follows).
+_new_dict = dict.__new__
+_new_list = list.__new__
 _NOT_PLAIN = frozenset("\"'|>[{]},&*!%@`#?:-")
+_TEXT_KEY_START = TEXT_START - {'"', "'"}
 
 # A frame is an open block collection: [column, container, pending]. ``pending`` is a value still
 # to come on the lines below: for a mapping (key, key position, position if it stays empty), for a
@@ -98,64 +103,86 @@ def _close(frame: Frame) -> None:
         _attach(frame, None, pending if type(frame[1]) is YSeq else pending[2])
 
 
+_CHUNK = 1 << 16  # characters of text split into lines at a time, so the split lines stay few
+
+
+def _split(text: str) -> Iterator[list[tuple[str, str, str, str, str]]]:
+    """The lines of ``text`` split by the line pattern, a chunk of whole lines at a time."""
+    pos, size = 0, len(text)
+    while pos <= size:
+        end = text.find("\n", pos + _CHUNK)
+        if end < 0:
+            end = size
+        yield _LINE.findall(text, pos, end)
+        pos = end + 1
+
+
 class _Reader:
-    """One pass over pre-split lines with a stack of open collections."""
+    """One pass over the lines with a stack of open collections."""
 
     def __init__(self, text: str) -> None:
-        self.lines: list[tuple[str, str, str, str]] = _LINE.findall(text)
-        self.raw = text.split("\n")
-        if len(self.lines) != len(self.raw):  # pragma: no cover - the line pattern matches every line
-            raise _StepAside
+        self.text = text
+        self._raw: list[str] | None = None
         self.end = 0
 
+    @property
+    def raw(self) -> list[str]:
+        """The text's lines as written; only block text needs them, so they are split on demand."""
+        if self._raw is None:
+            self._raw = self.text.split("\n")
+        return self._raw
+
     def document(self) -> YMap:
-        lines, raw = self.lines, self.raw
         root = self.start()
         stack: list[Frame] = [[root.pos[1] - 1, root, None]]
-        count = len(lines)
-        i = self.end = root.pos[0] - 2  # the root's first line is read as an ordinary entry
-        while True:
-            i = self.end = self.end + 1  # a block text moves ``end`` to its last line
-            if i >= count:
-                break
-            ind, dashes, key, rest = lines[i]
-            if not dashes and not key and (not rest or rest[0] == "#"):
+        top = stack[-1]
+        top_col, top_map = top[0], root  # the innermost open collection; top_map is None for a list
+        skip = root.pos[0] - 2  # lines up to here are read; the root's first line is an ordinary entry
+        i = -1
+        for i, (ind, dashes, key, sep, rest) in enumerate(chain.from_iterable(_split(self.text))):
+            if i <= skip:
+                continue  # before the root, or inside block text already read
+            if not key and not dashes and (not rest or rest[0] == "#"):
                 continue  # a blank or comment line
             col = len(ind)
-            frame = stack[-1]
-            if dashes or frame[0] != col or not key or type(frame[1]) is not YMap:
+            if dashes or col != top_col or top_map is None or not key:
+                self.end = i
                 found = self.structure(stack, i, col, dashes, key, rest)
+                skip = self.end
+                top = stack[-1]
+                top_col, top_map = top[0], top[1] if type(top[1]) is YMap else None
                 if found is None:
                     continue
-                frame, col = found
-            elif frame[2] is not None:
-                _close(frame)
-            # "key: value" in the mapping ``frame`` at ``col``: the most common line, so it is read here.
-            mapping = frame[1]
+                col = found[1]
+            elif top[2] is not None:
+                _close(top)
+            # "key: value" in the mapping on top at ``col``: the most common line, so it is read here.
+            mapping = top_map
             size = len(key)
             if size > 1000:
                 raise _StepAside  # too long for a YAML key: the reference reports it
             if key[-1] == " ":
                 key = key.rstrip(" ")
-            kpos = (i + 1, col + 1)
-            if key[0] in TEXT_START:
-                if key[0] == "'" or key[0] == '"':
-                    name = _unquote(key[1:-1], key[0] == '"')
-                else:
-                    name = key  # text for sure: it starts with a letter no other type can
+            line = i + 1
+            kpos = (line, col + 1)
+            first = key[0]
+            if first in _TEXT_KEY_START:
+                name = key  # text for sure: it starts with a letter no other type can
+            elif first == "'" or first == '"':
+                name = _unquote(key[1:-1], first == '"')
+            elif is_text(key):
+                name = key
             else:
                 if not col and key[:3] in ("---", "..."):
                     raise _StepAside  # a document marker
                 name = key_text(key, resolve(key), True, kpos)
-            if " #" in key:
-                raise _StepAside  # a comment inside what looks like a key
-            if name in mapping:
-                raise _StepAside  # the reference reports the duplicate
+            if " #" in key or name in mapping:
+                raise _StepAside  # a comment inside what looks like a key, or a duplicate key
             if not rest or rest[0] == "#":
-                frame[2] = (name, kpos, (i + 1, col + size + 2))
+                top[2] = (name, kpos, (line, col + size + 2))
                 continue
-            rcol = len(raw[i]) - len(rest)
-            vpos = (i + 1, rcol + 1)
+            rcol = col + size + 1 + len(sep)
+            vpos = (line, rcol + 1)
             if rest[0] not in _NOT_PLAIN:
                 cut = rest.find(" #")
                 value = rest if cut < 0 else rest[:cut]
@@ -165,19 +192,22 @@ class _Reader:
                     raise _StepAside  # a mapping inside a value: an error the reference reports
                 value = plain(value, vpos)
             else:
+                self.end = i
                 value = self.inline(i, rcol, rest, len(stack), col)
+                skip = self.end
             mapping[name] = value
             mapping.key_pos[name] = kpos
             mapping.val_pos[name] = vpos
+        if i != self.text.count("\n"):  # pragma: no cover - the line pattern matches every line once
+            raise _StepAside
         while stack:
             _close(stack.pop())
         return root
 
     def start(self) -> YMap:
-        """The root mapping, placed at its first key, after an optional "---" line."""
-        lines = self.lines
+        """The root mapping, placed at its first key (in the first chunk), after an optional "---" line."""
         marker = False
-        for i, (ind, dashes, key, rest) in enumerate(lines):
+        for i, (ind, dashes, key, _sep, rest) in enumerate(next(_split(self.text))):
             if not dashes and not key and (not rest or rest[0] == "#"):
                 continue
             if not ind and not dashes and not key and rest.rstrip(" ") == "---" and not marker:
@@ -197,7 +227,8 @@ class _Reader:
         """
         frame = stack[-1]
         while frame[0] > col:
-            _close(frame)
+            if frame[2] is not None:
+                _close(frame)
             stack.pop()
             if not stack:
                 raise _StepAside  # less indented than the root
@@ -212,7 +243,10 @@ class _Reader:
                 if frame[0] != col or type(frame[1]) is not YMap:
                     raise _StepAside
             if type(frame[1]) is YSeq:
-                _close(frame)
+                if frame[2] is not None:
+                    _close(frame)
+                if dashes == "- ":
+                    return self.place(stack, frame, i, col, col + 2, "", key, rest)
                 width = 1
                 while width < len(dashes) and dashes[width] == " ":
                     width += 1
@@ -234,30 +268,43 @@ class _Reader:
     def place(self, stack: list[Frame], frame: Frame, i: int, dash_col: int, col: int, dashes: str, key: str,
               rest: str) -> tuple[Frame, int] | None:
         """Put the node that starts at ``col`` on line ``i`` into ``frame``'s awaited value or new item."""
-        while dashes:
+        while dashes or key:
             if len(stack) > MAX_DEPTH:
                 raise _StepAside
-            seq = YSeq((i + 1, col + 1))
-            _attach(frame, seq, seq.pos)
-            frame = [col, seq, None]
+            pos = (i + 1, col + 1)
+            node: YSeq | YMap
+            if dashes:  # made without the Python-level __init__: a large story opens tens of thousands
+                node = _new_list(YSeq)
+                node.pos, node.item_pos = pos, []
+            else:
+                node = _new_dict(YMap)
+                node.pos, node.key_pos, node.val_pos = pos, {}, {}
+            container = frame[1]
+            if type(container) is YSeq:
+                container.append(node)
+                container.item_pos.append(pos)
+            else:
+                name, key_pos, _empty = frame[2]
+                container[name] = node
+                container.key_pos[name] = key_pos
+                container.val_pos[name] = pos
+            frame[2] = None
+            frame = [col, node, None]
             stack.append(frame)
+            if not dashes:
+                return frame, col
             dash_col = col
-            width = 1
-            while width < len(dashes) and dashes[width] == " ":
-                width += 1
-            col += width
-            dashes = dashes[width:]
-        if key:
-            if len(stack) > MAX_DEPTH:
-                raise _StepAside
-            mapping = YMap((i + 1, col + 1))
-            _attach(frame, mapping, mapping.pos)
-            frame = [col, mapping, None]
-            stack.append(frame)
-            return frame, col
-        if rest and rest[0] != "#":
-            rcol = len(self.raw[i]) - len(rest)
-            _attach(frame, self.inline(i, rcol, rest, len(stack), frame[0]), (i + 1, rcol + 1))
+            if dashes == "- ":
+                col += 2
+                dashes = ""
+            else:
+                width = 1
+                while width < len(dashes) and dashes[width] == " ":
+                    width += 1
+                col += width
+                dashes = dashes[width:]
+        if rest and rest[0] != "#":  # the value starts where the dashes end
+            _attach(frame, self.inline(i, col, rest, len(stack), frame[0]), (i + 1, col + 1))
         elif type(frame[1]) is YSeq:
             frame[2] = (i + 1, dash_col + 2)  # "-" with its item on the lines below, or empty
         else:  # pragma: no cover - a content line always holds a dash, a key or a value

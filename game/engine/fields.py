@@ -22,6 +22,14 @@ FULL_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 MISSING = object()
 
+_ALLOWED: dict[tuple[str, ...], frozenset[str]] = {}  # each schema's allowed keys, as a set
+_new_tuple = tuple.__new__
+
+
+def new_loc(file: str, line: int, col: int) -> Loc:
+    """A Loc made without NamedTuple's Python-level constructor: loading makes hundreds of thousands."""
+    return _new_tuple(Loc, (file, line, col))
+
 
 def type_name(value: Any) -> str:
     if isinstance(value, bool):
@@ -48,8 +56,13 @@ class Fields:
         self.report = report
         self.what = what
         allowed = tuple(allowed)
+        known = _ALLOWED.get(allowed)
+        if known is None:
+            known = _ALLOWED[allowed] = frozenset(allowed)
+        if known.issuperset(data):
+            return
         for key in data:
-            if key not in allowed:
+            if key not in known:
                 hint = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
                 extra = f"; did you mean '{hint[0]}'?" if hint else f"; allowed keys: {', '.join(allowed)}"
                 line, col = data.where_key(key)
@@ -57,8 +70,9 @@ class Fields:
 
     # -- locations ------------------------------------------------------------------------------
     def loc(self, key: str | None = None) -> Loc:
-        line, col = self.data.where(key) if key else self.data.pos
-        return Loc(self.file, line, col)
+        data = self.data
+        line, col = data.val_pos.get(key, data.pos) if key else data.pos
+        return new_loc(self.file, line, col)
 
     def error(self, key: str | None, code: str, message: str) -> None:
         loc = self.loc(key)
@@ -69,15 +83,20 @@ class Fields:
 
     # -- typed readers --------------------------------------------------------------------------
     def raw(self, key: str, required: bool = False) -> Any:
-        if key not in self.data or self.data[key] is None:
+        value = self.data.get(key)
+        if value is None:
             if required:
                 self.error(None, "E103", f"{self.what} needs '{key}'")
             return MISSING
-        return self.data[key]
+        return value
 
     def str(self, key: str, required: bool = False, default: str = "") -> str:
-        value = self.raw(key, required)
-        if value is MISSING:
+        value = self.data.get(key)
+        if type(value) is str:
+            return value
+        if value is None:
+            if required:
+                self.error(None, "E103", f"{self.what} needs '{key}'")
             return default
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             return str(value)
@@ -92,7 +111,7 @@ class Fields:
             if required and self.has(key):
                 self.error(key, "E104", f"'{key}' must not be empty")
             return None
-        return Text(sid, value.strip())
+        return _new_tuple(Text, (sid, value.strip()))
 
     def req_text(self, key: str, sid: str) -> Text:
         return self.text(key, sid, required=True) or Text(sid, "")

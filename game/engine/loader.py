@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 
 from . import expr as ex
 from .diagnostics import Report
-from .fields import MISSING, Fields, type_name
+from .fields import MISSING, Fields, new_loc, type_name
 from .model import (
     ANSWERS,
     APPEAL_RESULTS,
@@ -58,6 +58,7 @@ from .model import (
 from .yamlsafe import YMap, YSeq, load_file
 
 FORMAT_VERSION = 1
+_new_tuple = tuple.__new__  # builds a NamedTuple without its Python-level constructor
 MAX_WAIT_DAYS = 36500  # a hundred years: longer waits would run past the calendar at play time
 MANIFEST = "story.yaml"
 
@@ -132,15 +133,16 @@ class _Loader:
     def text(self, f: Fields, key: str, sid: str, required: bool = False) -> Text | None:
         t = f.text(key, sid, required)
         if t is not None:
-            self.strings[t.id] = t.en
-            self.text_locs[t.id] = f.loc(key)
+            self.strings[sid] = t.en
+            self.text_locs[sid] = f.loc(key)
         return t
 
     def req_text(self, f: Fields, key: str, sid: str) -> Text:
-        t = f.req_text(key, sid)
-        if t.en:
-            self.strings[t.id] = t.en
-            self.text_locs[t.id] = f.loc(key)
+        t = f.text(key, sid, True)
+        if t is None:
+            return Text(sid, "")
+        self.strings[sid] = t.en
+        self.text_locs[sid] = f.loc(key)
         return t
 
     def ids(self, f: Fields, key: str, kind: str, life: str = "", required: bool = False) -> list[str]:
@@ -153,7 +155,7 @@ class _Loader:
     def ref(self, f: Fields, key: str, kind: str, life: str = "", required: bool = False) -> str:
         value = f.str(key, required)
         if value:
-            self.refs.append(Ref(kind, value, f.loc(key), life))
+            self.refs.append(_new_tuple(Ref, (kind, value, f.loc(key), life, "")))
         return value
 
     def expression(self, src: Any, loc: Loc, life: str, want: str, var: str = "") -> Any:
@@ -166,7 +168,7 @@ class _Loader:
             self.report.add(loc.file, loc.line, loc.col, exc.code,
                             f"in expression \"{src}\" at character {exc.offset + 1}: {exc.message}")
             return None
-        self.exprs.append(ExprSite(src, tree, loc, life, want, var))
+        self.exprs.append(_new_tuple(ExprSite, (src, tree, loc, life, want, var)))
         return tree
 
     def unique(self, seen: dict[str, Loc], ident: str, loc: Loc, what: str) -> bool:
@@ -451,16 +453,20 @@ class _Loader:
         nid = f.ident("id", required=True)
         prefix = f"{lid}.n.{nid}"
         kind = f.enum("kind", NODE_KINDS, required=True, default="narration")
-        screen = f.enum("screen", SCREENS)
-        for key in ("screen", "title", "shows_grade"):
-            if f.has(key) and kind not in ("system", "document"):
-                f.error(key, "E104", f"'{key}' is only for system and document nodes")
+        # Optional keys are read only when written: a large story has tens of thousands of nodes.
+        has = item.__contains__
+        screen = f.enum("screen", SCREENS) if has("screen") else ""
+        if kind not in ("system", "document"):
+            for key in ("screen", "title", "shows_grade"):
+                if f.has(key):
+                    f.error(key, "E104", f"'{key}' is only for system and document nodes")
         node = Node(id=nid, kind=kind, evidence=f.enum("evidence", EVIDENCE, required=True, default="dramatized"),
                     text=self.req_text(f, "text", f"{prefix}.text"),
-                    sources=self.ids(f, "sources", "source"), screen=screen,
-                    speaker=self.text(f, "speaker", f"{prefix}.speaker"),
-                    title=self.text(f, "title", f"{prefix}.title"), shows_grade=f.bool("shows_grade"),
-                    place=self.ref(f, "place", "place"), loc=loc)
+                    sources=self.ids(f, "sources", "source") if has("sources") else [], screen=screen,
+                    speaker=self.text(f, "speaker", f"{prefix}.speaker") if has("speaker") else None,
+                    title=self.text(f, "title", f"{prefix}.title") if has("title") else None,
+                    shows_grade=f.bool("shows_grade") if has("shows_grade") else False,
+                    place=self.ref(f, "place", "place") if has("place") else "", loc=loc)
         node.effects = self.effects(f, "effects", shown, lid, prefix)
         choice_seen: dict[str, Loc] = {}
         for citem, cloc in f.items("choices", "choice"):
@@ -473,8 +479,8 @@ class _Loader:
             node.choices.append(c)
         if f.has("choices") and not node.choices and isinstance(item.get("choices"), list):
             f.error("choices", "E202", f"node '{nid}' has an empty list of choices")
-        node.next = self.ref(f, "next", "node", lid)
-        emap = f.mapping("ending")
+        node.next = self.ref(f, "next", "node", lid) if has("next") else ""
+        emap = f.mapping("ending") if has("ending") else None
         if emap is not None:
             ef = Fields(emap, shown, self.report, ("title", "debrief"), "an ending")
             node.ending = Ending(title=self.req_text(ef, "title", f"{prefix}.ending.title"),
@@ -493,15 +499,17 @@ class _Loader:
     def load_choice(self, item: YMap, loc: Loc, shown: str, lid: str, prefix: str) -> Choice:
         f = Fields(item, shown, self.report,
                    ("id", "label", "if", "reason", "effects", "attempt", "to", "refused"), "a choice")
+        has = item.__contains__  # optional keys are read only when written
         to = self.ref(f, "to", "node", lid, required=True)
         cid = f.ident("id") or to
         cp = f"{prefix}.c.{cid}"
-        cond_src = f.str("if")
+        cond_src = f.str("if") if has("if") else ""
         cond = self.expression(cond_src, f.loc("if"), lid, ex.BOOL) if cond_src else None
         choice = Choice(id=cid, label=self.req_text(f, "label", f"{cp}.label"), to=to, cond=cond, cond_src=cond_src,
-                        reason=self.text(f, "reason", f"{cp}.reason"),
+                        reason=self.text(f, "reason", f"{cp}.reason") if has("reason") else None,
                         effects=self.effects(f, "effects", shown, lid, cp),
-                        attempt=self.ref(f, "attempt", "service"), refused=self.ref(f, "refused", "node", lid), loc=loc)
+                        attempt=self.ref(f, "attempt", "service") if has("attempt") else "",
+                        refused=self.ref(f, "refused", "node", lid) if has("refused") else "", loc=loc)
         if choice.attempt and not choice.refused:
             f.error("attempt", "E103", f"choice '{cid}' attempts a service but has no 'refused:' node")
         if choice.refused and not choice.attempt:
@@ -512,6 +520,8 @@ class _Loader:
 
     def effects(self, f: Fields, key: str, shown: str, lid: str, prefix: str) -> list[Effect]:
         out: list[Effect] = []
+        if f.data.get(key) is None:
+            return out
         seq = f.seq(key)
         for i, item in enumerate(seq):
             line, col = seq.where(i)
@@ -520,7 +530,8 @@ class _Loader:
                                                           f"one of {', '.join(EFFECT_KINDS)}")
                 continue
             kind, value = next(iter(item.items()))
-            vloc = Loc(shown, *item.where(kind))
+            vline, vcol = item.where(kind)
+            vloc = new_loc(shown, vline, vcol)
             ep = f"{prefix}.e.{i}"
             eff = self.effect(kind, value, vloc, item, shown, lid, ep)
             if eff is not None:
@@ -549,8 +560,8 @@ class _Loader:
                 return None
             values = []
             for name, v in value.items():
-                vl = Loc(shown, *value.where(name))
-                self.refs.append(Ref("variable", name, Loc(shown, *value.where_key(name)), lid))
+                vl = new_loc(shown, *value.where(name))
+                self.refs.append(_new_tuple(Ref, ("variable", name, new_loc(shown, *value.where_key(name)), lid, "")))
                 if isinstance(v, float) and not math.isfinite(v):
                     rep.add(shown, vl.line, vl.col, "E104", f"'{name}' must be set to a finite number, not {v}")
                 elif isinstance(v, (bool, int, float)):

@@ -86,11 +86,20 @@ def resolve(value: str, implicit: tuple[bool, bool] = _PLAIN) -> str:
 
 
 def plain(value: str, pos: Pos) -> Any:
-    """The value of a plain scalar; most story text returns at the first test."""
+    """The value of a plain scalar; most story text returns at the first test, most numbers at the second."""
     first = value[:1]
     if first not in _IMPLICIT_FIRST or (first in _LETTERS and value not in _WORDS):
         return value
+    digits = value[1:] if first == "-" else value
+    if digits.isdigit() and digits.isascii() and (digits[0] != "0" or digits == "0") and len(digits) < 4000:
+        return int(value)  # a plain decimal: what PyYAML's int resolver and constructor give, without them
     return scalar(value, _resolver.resolve(ScalarNode, value, _PLAIN), True, pos)
+
+
+def is_text(value: str) -> bool:
+    """Whether a plain scalar is text for sure (callers check quotes first)."""
+    first = value[:1]
+    return first not in _IMPLICIT_FIRST or (first in _LETTERS and value not in _WORDS)
 
 
 def scalar(value: str, tag: str, plain: bool, pos: Pos) -> Any:
