@@ -47,7 +47,8 @@ def reference(text: str):
 def shape(value):
     """Everything the loader can see of a value: types, key order, values and positions."""
     if isinstance(value, YMap):
-        return ("map", value.pos, [(k, value.key_pos[k], value.val_pos[k], shape(v)) for k, v in value.items()])
+        assert list(value.locs) == list(value), "every key has its positions, in the same order"
+        return ("map", value.pos, [(k, value.locs[k], shape(v)) for k, v in value.items()])
     if isinstance(value, YSeq):
         return ("seq", value.pos, list(zip(value.item_pos, map(shape, value), strict=True)))
     if isinstance(value, float) and math.isnan(value):
@@ -328,7 +329,7 @@ _RESOLVER = yaml.resolver.Resolver()
 
 
 @MANY
-@given(st.one_of(st.text(max_size=8), st.sampled_from(sorted(yamlvalues._WORDS)),
+@given(st.one_of(st.text(max_size=8), st.sampled_from(sorted(yamlvalues.WORDS)),
                  st.from_regex(r"[yYnNtTfFoO][a-zA-Z]{0,5}", fullmatch=True)))
 def test_resolve_matches_pyyaml(value: str) -> None:
     expected = _RESOLVER.resolve(yaml.nodes.ScalarNode, value, (True, False))
@@ -337,7 +338,7 @@ def test_resolve_matches_pyyaml(value: str) -> None:
 
 @MANY
 @given(st.one_of(st.from_regex(r"[-+]?[0-9_]{1,12}", fullmatch=True), st.from_regex(r"-?0[0-9]{0,4}", fullmatch=True),
-                 st.text(alphabet="0123456789-+._:eE\u0663", max_size=8), st.sampled_from(sorted(yamlvalues._WORDS))))
+                 st.text(alphabet="0123456789-+._:eE\u0663", max_size=8), st.sampled_from(sorted(yamlvalues.WORDS))))
 def test_plain_values_match_pyyaml(value: str) -> None:
     """``plain``'s shortcuts give what PyYAML's resolver and constructor give."""
     def build(fn):

@@ -20,7 +20,20 @@ from collections.abc import Iterator
 from itertools import chain
 from typing import Any
 
-from .yamlvalues import TEXT_START, Pos, Refused, YMap, YSeq, is_text, key_text, plain, resolve
+from .yamlvalues import (
+    IMPLICIT_FIRST,
+    LETTERS,
+    TEXT_START,
+    WORDS,
+    Pos,
+    Refused,
+    YMap,
+    YSeq,
+    is_text,
+    key_text,
+    plain,
+    resolve,
+)
 
 MAX_DEPTH = 48  # well under the event builder's limit, which reports what is deeper
 
@@ -76,6 +89,9 @@ _new_dict = dict.__new__
 _new_list = list.__new__
 _NOT_PLAIN = frozenset("\"'|>[{]},&*!%@`#?:-")
 _TEXT_KEY_START = TEXT_START - {'"', "'"}
+# What makes a plain value more than its text up to the line's end: a comment, trailing blanks, or
+# a ": " (which is an error).
+_PLAIN_END = re.compile(r" #|: | $|:$")
 
 # A frame is an open block collection: [column, container, pending]. ``pending`` is a value still
 # to come on the lines below: for a mapping (key, key position, position if it stays empty), for a
@@ -89,10 +105,9 @@ def _attach(frame: Frame, value: Any, pos: Pos) -> None:
         container.append(value)
         container.item_pos.append(pos)
     else:
-        name, key_pos, _empty = frame[2]
+        name, key_line, key_col, _line, _col = frame[2]
         container[name] = value
-        container.key_pos[name] = key_pos
-        container.val_pos[name] = pos
+        container.locs[name] = (key_line, key_col, pos[0], pos[1])
     frame[2] = None
 
 
@@ -100,7 +115,7 @@ def _close(frame: Frame) -> None:
     """An awaited value that never came is null, placed where YAML places an empty scalar."""
     pending = frame[2]
     if pending is not None:
-        _attach(frame, None, pending if type(frame[1]) is YSeq else pending[2])
+        _attach(frame, None, pending if type(frame[1]) is YSeq else (pending[3], pending[4]))
 
 
 _CHUNK = 1 << 16  # characters of text split into lines at a time, so the split lines stay few
@@ -164,7 +179,7 @@ class _Reader:
             if key[-1] == " ":
                 key = key.rstrip(" ")
             line = i + 1
-            kpos = (line, col + 1)
+            kcol = col + 1
             first = key[0]
             if first in _TEXT_KEY_START:
                 name = key  # text for sure: it starts with a letter no other type can
@@ -175,29 +190,33 @@ class _Reader:
             else:
                 if not col and key[:3] in ("---", "..."):
                     raise _StepAside  # a document marker
-                name = key_text(key, resolve(key), True, kpos)
+                name = key_text(key, resolve(key), True, (line, kcol))
             if " #" in key or name in mapping:
                 raise _StepAside  # a comment inside what looks like a key, or a duplicate key
             if not rest or rest[0] == "#":
-                top[2] = (name, kpos, (line, col + size + 2))
+                top[2] = (name, line, kcol, line, col + size + 2)
                 continue
             rcol = col + size + 1 + len(sep)
-            vpos = (line, rcol + 1)
+
             if rest[0] not in _NOT_PLAIN:
-                cut = rest.find(" #")
-                value = rest if cut < 0 else rest[:cut]
-                if value[-1] == " ":
-                    value = value.rstrip(" ")
-                if ": " in value or value[-1] == ":":
-                    raise _StepAside  # a mapping inside a value: an error the reference reports
-                value = plain(value, vpos)
+                if _PLAIN_END.search(rest) is None:
+                    value = rest  # no comment, no trailing blank, no ": "
+                else:
+                    cut = rest.find(" #")
+                    value = rest if cut < 0 else rest[:cut]
+                    if value[-1] == " ":
+                        value = value.rstrip(" ")
+                    if ": " in value or value[-1] == ":":
+                        raise _StepAside  # a mapping inside a value: an error the reference reports
+                first = value[0]
+                if first in IMPLICIT_FIRST and (first not in LETTERS or value in WORDS):
+                    value = plain(value, (line, rcol + 1))  # maybe a number, a boolean or null
             else:
                 self.end = i
                 value = self.inline(i, rcol, rest, len(stack), col)
                 skip = self.end
             mapping[name] = value
-            mapping.key_pos[name] = kpos
-            mapping.val_pos[name] = vpos
+            mapping.locs[name] = (line, kcol, line, rcol + 1)
         if i != self.text.count("\n"):  # pragma: no cover - the line pattern matches every line once
             raise _StepAside
         while stack:
@@ -278,16 +297,15 @@ class _Reader:
                 node.pos, node.item_pos = pos, []
             else:
                 node = _new_dict(YMap)
-                node.pos, node.key_pos, node.val_pos = pos, {}, {}
+                node.pos, node.locs = pos, {}
             container = frame[1]
             if type(container) is YSeq:
                 container.append(node)
                 container.item_pos.append(pos)
             else:
-                name, key_pos, _empty = frame[2]
+                name, key_line, key_col, _line, _col = frame[2]
                 container[name] = node
-                container.key_pos[name] = key_pos
-                container.val_pos[name] = pos
+                container.locs[name] = (key_line, key_col, pos[0], pos[1])
             frame[2] = None
             frame = [col, node, None]
             stack.append(frame)
@@ -446,9 +464,7 @@ class _Reader:
                 if mark != ":":
                     raise _StepAside  # a key with no value
                 value, value_pos, end = self.flow(rest, end, i, col, depth + 1)
-                mapping[name] = value
-                mapping.key_pos[name] = kpos
-                mapping.val_pos[name] = value_pos
+                mapping.put(name, value, kpos, value_pos)
                 mark, end = _punct(rest, end)
                 if mark == "}":
                     return mapping, pos, end

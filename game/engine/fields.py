@@ -71,8 +71,10 @@ class Fields:
     # -- locations ------------------------------------------------------------------------------
     def loc(self, key: str | None = None) -> Loc:
         data = self.data
-        line, col = data.val_pos.get(key, data.pos) if key else data.pos
-        return new_loc(self.file, line, col)
+        at = data.locs.get(key) if key else None
+        if at is None:
+            return new_loc(self.file, data.pos[0], data.pos[1])
+        return new_loc(self.file, at[2], at[3])
 
     def error(self, key: str | None, code: str, message: str) -> None:
         loc = self.loc(key)

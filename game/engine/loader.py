@@ -618,8 +618,7 @@ class _Loader:
         if kind == "wait":
             if isinstance(value, int) and not isinstance(value, bool):  # the short form: `wait: 21`
                 holder = YMap(item.pos)
-                holder["days"] = value
-                holder.val_pos["days"] = (loc.line, loc.col)
+                holder.put("days", value, item.where_key(kind), (loc.line, loc.col))
                 f, label = Fields(holder, shown, rep, ("days",), "the 'wait' effect"), None
             else:
                 f = sub(("days", "label"))
@@ -636,8 +635,7 @@ class _Loader:
                 rep.add(shown, loc.line, loc.col, "E102", "'date' should be a date written YYYY-MM-DD")
                 return None
             holder = YMap(item.pos)
-            holder["date"] = value
-            holder.val_pos["date"] = (loc.line, loc.col)
+            holder.put("date", value, item.where_key(kind), (loc.line, loc.col))
             d = Fields(holder, shown, rep, ("date",), "the 'date' effect").date("date", required=True)
             return Effect("date", {"date": d}, loc) if d else None
         if kind == "travel":

@@ -62,7 +62,7 @@ def _build(loader: Any, path: str, report: Report) -> Any:
                 pos = _mark(event)
                 key = key_text(event.value, tag, not event.style, pos)
                 if key in frame[0]:
-                    first = frame[0].key_pos[key][0]
+                    first = frame[0].where_key(key)[0]
                     report.add(path, pos[0], pos[1], "E106",
                                f"the key '{key}' appears twice in this mapping (first on line {first})")
                     frame[1] = _DUPLICATE
@@ -113,9 +113,7 @@ def _build(loader: Any, path: str, report: Report) -> Any:
         else:
             key = frame[1]
             if key is not _DUPLICATE:
-                container.key_pos[key] = frame[2]
-                container.val_pos[key] = pos
-                container[key] = value
+                container.put(key, value, frame[2], pos)
             frame[1] = None
 
 

@@ -27,30 +27,40 @@ _resolver = yaml.resolver.Resolver()
 _PLAIN = (True, False)
 
 # PyYAML picks implicit resolvers by a plain scalar's first character, and has none for a character
-# outside this table. The ones for letters are only YAML 1.1's booleans and nulls, all in _WORDS, so
+# outside this table. The ones for letters are only YAML 1.1's booleans and nulls, all in WORDS, so
 # any other word that starts with a letter is text without running a regular expression.
-_IMPLICIT_FIRST = frozenset(yaml.resolver.Resolver.yaml_implicit_resolvers)
-_LETTERS = frozenset(c for c in _IMPLICIT_FIRST if c and c.isalpha())
-_WORDS = frozenset("yes Yes YES no No NO true True TRUE false False FALSE on On ON off Off OFF null Null NULL".split())
+IMPLICIT_FIRST = frozenset(yaml.resolver.Resolver.yaml_implicit_resolvers)
+LETTERS = frozenset(c for c in IMPLICIT_FIRST if c and c.isalpha())
+WORDS = frozenset("yes Yes YES no No NO true True TRUE false False FALSE on On ON off Off OFF null Null NULL".split())
 
 
 class YMap(dict):
-    """A mapping that knows where it and each of its keys and values sit (1-based line, column)."""
+    """A mapping that knows where it and each of its keys and values sit (1-based line, column).
 
-    __slots__ = ("pos", "key_pos", "val_pos")
+    ``locs`` holds, for each key, (key line, key column, value line, value column) in one tuple:
+    a large story has hundreds of thousands of entries, so one small object each matters.
+    """
+
+    __slots__ = ("pos", "locs")
 
     def __init__(self, pos: Pos = (1, 1)) -> None:
         super().__init__()
         self.pos = pos
-        self.key_pos: dict[str, Pos] = {}
-        self.val_pos: dict[str, Pos] = {}
+        self.locs: dict[str, tuple[int, int, int, int]] = {}
 
     def where(self, key: str) -> Pos:
         """Position of the value under ``key``, or of the mapping itself when the key is absent."""
-        return self.val_pos.get(key, self.pos)
+        at = self.locs.get(key)
+        return (at[2], at[3]) if at is not None else self.pos
 
     def where_key(self, key: str) -> Pos:
-        return self.key_pos.get(key, self.pos)
+        at = self.locs.get(key)
+        return (at[0], at[1]) if at is not None else self.pos
+
+    def put(self, key: str, value: Any, key_pos: Pos, value_pos: Pos) -> None:
+        """Add an entry with its positions."""
+        self[key] = value
+        self.locs[key] = (key_pos[0], key_pos[1], value_pos[0], value_pos[1])
 
 
 class YSeq(list):
@@ -80,7 +90,7 @@ class Refused(Exception):
 def resolve(value: str, implicit: tuple[bool, bool] = _PLAIN) -> str:
     """The core-schema tag of a plain scalar, as PyYAML's resolver gives it."""
     first = value[:1]
-    if first not in _IMPLICIT_FIRST or (first in _LETTERS and value not in _WORDS):
+    if first not in IMPLICIT_FIRST or (first in LETTERS and value not in WORDS):
         return STR
     return _resolver.resolve(ScalarNode, value, implicit)
 
@@ -88,7 +98,7 @@ def resolve(value: str, implicit: tuple[bool, bool] = _PLAIN) -> str:
 def plain(value: str, pos: Pos) -> Any:
     """The value of a plain scalar; most story text returns at the first test, most numbers at the second."""
     first = value[:1]
-    if first not in _IMPLICIT_FIRST or (first in _LETTERS and value not in _WORDS):
+    if first not in IMPLICIT_FIRST or (first in LETTERS and value not in WORDS):
         return value
     digits = value[1:] if first == "-" else value
     if digits.isdigit() and digits.isascii() and (digits[0] != "0" or digits == "0") and len(digits) < 4000:
@@ -99,7 +109,7 @@ def plain(value: str, pos: Pos) -> Any:
 def is_text(value: str) -> bool:
     """Whether a plain scalar is text for sure (callers check quotes first)."""
     first = value[:1]
-    return first not in _IMPLICIT_FIRST or (first in _LETTERS and value not in _WORDS)
+    return first not in IMPLICIT_FIRST or (first in LETTERS and value not in WORDS)
 
 
 def scalar(value: str, tag: str, plain: bool, pos: Pos) -> Any:
