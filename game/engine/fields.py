@@ -73,8 +73,8 @@ class Fields:
         data = self.data
         at = data.locs.get(key) if key else None
         if at is None:
-            return new_loc(self.file, data.pos[0], data.pos[1])
-        return new_loc(self.file, at[2], at[3])
+            return _new_tuple(Loc, (self.file, data.pos[0], data.pos[1]))
+        return _new_tuple(Loc, (self.file, at[2], at[3]))
 
     def error(self, key: str | None, code: str, message: str) -> None:
         loc = self.loc(key)
@@ -211,22 +211,20 @@ class Fields:
             line, col = self.data.where(key)
             return [(raw, Loc(self.file, line, col))]
         seq = self.seq(key)
-        for i, item in enumerate(seq):
-            line, col = seq.where(i)
+        for item, (line, col) in zip(seq, seq.item_pos):
             if not isinstance(item, str):
                 self.report.add(self.file, line, col, "E102", f"'{key}' should list ids, not {type_name(item)}")
                 continue
-            out.append((item, Loc(self.file, line, col)))
+            out.append((item, _new_tuple(Loc, (self.file, line, col))))
         return out
 
     def items(self, key: str, what: str, required: bool = False) -> list[tuple[YMap, Loc]]:
         """The mappings in a list-of-mappings field, each with its location."""
         seq = self.seq(key, required)
         out: list[tuple[YMap, Loc]] = []
-        for i, item in enumerate(seq):
-            line, col = seq.where(i)
-            if not isinstance(item, YMap):
+        for item, (line, col) in zip(seq, seq.item_pos):
+            if type(item) is not YMap:
                 self.report.add(self.file, line, col, "E102", f"each {what} should be a mapping, not {type_name(item)}")
                 continue
-            out.append((item, Loc(self.file, line, col)))
+            out.append((item, _new_tuple(Loc, (self.file, line, col))))
         return out

@@ -130,32 +130,39 @@ class _Loader:
         data = load_file(path, self.report, shown)
         return (data, shown) if data is not None else None
 
+    # The readers below are called for nearly every field of a large story, so each first takes the
+    # common case (text or an id, written and non-empty) in a few steps, and hands anything else to
+    # the careful readers in Fields, which report what is wrong.
     def text(self, f: Fields, key: str, sid: str, required: bool = False) -> Text | None:
-        t = f.text(key, sid, required)
-        if t is not None:
-            self.strings[sid] = t.en
-            self.text_locs[sid] = f.loc(key)
-        return t
-
-    def req_text(self, f: Fields, key: str, sid: str) -> Text:
-        t = f.text(key, sid, True)
-        if t is None:
-            return Text(sid, "")
+        value = f.data.get(key)
+        en = value.strip() if type(value) is str else ""
+        if en:
+            t = _new_tuple(Text, (sid, en))
+        else:
+            t = f.text(key, sid, required)
+            if t is None:
+                return None
         self.strings[sid] = t.en
         self.text_locs[sid] = f.loc(key)
         return t
 
+    def req_text(self, f: Fields, key: str, sid: str) -> Text:
+        return self.text(f, key, sid, True) or Text(sid, "")
+
     def ids(self, f: Fields, key: str, kind: str, life: str = "", required: bool = False) -> list[str]:
         out = []
         for value, loc in f.id_list(key, required):
-            self.refs.append(Ref(kind, value, loc, life))
+            self.refs.append(_new_tuple(Ref, (kind, value, loc, life, "")))
             out.append(value)
         return out
 
     def ref(self, f: Fields, key: str, kind: str, life: str = "", required: bool = False) -> str:
-        value = f.str(key, required)
-        if value:
-            self.refs.append(_new_tuple(Ref, (kind, value, f.loc(key), life, "")))
+        value = f.data.get(key)
+        if type(value) is not str or not value:
+            value = f.str(key, required)
+            if not value:
+                return value
+        self.refs.append(_new_tuple(Ref, (kind, value, f.loc(key), life, "")))
         return value
 
     def expression(self, src: Any, loc: Loc, life: str, want: str, var: str = "") -> Any:
@@ -523,15 +530,14 @@ class _Loader:
         if f.data.get(key) is None:
             return out
         seq = f.seq(key)
-        for i, item in enumerate(seq):
-            line, col = seq.where(i)
-            if not isinstance(item, YMap) or len(item) != 1:
+        for i, (item, (line, col)) in enumerate(zip(seq, seq.item_pos)):
+            if type(item) is not YMap or len(item) != 1:
                 self.report.add(shown, line, col, "E102", "each effect should be a single 'kind: value' mapping, "
                                                           f"one of {', '.join(EFFECT_KINDS)}")
                 continue
             kind, value = next(iter(item.items()))
             vline, vcol = item.where(kind)
-            vloc = new_loc(shown, vline, vcol)
+            vloc = _new_tuple(Loc, (shown, vline, vcol))
             ep = f"{prefix}.e.{i}"
             eff = self.effect(kind, value, vloc, item, shown, lid, ep)
             if eff is not None:
