@@ -278,26 +278,37 @@ def _check_translations(story: Story, result: LoadResult, report: Report) -> Non
 _SKIP_READABILITY = ("source.", "story.title")
 
 
+def long_sentences(text: str) -> list[tuple[int, str]]:
+    """Each sentence of more than MAX_SENTENCE_WORDS words: its word count and its first six words."""
+    # Each word takes a character and a gap, so a short text cannot hold a long sentence; most story
+    # strings (labels, reasons, short lines) stop at the first test.
+    if len(text) < 2 * MAX_SENTENCE_WORDS or count_words(text) <= MAX_SENTENCE_WORDS:
+        return []
+    out = []
+    for sentence in sentences(text):
+        n = count_words(sentence)
+        if n > MAX_SENTENCE_WORDS:
+            out.append((n, " ".join(sentence.split()[:6])))
+    return out
+
+
+def screen_words(text: str) -> int:
+    """Words on one screen, or 0 when the text is too short to be over MAX_SCREEN_WORDS."""
+    return count_words(text) if len(text) >= 2 * MAX_SCREEN_WORDS else 0
+
+
 def _check_readability(story: Story, result: LoadResult, report: Report) -> None:
     for sid, en in story.strings.items():
         if sid.startswith(_SKIP_READABILITY) or sid.endswith((".title", ".label", ".name", ".unit")):
             continue
-        if len(en) < 2 * MAX_SENTENCE_WORDS:
-            continue  # each word takes a letter and a gap: this text cannot hold 25 words
         loc = result.text_locs.get(sid)
         if loc is None:
             continue
-        total = count_words(en)
-        if total <= MAX_SENTENCE_WORDS:
-            continue  # too short for a long sentence or a crowded screen
-        for sentence in sentences(en):
-            n = count_words(sentence)
-            if n > MAX_SENTENCE_WORDS:
-                start = " ".join(sentence.split()[:6])
-                report.add(loc.file, loc.line, loc.col, "W501",
-                           f"a sentence of {n} words (more than {MAX_SENTENCE_WORDS}) in '{sid}': \"{start} ...\"")
+        for n, start in long_sentences(en):
+            report.add(loc.file, loc.line, loc.col, "W501",
+                       f"a sentence of {n} words (more than {MAX_SENTENCE_WORDS}) in '{sid}': \"{start} ...\"")
         if sid.endswith(".text") or ".d." in sid:
-            n = total
+            n = screen_words(en)
             if n > MAX_SCREEN_WORDS:
                 report.add(loc.file, loc.line, loc.col, "W502",
                            f"'{sid}' has {n} words on one screen (about {MAX_SCREEN_WORDS} at most)")
