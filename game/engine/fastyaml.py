@@ -47,7 +47,8 @@ class _StepAside(Exception):
 # characters YAML does not allow at all.
 _UNUSUAL = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
 
-# One line: indent, the "- " of sequence items, a plain key (before its colon), and the rest of the line.
+# One line: its indent, the "- " of sequence items, a plain or quoted key (without its colon), the
+# blanks after the colon, and the rest of the line.
 _LINE = re.compile(
     r"^( *)((?:-(?: +|$))*)"
     r"(?:([^\s#'\"&*!|>%@`\[\]{},?:-][^:\n]*|'(?:[^'\n]|'')*' *|\"(?:[^\"\\\n]|\\.)*\" *):( +|$))?"
@@ -83,10 +84,10 @@ def _is_blank(rest: str) -> bool:
     return not rest or rest[0] == "#"
 
 
+_new_dict = dict.__new__  # containers made without their Python-level __init__
+_new_list = list.__new__
 # Characters that cannot start a plain scalar (or are left to ``inline``: "-" starts one only when
 # a non-blank follows).
-_new_dict = dict.__new__
-_new_list = list.__new__
 _NOT_PLAIN = frozenset("\"'|>[{]},&*!%@`#?:-")
 _TEXT_KEY_START = TEXT_START - {'"', "'"}
 # What makes a plain value more than its text up to the line's end: a comment, trailing blanks, or
@@ -94,8 +95,8 @@ _TEXT_KEY_START = TEXT_START - {'"', "'"}
 _PLAIN_END = re.compile(r" #|: | $|:$")
 
 # A frame is an open block collection: [column, container, pending]. ``pending`` is a value still
-# to come on the lines below: for a mapping (key, key position, position if it stays empty), for a
-# sequence the position of an item that stays empty.
+# to come on the lines below: for a mapping (key, key line, key column, and the line and column of
+# the value if it stays empty), for a sequence the position of an item that stays empty.
 Frame = list
 
 
@@ -197,7 +198,6 @@ class _Reader:
                 top[2] = (name, line, kcol, line, col + size + 2)
                 continue
             rcol = col + size + 1 + len(sep)
-
             if rest[0] not in _NOT_PLAIN:
                 if _PLAIN_END.search(rest) is None:
                     value = rest  # no comment, no trailing blank, no ": "

@@ -50,6 +50,8 @@ def type_name(value: Any) -> str:
 class Fields:
     """Reads the keys of one mapping, knowing the file it came from and where each value sits."""
 
+    __slots__ = ("data", "file", "report", "what")
+
     def __init__(self, data: YMap, file: str, report: Report, allowed: Iterable[str], what: str) -> None:
         self.data = data
         self.file = file
