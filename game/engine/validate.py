@@ -186,11 +186,12 @@ def _check_exprs(story: Story, result: LoadResult, report: Report) -> None:
 def _check_graph(story: Story, life: Life, report: Report) -> None:
     nodes = life.nodes
     roots = [life.start] + ([life.short.start] if life.short else []) + [c.node for c in life.chapters]
+    targets = {nid: node.targets() for nid, node in nodes.items()}
     seen: set[str] = set()
     queue = deque(r for r in roots if r in nodes)
     seen.update(queue)
     while queue:
-        for t in nodes[queue.popleft()].targets():
+        for t in targets[queue.popleft()]:
             if t in nodes and t not in seen:
                 seen.add(t)
                 queue.append(t)
@@ -200,8 +201,8 @@ def _check_graph(story: Story, life: Life, report: Report) -> None:
                        f"node '{nid}' cannot be reached from the start, the short path or a chapter")
     # nodes from which no ending can be reached (a loop with no way out is a dead end too)
     reverse: dict[str, list[str]] = {n: [] for n in nodes}
-    for nid, node in nodes.items():
-        for t in node.targets():
+    for nid, node_targets in targets.items():
+        for t in node_targets:
             if t in reverse:
                 reverse[t].append(nid)
     can_end = {nid for nid, n in nodes.items() if n.ending is not None}
@@ -299,6 +300,8 @@ def screen_words(text: str) -> int:
 
 def _check_readability(story: Story, result: LoadResult, report: Report) -> None:
     for sid, en in story.strings.items():
+        if len(en) < 2 * MAX_SENTENCE_WORDS:
+            continue  # most strings: too short to hold a long sentence (see long_sentences)
         if sid.startswith(_SKIP_READABILITY) or sid.endswith((".title", ".label", ".name", ".unit")):
             continue
         loc = result.text_locs.get(sid)
