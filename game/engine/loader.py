@@ -421,6 +421,11 @@ class _Loader:
         node_seen: dict[str, Loc] = {}
         for item, loc in f.items("nodes", "node", required=True):
             node = self.load_node(item, loc, shown, lid)
+            # The model keeps nothing of the YAML values but text, so each node's values are let go
+            # once it is read: the memory is reused for the next nodes instead of growing by the
+            # whole file.
+            item.clear()
+            item.locs.clear()
             if self.unique(node_seen, node.id, loc, "node"):
                 nodes[node.id] = node
         debriefs: dict[str, Debrief] = {}
