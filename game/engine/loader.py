@@ -136,18 +136,20 @@ class _Loader:
     def text(self, f: Fields, key: str, sid: str, required: bool = False) -> Text | None:
         value = f.data.get(key)
         en = value.strip() if type(value) is str else ""
-        if en:
-            t = _new_tuple(Text, (sid, en))
-        else:
-            t = f.text(key, sid, required)
-            if t is None:
-                return None
-        self.strings[sid] = t.en
-        self.text_locs[sid] = f.loc(key)
+        t = _new_tuple(Text, (sid, en)) if en else f.text(key, sid, required)
+        if t is not None:
+            self.strings[sid] = t.en
+            self.text_locs[sid] = f.loc(key)
         return t
 
     def req_text(self, f: Fields, key: str, sid: str) -> Text:
-        return self.text(f, key, sid, True) or Text(sid, "")
+        value = f.data.get(key)
+        en = value.strip() if type(value) is str else ""
+        t = _new_tuple(Text, (sid, en)) if en else f.req_text(key, sid)
+        if t.en:  # an empty required text is reported, and is not a string to translate
+            self.strings[sid] = t.en
+            self.text_locs[sid] = f.loc(key)
+        return t
 
     def ids(self, f: Fields, key: str, kind: str, life: str = "", required: bool = False) -> list[str]:
         out = []
