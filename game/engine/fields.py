@@ -57,7 +57,8 @@ class Fields:
         self.file = file
         self.report = report
         self.what = what
-        allowed = tuple(allowed)
+        if type(allowed) is not tuple:
+            allowed = tuple(allowed)
         known = _ALLOWED.get(allowed)
         if known is None:
             known = _ALLOWED[allowed] = frozenset(allowed)
