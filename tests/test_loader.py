@@ -276,3 +276,32 @@ def test_an_unknown_translation_file_is_reported_where_it_is_named(tmp_path):
     items = load_and_validate(root).report.items
     assert [(Path(d.path).name, d.line, d.code) for d in items] == [("story.yaml", 6, "E007")]
     assert "lang/fr.yaml" in items[0].message
+
+
+def test_gc_paused_restores_the_collector_and_freezes_nothing() -> None:
+    """Loading pauses the cyclic collector, then hands everything back to it: nothing stays frozen."""
+    import gc
+
+    from game.engine.loader import gc_paused, load_story
+
+    assert gc.isenabled()
+    before = gc.get_freeze_count()
+    assert load_story(ROOT / "docs" / "example-story").story is not None
+    assert gc.isenabled() and gc.get_freeze_count() == before
+
+    class Built:  # stands for what a load builds
+        pass
+
+    gc.collect()  # start from empty young generations
+    with gc_paused():
+        built = Built()
+        assert not gc.isenabled()
+    assert gc.isenabled() and gc.get_freeze_count() == before
+    assert any(o is built for o in gc.get_objects(generation=2)), "what was built went to the oldest generation"
+    gc.disable()
+    try:
+        with gc_paused():
+            pass
+        assert not gc.isenabled(), "a collector that was off stays off"
+    finally:
+        gc.enable()
