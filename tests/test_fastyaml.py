@@ -351,3 +351,15 @@ def test_plain_values_match_pyyaml(value: str) -> None:
     expected = build(lambda: yamlvalues.scalar(value, tag, True, (1, 1)))
     got = build(lambda: yamlvalues.plain(value, (1, 1)))
     assert repr(got) == repr(expected) and type(got[1]) is type(expected[1])
+
+
+def test_a_file_longer_than_one_chunk_agrees() -> None:
+    """Lines are split a chunk at a time; block text and lists that cross a chunk's end read the same."""
+    parts = ["items:\n"]
+    for i in range(4000):
+        parts.append(f"- id: n{i}\n  text: |\n    Line one of {i}.\n\n    Line two: with a colon.\n"
+                     f"  flow: {{a: [{i}, x]}}\n  tags:\n  - t{i}\n  - 'q'\n")
+    text = "".join(parts)
+    assert len(text) > 4 * fastyaml._CHUNK
+    assert agree(text)
+    assert agree(text.rstrip("\n"))  # and without the final line break
