@@ -119,6 +119,13 @@ def _close(frame: Frame) -> None:
         _attach(frame, None, pending if type(frame[1]) is YSeq else (pending[3], pending[4]))
 
 
+def _dash_width(dashes: str) -> int:
+    """How far the first "- " of ``dashes`` reaches: the dash and the blanks after it."""
+    if dashes[:2] == "- " and dashes[2:3] != " ":
+        return 2
+    return len(dashes) - len(dashes[1:].lstrip(" "))
+
+
 _CHUNK = 1 << 16  # characters of text split into lines at a time, so the split lines stay few
 
 
@@ -264,11 +271,7 @@ class _Reader:
             if type(frame[1]) is YSeq:
                 if frame[2] is not None:
                     _close(frame)
-                if dashes == "- ":
-                    return self.place(stack, frame, i, col, col + 2, "", key, rest)
-                width = 1
-                while width < len(dashes) and dashes[width] == " ":
-                    width += 1
+                width = _dash_width(dashes)
                 return self.place(stack, frame, i, col, col + width, dashes[width:], key, rest)
             if dashes:
                 if frame[2] is None:
@@ -298,29 +301,15 @@ class _Reader:
             else:
                 node = _new_dict(YMap)
                 node.pos, node.locs = pos, {}
-            container = frame[1]
-            if type(container) is YSeq:
-                container.append(node)
-                container.item_pos.append(pos)
-            else:
-                name, key_line, key_col, _line, _col = frame[2]
-                container[name] = node
-                container.locs[name] = (key_line, key_col, pos[0], pos[1])
-            frame[2] = None
+            _attach(frame, node, pos)
             frame = [col, node, None]
             stack.append(frame)
             if not dashes:
                 return frame, col
             dash_col = col
-            if dashes == "- ":
-                col += 2
-                dashes = ""
-            else:
-                width = 1
-                while width < len(dashes) and dashes[width] == " ":
-                    width += 1
-                col += width
-                dashes = dashes[width:]
+            width = _dash_width(dashes)
+            col += width
+            dashes = dashes[width:]
         if rest and rest[0] != "#":  # the value starts where the dashes end
             _attach(frame, self.inline(i, col, rest, len(stack), frame[0]), (i + 1, col + 1))
         elif type(frame[1]) is YSeq:
