@@ -418,9 +418,9 @@ class _Reader:
             return _unquote(token[1:-1], kind == _DQ), pos, end
         if token == "[":
             seq = YSeq(pos)
-            match = _FLOW_TOKEN.match(rest, end)
-            if match is not None and match.group(_PUNCT) == "]":
-                return seq, pos, match.end()
+            closed = _closes_at_once(rest, end, "]")
+            if closed:
+                return seq, pos, closed
             while True:
                 value, item_pos, end = self.flow(rest, end, i, col, depth + 1)
                 seq.append(value)
@@ -432,9 +432,9 @@ class _Reader:
                     raise _StepAside  # a missing comma, or a pair inside a list
         if token == "{":
             mapping = YMap(pos)
-            match = _FLOW_TOKEN.match(rest, end)
-            if match is not None and match.group(_PUNCT) == "}":
-                return mapping, pos, match.end()
+            closed = _closes_at_once(rest, end, "}")
+            if closed:
+                return mapping, pos, closed
             while True:
                 match = _FLOW_TOKEN.match(rest, end)
                 if match is None or match.lastindex not in (_DQ, _SQ, _PLAIN):
@@ -460,6 +460,12 @@ class _Reader:
                 if mark != ",":
                     raise _StepAside
         raise _StepAside  # a stray "]", "}", "," or ":"
+
+
+def _closes_at_once(rest: str, at: int, closer: str) -> int:
+    """Where an empty flow collection ends when ``closer`` comes next at ``at``; 0 when it does not."""
+    match = _FLOW_TOKEN.match(rest, at)
+    return match.end() if match is not None and match.group(_PUNCT) == closer else 0
 
 
 def _punct(rest: str, at: int) -> tuple[str, int]:
