@@ -35,3 +35,16 @@ def user_home(tmp_path, monkeypatch):
     paths.set_writes_enabled(True)
     yield home
     paths.set_writes_enabled(True)
+
+
+@pytest.fixture(scope="module")
+def story():
+    """The example story (docs/example-story), loaded and checked once per test module.
+
+    Modules about another story (the runtime fixture, the shipped lives) define their own ``story``.
+    """
+    from game.engine.validate import load_and_validate
+
+    result = load_and_validate(ROOT / "docs" / "example-story")
+    assert result.story is not None and not result.report.errors
+    return result.story

@@ -11,19 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from game.engine.validate import load_and_validate
 from game.modes import paths
 from game.modes.classroom import ClassroomOptions, ClassroomRun, debrief_for, life_choices
 from game.modes.export import CSV_COLUMNS, build_summary, export_summary, render_csv, render_html
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "docs" / "example-story"
-
-
-@pytest.fixture(scope="module")
-def story():
-    result = load_and_validate(EXAMPLE)
-    assert result.story is not None and not result.report.errors
-    return result.story
 
 
 pytestmark = pytest.mark.usefixtures("user_home")

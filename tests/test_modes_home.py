@@ -8,18 +8,9 @@ from pathlib import Path
 import pytest
 
 from game.engine.runtime import Session
-from game.engine.validate import load_and_validate
 from game.modes import home, paths
 
-EXAMPLE = Path(__file__).resolve().parent.parent / "docs" / "example-story"
 CODE = Path(__file__).resolve().parent.parent / "game"
-
-
-@pytest.fixture(scope="module")
-def story():
-    result = load_and_validate(EXAMPLE)
-    assert result.story is not None and not result.report.errors
-    return result.story
 
 
 pytestmark = pytest.mark.usefixtures("user_home")

@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from game.engine.runtime import Session
-from game.engine.validate import load_and_validate
 from game.modes import home, kiosk, paths
 from game.modes.kiosk import (
     ACTIVE,
@@ -29,8 +28,6 @@ from game.modes.kiosk import (
 )
 from game.modes.settings import Settings, save_settings
 
-EXAMPLE = Path(__file__).resolve().parent.parent / "docs" / "example-story"
-
 
 class FakeClock:
     def __init__(self) -> None:
@@ -41,13 +38,6 @@ class FakeClock:
 
     def advance(self, seconds: float) -> None:
         self.t += seconds
-
-
-@pytest.fixture(scope="module")
-def story():
-    result = load_and_validate(EXAMPLE)
-    assert result.story is not None and not result.report.errors
-    return result.story
 
 
 @pytest.fixture(autouse=True)

@@ -19,13 +19,6 @@ from game.engine.validate import load_and_validate
 EXAMPLE = Path(__file__).resolve().parent.parent / "docs" / "example-story"
 
 
-@pytest.fixture(scope="module")
-def story():
-    result = load_and_validate(EXAMPLE)
-    assert result.story is not None and not result.report.errors
-    return result.story
-
-
 def played(story) -> Session:
     """A run at the 'slow' node: listed, refused, an appeal and a journey behind it."""
     s = Session(story, "ming", seed=7)
