@@ -363,3 +363,13 @@ def test_a_file_longer_than_one_chunk_agrees() -> None:
     assert len(text) > 4 * fastyaml._CHUNK
     assert agree(text)
     assert agree(text.rstrip("\n"))  # and without the final line break
+
+
+def test_the_quick_scans_for_unusual_characters_agree_with_the_pattern() -> None:
+    """Every character the reader must leave to the reference is found, on every path of the scan."""
+    unusual = fastyaml._UNUSUAL
+    for code in range(0x110000):
+        char = chr(code)
+        expected = unusual.match(char) is not None
+        for text in (f"a: b{char}\n", f"a: é{char}\n", f"a: \xa0{char}\n"):  # ASCII, printable, neither
+            assert fastyaml._has_unusual(text) is expected, (hex(code), text)

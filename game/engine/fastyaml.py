@@ -72,12 +72,28 @@ def parse(text: str) -> YMap | None:
     """The mapping a story file holds, or ``None`` when the reference reader must read it."""
     if "\r" in text:
         text = text.replace("\r\n", "\n")  # a lone carriage return is left for _UNUSUAL
-    if _UNUSUAL.search(text):
+    if _has_unusual(text):
         return None
     try:
         return _Reader(text).document()
     except (_StepAside, Refused):
         return None
+
+
+_ASCII_USUAL = bytes(range(0x20, 0x7F)) + b"\n"
+
+
+def _has_unusual(text: str) -> bool:
+    """Whether ``text`` holds a character ``_UNUSUAL`` matches, found by faster scans first.
+
+    A printable character (``str.isprintable``) is never unusual: every unusual character is a
+    control, a line or paragraph separator, a surrogate, a format character or a non-character.
+    """
+    if text.isascii():
+        return bool(text.encode("ascii").translate(None, _ASCII_USUAL))
+    if text.replace("\n", "").isprintable():
+        return False
+    return _UNUSUAL.search(text) is not None
 
 
 def _is_blank(rest: str) -> bool:
@@ -90,9 +106,6 @@ _new_list = list.__new__
 # a non-blank follows).
 _NOT_PLAIN = frozenset("\"'|>[{]},&*!%@`#?:-")
 _TEXT_KEY_START = TEXT_START - {'"', "'"}
-# What makes a plain value more than its text up to the line's end: a comment, trailing blanks, or
-# a ": " (which is an error).
-_PLAIN_END = re.compile(r" #|: | $|:$")
 
 # A frame is an open block collection: [column, container, pending]. ``pending`` is a value still
 # to come on the lines below: for a mapping (key, key line, key column, and the line and column of
@@ -169,14 +182,50 @@ class _Reader:
                 continue  # a blank or comment line
             col = len(ind)
             if dashes or col != top_col or top_map is None or not key:
-                self.end = i
-                found = self.structure(stack, i, col, dashes, key, rest)
-                skip = self.end
-                top = stack[-1]
-                top_col, top_map = top[0], top[1] if type(top[1]) is YMap else None
-                if found is None:
-                    continue
-                col = found[1]
+                # The common ways a line opens or closes collections are taken here without a call;
+                # ``structure`` takes the rest, and the same cases when a check fails.
+                if col < top_col:  # collections deeper than this line end here
+                    while top[0] > col:
+                        if top[2] is not None:
+                            _close(top)
+                        stack.pop()
+                        if not stack:
+                            raise _StepAside  # less indented than the root
+                        top = stack[-1]
+                    top_col, top_map = top[0], top[1] if type(top[1]) is YMap else None
+                placed = False  # whether the line's key now has its mapping on top
+                if key and len(stack) < MAX_DEPTH:
+                    if not dashes:
+                        if col == top_col and top_map is not None:  # the next key after a deeper value
+                            if top[2] is not None:
+                                _close(top)
+                            placed = True
+                        elif col > top_col and top_map is not None and top[2] is not None:
+                            top = self.open_map(stack, top, i + 1, col)  # "key:" then a mapping below
+                            top_col, top_map, placed = col, top[1], True
+                    elif dashes == "- " and col == top_col and top_map is None:
+                        if top[2] is not None:
+                            _close(top)
+                        col += 2  # the next "- key: value" item of a list of mappings
+                        top = self.open_map(stack, top, i + 1, col)
+                        top_col, top_map, placed = col, top[1], True
+                    elif dashes == "- " and col >= top_col and top_map is not None and top[2] is not None:
+                        seq = _new_list(YSeq)  # "key:" then "- key: value" below: a list of mappings
+                        seq.pos, seq.item_pos = (i + 1, col + 1), []
+                        _attach(top, seq, seq.pos)
+                        stack.append([col, seq, None])
+                        col += 2
+                        top = self.open_map(stack, stack[-1], i + 1, col)
+                        top_col, top_map, placed = col, top[1], True
+                if not placed:
+                    self.end = i
+                    found = self.structure(stack, i, col, dashes, key, rest)
+                    skip = self.end
+                    top = stack[-1]
+                    top_col, top_map = top[0], top[1] if type(top[1]) is YMap else None
+                    if found is None:
+                        continue
+                    col = found[1]
             elif top[2] is not None:
                 _close(top)
             # "key: value" in the mapping on top at ``col``: the most common line, so it is read here.
@@ -206,8 +255,9 @@ class _Reader:
                 continue
             rcol = col + size + 1 + len(sep)
             if rest[0] not in _NOT_PLAIN:
-                if _PLAIN_END.search(rest) is None:
-                    value = rest  # no comment, no trailing blank, no ": "
+                last = rest[-1]
+                if last != " " and last != ":" and " #" not in rest and ": " not in rest:
+                    value = rest  # no comment, no trailing blank, no ": " (substring tests beat a pattern)
                 else:
                     cut = rest.find(" #")
                     value = rest if cut < 0 else rest[:cut]
@@ -243,6 +293,16 @@ class _Reader:
                 raise _StepAside  # the root must be a block mapping here
             return YMap((i + 1, len(ind) + 1))
         raise _StepAside
+
+    @staticmethod
+    def open_map(stack: list[Frame], frame: Frame, line: int, col: int) -> Frame:
+        """A block mapping starting at 0-based ``col`` of ``line``, as ``frame``'s awaited value or next item."""
+        node = _new_dict(YMap)
+        node.pos, node.locs = (line, col + 1), {}
+        _attach(frame, node, node.pos)
+        top = [col, node, None]
+        stack.append(top)
+        return top
 
     def structure(self, stack: list[Frame], i: int, col: int, dashes: str, key: str,
                   rest: str) -> tuple[Frame, int] | None:
