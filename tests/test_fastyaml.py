@@ -109,10 +109,10 @@ READS = {
     "core types": "a: 1\nb: -2.5e3\nc: true\nd: No\ne: null\nf: ~\ng: 2016-05-10\nh: 0o17\ni: 12:30\nj: =\n",
     "keys of other types": "1: a\ntrue: b\n3.5: c\nnull: d\noff: e\n",
     "unicode columns": "é: 中文\n中: [甲, 乙]\nk: {甲: 乙}\n",
-    "spaces before the colon": "a : 1\nb  :\n  - x\n",
     "urls and colons": "u: https://example.org/a#b\nt: 12:30:45\nc: a:b\nd: x -y\n",
     "deeper root": "  a: 1\n  b:\n    c: 2\n",
     "hash without a space": "a: C#\nb: x#y\nc#d: 1\n",
+    "spaces before the colon": "a : 1\nb  :\n  - x\n",
     "quoted keys": "\"a\": 1\n'b c' : 2\n\"\\u00e9\": 3\n'it''s': 4\n",
 }
 
@@ -156,6 +156,9 @@ LEAVES = {
     "complex key": "? a\n: b\n",
     "anchor": "a: &x 1\n",
     "very long key": "k" * 1100 + ": 1\n",
+    "very long quoted key": "'" + "k" * 1100 + "': 1\n",
+    "a long key in a list item": "a:\n- " + "k" * 1100 + ": 1\n",
+    "a long key in a nested mapping": "a:\n  " + "k" * 1100 + ": 1\n",
     "empty": "# nothing\n",
     "bom inside": "a: x\ufeffy\n",
 }

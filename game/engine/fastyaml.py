@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from itertools import chain
+from itertools import chain, islice
 from typing import Any
 
 from .yamlvalues import (
@@ -139,6 +139,12 @@ def _dash_width(dashes: str) -> int:
     return len(dashes) - len(dashes[1:].lstrip(" "))
 
 
+def _skip(lines: Iterator[Any], count: int) -> None:
+    """Move ``lines`` on by ``count`` lines that are already read."""
+    if count > 0:
+        next(islice(lines, count - 1, None), None)
+
+
 _CHUNK = 1 << 16  # characters of text split into lines at a time, so the split lines stay few
 
 
@@ -173,11 +179,11 @@ class _Reader:
         stack: list[Frame] = [[root.pos[1] - 1, root, None]]
         top = stack[-1]
         top_col, top_map = top[0], root  # the innermost open collection; top_map is None for a list
-        skip = root.pos[0] - 2  # lines up to here are read; the root's first line is an ordinary entry
-        i = -1
-        for i, (ind, dashes, key, sep, rest) in enumerate(chain.from_iterable(_split(self.text))):
-            if i <= skip:
-                continue  # before the root, or inside block text already read
+        top_locs = root.locs
+        lines = enumerate(chain.from_iterable(_split(self.text)), 1)  # 1-based line numbers
+        _skip(lines, root.pos[0] - 1)  # blank lines, comments or "---" before the root's first key
+        line = 0
+        for line, (ind, dashes, key, sep, rest) in lines:
             if not key and not dashes and (not rest or rest[0] == "#"):
                 continue  # a blank or comment line
             col = len(ind)
@@ -201,42 +207,44 @@ class _Reader:
                                 _close(top)
                             placed = True
                         elif col > top_col and top_map is not None and top[2] is not None:
-                            top = self.open_map(stack, top, i + 1, col)  # "key:" then a mapping below
+                            top = self.open_map(stack, top, line, col)  # "key:" then a mapping below
                             top_col, top_map, placed = col, top[1], True
                     elif dashes == "- " and col == top_col and top_map is None:
                         if top[2] is not None:
                             _close(top)
                         col += 2  # the next "- key: value" item of a list of mappings
-                        top = self.open_map(stack, top, i + 1, col)
+                        top = self.open_map(stack, top, line, col)
                         top_col, top_map, placed = col, top[1], True
                     elif dashes == "- " and col >= top_col and top_map is not None and top[2] is not None:
                         seq = _new_list(YSeq)  # "key:" then "- key: value" below: a list of mappings
-                        seq.pos, seq.item_pos = (i + 1, col + 1), []
+                        seq.pos, seq.item_pos = (line, col + 1), []
                         _attach(top, seq, seq.pos)
                         stack.append([col, seq, None])
                         col += 2
-                        top = self.open_map(stack, stack[-1], i + 1, col)
+                        top = self.open_map(stack, stack[-1], line, col)
                         top_col, top_map, placed = col, top[1], True
                 if not placed:
-                    self.end = i
-                    found = self.structure(stack, i, col, dashes, key, rest)
-                    skip = self.end
+                    self.end = line - 1
+                    found = self.structure(stack, line - 1, col, dashes, key, rest)
+                    if self.end >= line:
+                        _skip(lines, self.end - line + 1)  # block text already read
                     top = stack[-1]
                     top_col, top_map = top[0], top[1] if type(top[1]) is YMap else None
+                    top_locs = top_map.locs if top_map is not None else None
                     if found is None:
                         continue
                     col = found[1]
+                else:
+                    top_locs = top_map.locs
             elif top[2] is not None:
                 _close(top)
             # "key: value" in the mapping on top at ``col``: the most common line, so it is read here.
-            mapping = top_map
-            size = len(key)
-            if size > 1000:
-                raise _StepAside  # too long for a YAML key: the reference reports it
-            if key[-1] == " ":
-                key = key.rstrip(" ")
-            line = i + 1
             kcol = col + 1
+            size = len(key)  # with any blanks before the colon
+            if size > 1000 or key[-1] == " ":
+                if size > 1000:
+                    raise _StepAside  # too long for a YAML key: the reference reports it
+                key = key.rstrip(" ")
             first = key[0]
             if first in _TEXT_KEY_START:
                 name = key  # text for sure: it starts with a letter no other type can
@@ -248,15 +256,14 @@ class _Reader:
                 if not col and key[:3] in ("---", "..."):
                     raise _StepAside  # a document marker
                 name = key_text(key, resolve(key), True, (line, kcol))
-            if " #" in key or name in mapping:
-                raise _StepAside  # a comment inside what looks like a key, or a duplicate key
+            if name in top_map or " #" in key:
+                raise _StepAside  # a duplicate key, or a comment inside what looks like a key
             if not rest or rest[0] == "#":
-                top[2] = (name, line, kcol, line, col + size + 2)
+                top[2] = (name, line, kcol, line, kcol + size + 1)
                 continue
-            rcol = col + size + 1 + len(sep)
+            vcol = kcol + size + 1 + len(sep)
             if rest[0] not in _NOT_PLAIN:
-                last = rest[-1]
-                if last != " " and last != ":" and " #" not in rest and ": " not in rest:
+                if rest[-1] not in " :" and " #" not in rest and ": " not in rest:
                     value = rest  # no comment, no trailing blank, no ": " (substring tests beat a pattern)
                 else:
                     cut = rest.find(" #")
@@ -267,14 +274,15 @@ class _Reader:
                         raise _StepAside  # a mapping inside a value: an error the reference reports
                 first = value[0]
                 if first in IMPLICIT_FIRST and (first not in LETTERS or value in WORDS):
-                    value = plain(value, (line, rcol + 1))  # maybe a number, a boolean or null
+                    value = plain(value, (line, vcol))  # maybe a number, a boolean or null
             else:
-                self.end = i
-                value = self.inline(i, rcol, rest, len(stack), col)
-                skip = self.end
-            mapping[name] = value
-            mapping.locs[name] = (line, kcol, line, rcol + 1)
-        if i != self.text.count("\n"):  # pragma: no cover - the line pattern matches every line once
+                self.end = line - 1
+                value = self.inline(line - 1, vcol - 1, rest, len(stack), col)
+                if self.end >= line:
+                    _skip(lines, self.end - line + 1)  # block text already read
+            top_map[name] = value
+            top_locs[name] = (line, kcol, line, vcol)
+        if max(line - 1, self.end) != self.text.count("\n"):  # pragma: no cover - every line is matched once
             raise _StepAside
         while stack:
             _close(stack.pop())

@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 
 from . import expr as ex
 from .diagnostics import Report
-from .fields import MISSING, Fields, new_loc, type_name
+from .fields import ID_RE, MISSING, Fields, type_name
 from .model import (
     ANSWERS,
     APPEAL_RESULTS,
@@ -61,6 +61,11 @@ FORMAT_VERSION = 1
 _new_tuple = tuple.__new__  # builds a NamedTuple without its Python-level constructor
 MAX_WAIT_DAYS = 36500  # a hundred years: longer waits would run past the calendar at play time
 MANIFEST = "story.yaml"
+_CHOICE_KEYS = ("id", "label", "if", "reason", "effects", "attempt", "to", "refused")
+_CHOICE_KEY_SET = frozenset(_CHOICE_KEYS)
+_NODE_KEYS = ("id", "kind", "screen", "title", "shows_grade", "speaker", "place", "evidence", "sources", "text",
+              "effects", "choices", "next", "ending")
+_NODE_KEY_SET = frozenset(_NODE_KEYS)
 
 
 class Ref(NamedTuple):
@@ -100,7 +105,8 @@ def _hash_text(text: str) -> str:
 
 
 class _Loader:
-    def __init__(self, root: Path, report: Report) -> None:
+    def __init__(self, root: Path, report: Report, lean: bool = True) -> None:
+        self.lean = lean  # read common, valid shapes in few steps (tests turn it off to compare)
         self.root = root
         self.report = report
         self.refs: list[Ref] = []
@@ -461,26 +467,13 @@ class _Loader:
         return life
 
     def load_node(self, item: YMap, loc: Loc, shown: str, lid: str) -> Node:
-        f = Fields(item, shown, self.report,
-                   ("id", "kind", "screen", "title", "shows_grade", "speaker", "place", "evidence", "sources", "text",
-                    "effects", "choices", "next", "ending"), "a node")
-        nid = f.ident("id", required=True)
+        node = self.lean_node(item, loc, shown, lid) if self.lean else None
+        f = Fields(item, shown, self.report, _NODE_KEYS, "a node")
+        if node is None:
+            node = self.careful_node(f, item, loc, lid)
+        nid = node.id
         prefix = f"{lid}.n.{nid}"
-        kind = f.enum("kind", NODE_KINDS, required=True, default="narration")
-        # Optional keys are read only when written: a large story has tens of thousands of nodes.
         has = item.__contains__
-        screen = f.enum("screen", SCREENS) if has("screen") else ""
-        if kind not in ("system", "document"):
-            for key in ("screen", "title", "shows_grade"):
-                if f.has(key):
-                    f.error(key, "E104", f"'{key}' is only for system and document nodes")
-        node = Node(id=nid, kind=kind, evidence=f.enum("evidence", EVIDENCE, required=True, default="dramatized"),
-                    text=self.req_text(f, "text", f"{prefix}.text"),
-                    sources=self.ids(f, "sources", "source") if has("sources") else [], screen=screen,
-                    speaker=self.text(f, "speaker", f"{prefix}.speaker") if has("speaker") else None,
-                    title=self.text(f, "title", f"{prefix}.title") if has("title") else None,
-                    shows_grade=f.bool("shows_grade") if has("shows_grade") else False,
-                    place=self.ref(f, "place", "place") if has("place") else "", loc=loc)
         node.effects = self.effects(f, "effects", shown, lid, prefix)
         choice_seen: dict[str, Loc] = {}
         for citem, cloc in f.items("choices", "choice"):
@@ -503,16 +496,89 @@ class _Loader:
                 self.refs.append(Ref("debrief", node.ending.debrief, ef.loc("debrief"), lid))
             else:
                 ef.error(None, "E203", f"ending '{nid}' has no debrief: add 'debrief: ID'")
-        ways = sum(1 for w in (node.choices or f.has("choices"), node.next or f.has("next"), emap is not None) if w)
+        ways = ((1 if node.choices or f.has("choices") else 0) + (1 if node.next or f.has("next") else 0)
+                + (emap is not None))
         if ways == 0:
             f.error(None, "E202", f"node '{nid}' is a dead end: give it choices, next, or ending")
         elif ways > 1:
             f.error(None, "E104", f"node '{nid}' must have only one of choices, next or ending")
         return node
 
+    def careful_node(self, f: Fields, item: YMap, loc: Loc, lid: str) -> Node:
+        """A node's own fields (not its effects, choices or way on), each read and checked in turn."""
+        nid = f.ident("id", required=True)
+        prefix = f"{lid}.n.{nid}"
+        kind = f.enum("kind", NODE_KINDS, required=True, default="narration")
+        # Optional keys are read only when written: a large story has tens of thousands of nodes.
+        has = item.__contains__
+        screen = f.enum("screen", SCREENS) if has("screen") else ""
+        if kind not in ("system", "document"):
+            for key in ("screen", "title", "shows_grade"):
+                if f.has(key):
+                    f.error(key, "E104", f"'{key}' is only for system and document nodes")
+        return Node(id=nid, kind=kind, evidence=f.enum("evidence", EVIDENCE, required=True, default="dramatized"),
+                    text=self.req_text(f, "text", f"{prefix}.text"),
+                    sources=self.ids(f, "sources", "source") if has("sources") else [], screen=screen,
+                    speaker=self.text(f, "speaker", f"{prefix}.speaker") if has("speaker") else None,
+                    title=self.text(f, "title", f"{prefix}.title") if has("title") else None,
+                    shows_grade=f.bool("shows_grade") if has("shows_grade") else False,
+                    place=self.ref(f, "place", "place") if has("place") else "", loc=loc)
+
+    def lean_node(self, item: YMap, loc: Loc, shown: str, lid: str) -> Node | None:
+        """A node's own fields written the common, valid way, read in few steps: the same result as
+        ``careful_node``, which takes anything else (None) and reports what is wrong."""
+        if not _NODE_KEY_SET.issuperset(item):
+            return None
+        get = item.get
+        nid = get("id")
+        kind = get("kind")
+        evidence = get("evidence")
+        text = get("text")
+        sources = get("sources")
+        speaker = get("speaker")
+        place = get("place")
+        if (type(nid) is not str or not ID_RE.match(nid) or type(kind) is not str or kind not in NODE_KINDS
+                or type(evidence) is not str or evidence not in EVIDENCE or type(text) is not str
+                or not text.strip()
+                or (sources is not None and (type(sources) is not YSeq or not all(type(s) is str for s in sources)))
+                or (speaker is not None and (type(speaker) is not str or not speaker.strip()))
+                or (place is not None and (type(place) is not str or not place))):
+            return None
+        screen = get("screen")
+        title = get("title")
+        shows_grade = get("shows_grade")
+        if kind == "system" or kind == "document":
+            if ((screen is not None and (type(screen) is not str or screen not in SCREENS))
+                    or (title is not None and (type(title) is not str or not title.strip()))
+                    or (shows_grade is not None and type(shows_grade) is not bool)):
+                return None
+        elif screen is not None or title is not None or shows_grade is not None:
+            return None
+        # The same steps as the careful path, in the same order, so reports and tables match it.
+        locs = item.locs
+        prefix = f"{lid}.n.{nid}"
+        node_text = self.lean_text(text, f"{prefix}.text", locs["text"], shown)
+        if sources:
+            refs = self.refs
+            for source, (line, col) in zip(sources, sources.item_pos):
+                refs.append(_new_tuple(Ref, ("source", source, _new_tuple(Loc, (shown, line, col)), "", "")))
+            sources = list(sources)
+        else:
+            sources = []
+        if place is not None:
+            at = locs["place"]
+            self.refs.append(_new_tuple(Ref, ("place", place, _new_tuple(Loc, (shown, at[2], at[3])), "", "")))
+        return Node(id=nid, kind=kind, evidence=evidence, text=node_text, sources=sources, screen=screen or "",
+                    speaker=self.lean_text(speaker, f"{prefix}.speaker", locs["speaker"], shown) if speaker else None,
+                    title=self.lean_text(title, f"{prefix}.title", locs["title"], shown) if title else None,
+                    shows_grade=shows_grade or False, place=place or "", loc=loc)
+
     def load_choice(self, item: YMap, loc: Loc, shown: str, lid: str, prefix: str) -> Choice:
-        f = Fields(item, shown, self.report,
-                   ("id", "label", "if", "reason", "effects", "attempt", "to", "refused"), "a choice")
+        if self.lean:
+            choice = self.lean_choice(item, loc, shown, lid, prefix)
+            if choice is not None:
+                return choice
+        f = Fields(item, shown, self.report, _CHOICE_KEYS, "a choice")
         has = item.__contains__  # optional keys are read only when written
         to = self.ref(f, "to", "node", lid, required=True)
         cid = f.ident("id") or to
@@ -532,23 +598,81 @@ class _Loader:
             f.error("reason", "E104", f"choice '{cid}' has a 'reason' but no 'if' condition")
         return choice
 
+    def lean_choice(self, item: YMap, loc: Loc, shown: str, lid: str, prefix: str) -> Choice | None:
+        """A choice written the common, valid way, read in few steps: the same result as the careful
+        readers in ``load_choice``, which take anything else (None) and report what is wrong."""
+        if not _CHOICE_KEY_SET.issuperset(item):
+            return None
+        get = item.get
+        to = get("to")
+        cid = get("id")
+        label = get("label")
+        cond_src = get("if")
+        reason = get("reason")
+        attempt = get("attempt")
+        refused = get("refused")
+        if cid is None:
+            cid = to
+        elif type(cid) is not str or not ID_RE.match(cid):
+            return None
+        if cond_src is None:
+            cond_src = ""
+        if (type(to) is not str or not to or type(label) is not str or type(cond_src) is not str
+                or (attempt is not None and (type(attempt) is not str or not attempt))
+                or (refused is not None and (type(refused) is not str or not refused))
+                or (attempt is None) is not (refused is None)
+                or (reason is not None and (type(reason) is not str or not cond_src)) or not label.strip()
+                or (reason is not None and not reason.strip())):
+            return None
+        # The same steps as the careful path, in the same order, so reports and tables match it.
+        locs = item.locs
+        refs = self.refs
+        at = locs["to"]
+        refs.append(_new_tuple(Ref, ("node", to, _new_tuple(Loc, (shown, at[2], at[3])), lid, "")))
+        cp = f"{prefix}.c.{cid}"
+        cond = None
+        if cond_src:
+            at = locs["if"]
+            cond = self.expression(cond_src, _new_tuple(Loc, (shown, at[2], at[3])), lid, ex.BOOL)
+        label_text = self.lean_text(label, f"{cp}.label", locs["label"], shown)
+        reason_text = self.lean_text(reason, f"{cp}.reason", locs["reason"], shown) if reason is not None else None
+        effects = (self.effects(Fields(item, shown, self.report, _CHOICE_KEYS, "a choice"), "effects", shown, lid, cp)
+                   if get("effects") is not None else [])
+        if attempt is None:
+            attempt = refused = ""
+        else:
+            at = locs["attempt"]
+            refs.append(_new_tuple(Ref, ("service", attempt, _new_tuple(Loc, (shown, at[2], at[3])), "", "")))
+            at = locs["refused"]
+            refs.append(_new_tuple(Ref, ("node", refused, _new_tuple(Loc, (shown, at[2], at[3])), lid, "")))
+        return Choice(id=cid, label=label_text, to=to, cond=cond, cond_src=cond_src, reason=reason_text,
+                      effects=effects, attempt=attempt, refused=refused, loc=loc)
+
+    def lean_text(self, value: str, sid: str, at: tuple[int, int, int, int], shown: str) -> Text:
+        """Text already checked to be non-empty, recorded as the careful ``text`` reader records it."""
+        en = value.strip()
+        self.strings[sid] = en
+        self.text_locs[sid] = _new_tuple(Loc, (shown, at[2], at[3]))
+        return _new_tuple(Text, (sid, en))
+
     def effects(self, f: Fields, key: str, shown: str, lid: str, prefix: str) -> list[Effect]:
         out: list[Effect] = []
-        if f.data.get(key) is None:
+        seq = f.data.get(key)
+        if seq is None:
             return out
-        seq = f.seq(key)
+        if type(seq) is not YSeq:
+            seq = f.seq(key)  # reports what it is instead, and gives an empty list
         for i, (item, (line, col)) in enumerate(zip(seq, seq.item_pos)):
             if type(item) is not YMap or len(item) != 1:
                 self.report.add(shown, line, col, "E102", "each effect should be a single 'kind: value' mapping, "
                                                           f"one of {', '.join(EFFECT_KINDS)}")
                 continue
-            kind, value = next(iter(item.items()))
-            vline, vcol = item.where(kind)
-            vloc = _new_tuple(Loc, (shown, vline, vcol))
-            ep = f"{prefix}.e.{i}"
-            eff = self.effect(kind, value, vloc, item, shown, lid, ep)
-            if eff is not None:
-                out.append(eff)
+            for kind, value in item.items():  # the only entry
+                at = item.locs[kind]
+                eff = self.effect(kind, value, _new_tuple(Loc, (shown, at[2], at[3])), item, shown, lid,
+                                  f"{prefix}.e.{i}")
+                if eff is not None:
+                    out.append(eff)
         return out
 
     def effect(self, kind: str, value: Any, loc: Loc, item: YMap, shown: str, lid: str, ep: str) -> Effect | None:
@@ -572,10 +696,16 @@ class _Loader:
                 rep.add(shown, loc.line, loc.col, "E102", "'set' should map variable names to values")
                 return None
             values = []
+            locs = value.locs
             for name, v in value.items():
-                vl = new_loc(shown, *value.where(name))
-                self.refs.append(_new_tuple(Ref, ("variable", name, new_loc(shown, *value.where_key(name)), lid, "")))
-                if isinstance(v, float) and not math.isfinite(v):
+                at = locs[name]
+                vl = _new_tuple(Loc, (shown, at[2], at[3]))
+                self.refs.append(_new_tuple(Ref, ("variable", name, _new_tuple(Loc, (shown, at[0], at[1])), lid, "")))
+                if type(v) is str:  # the common case: an expression
+                    tree = self.expression(v, vl, lid, "", name)
+                    if tree is not None:
+                        values.append((name, tree, v))
+                elif isinstance(v, float) and not math.isfinite(v):
                     rep.add(shown, vl.line, vl.col, "E104", f"'{name}' must be set to a finite number, not {v}")
                 elif isinstance(v, (bool, int, float)):
                     values.append((name, ("bool", v, 0) if isinstance(v, bool) else ("num", v, 0), str(v)))
@@ -593,6 +723,12 @@ class _Loader:
             self.exprs.append(ExprSite("true", ("bool", True, 0), loc, lid, "", value))
             return Effect("set", {"values": [(value, ("bool", True, 0), "true")]}, loc)
         if kind == "points":
+            if self.lean and type(value) is YMap and len(value) == 2:  # the common, valid case in few steps
+                change = value.get("change")
+                reason = value.get("reason")
+                if type(change) is int and type(reason) is str and reason.strip():
+                    return Effect("points", {"change": change, "reason": self.lean_text(
+                        reason, f"{ep}.reason", value.locs["reason"], shown)}, loc)
             f = sub(("change", "reason"))
             if f is None:
                 return None
@@ -730,12 +866,16 @@ class _Loader:
         return tr
 
 
-def load_story(path: str | Path) -> LoadResult:
-    """Load the story whose manifest is ``path`` (a folder holding story.yaml, or the file itself)."""
+def load_story(path: str | Path, *, lean: bool = True) -> LoadResult:
+    """Load the story whose manifest is ``path`` (a folder holding story.yaml, or the file itself).
+
+    ``lean=False`` reads every node and choice with the careful field readers only; the result is
+    the same, and the tests hold the quick readers to it.
+    """
     p = Path(path)
     root = p.parent if p.is_file() else p
     report = Report()
-    loader = _Loader(root.resolve(), report)
+    loader = _Loader(root.resolve(), report, lean)
     with gc_paused():
         story = loader.load()
     return LoadResult(story, report, loader.refs, loader.exprs, loader.files, loader.text_locs,
