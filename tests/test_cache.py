@@ -78,3 +78,40 @@ def test_a_story_with_errors_is_never_cached(tmp_path):
     story, report = load_with_cache(root, tmp_path / "cache")
     assert report is not None and report.errors
     assert not cache_file(tmp_path / "cache", root).exists()
+
+
+def test_a_changed_byte_anywhere_in_the_cache_means_a_rebuild(tmp_path):
+    """Node texts are decoded only when play reaches them, so damage there must be caught at the start."""
+    root = _copy_example(tmp_path)
+    load_with_cache(root, tmp_path / "cache")
+    target = cache_file(tmp_path / "cache", root)
+    good = target.read_bytes()
+    body_start = good.index(b"\n", good.index(b"\n") + 1) + 1
+    for where in (body_start + 5, len(good) // 2, len(good) - 3):  # the JSON line, a node, the string table
+        damaged = bytearray(good)
+        damaged[where] = ord("#") if damaged[where] != ord("#") else ord("!")
+        target.write_bytes(bytes(damaged))
+        story, report = load_with_cache(root, tmp_path / "cache")
+        assert report is not None, f"a change at byte {where} was not noticed"
+        assert _play(story) == _play(load_and_validate(EXAMPLE).story)
+    target.write_bytes(good[:-10])  # cut short
+    _story, report = load_with_cache(root, tmp_path / "cache")
+    assert report is not None
+
+
+def test_cached_nodes_behave_like_the_loaded_ones():
+    story = load_and_validate(EXAMPLE).story
+    again = decode_story(encode_story(story))
+    for life_id, life in story.lives.items():
+        nodes = again.lives[life_id].nodes
+        assert list(nodes) == list(life.nodes) and len(nodes) == len(life.nodes)
+        assert all(node_id in nodes for node_id in life.nodes) and "no_such_node" not in nodes
+        assert [nodes[n].text for n in life.nodes] == [n.text for n in life.nodes.values()]
+        assert [[c.id for c in nodes[n].choices] for n in life.nodes] == \
+            [[c.id for c in n.choices] for n in life.nodes.values()]
+        try:
+            nodes["no_such_node"]
+        except KeyError:
+            pass
+        else:
+            raise AssertionError("an unknown node id should raise KeyError, as a dict does")

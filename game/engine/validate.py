@@ -123,29 +123,32 @@ _REF_CODES = {"node": "E201", "list": "E204", "service": "E205", "variable": "E2
 
 def _check_refs(story: Story, result: LoadResult, report: Report) -> None:
     w = story.world
+    lives = story.lives
+    world_pools = {"list": w.lists, "service": w.services, "source": story.sources, "place": w.places,
+                   "procedure": w.procedures, "scheme": w.schemes}
     for ref in result.refs:
-        life = story.lives.get(ref.life) if ref.life else None
-        if ref.life and life is None:
+        kind, ident, loc, life_id, extra = ref
+        life = lives.get(life_id) if life_id else None
+        if life_id and life is None:
             continue  # the life itself failed to load; its problems are already reported
         pool: dict | list
-        if ref.kind == "node":
+        if kind == "node":
             pool = life.nodes if life else {}
-        elif ref.kind == "variable":
+        elif kind == "variable":
             pool = life.variables if life else {}
-        elif ref.kind == "debrief":
+        elif kind == "debrief":
             pool = life.debriefs if life else {}
-        elif ref.kind == "step":
-            proc = w.procedures.get(ref.extra)
+        elif kind == "step":
+            proc = w.procedures.get(extra)
             if proc is None:
                 continue
             pool = [s.id for s in proc.steps]
         else:
-            pool = {"list": w.lists, "service": w.services, "source": story.sources, "place": w.places,
-                    "procedure": w.procedures, "scheme": w.schemes}.get(ref.kind, {})
-        if ref.id not in pool:
-            of = f" of procedure '{ref.extra}'" if ref.kind == "step" else ""
-            report.add(ref.loc.file, ref.loc.line, ref.loc.col, _REF_CODES[ref.kind],
-                       f"unknown {ref.kind} '{ref.id}'{of}{_hint(ref.id, pool)}")
+            pool = world_pools.get(kind, {})
+        if ident not in pool:
+            of = f" of procedure '{extra}'" if kind == "step" else ""
+            report.add(loc.file, loc.line, loc.col, _REF_CODES[kind],
+                       f"unknown {kind} '{ident}'{of}{_hint(ident, pool)}")
 
 
 def _check_exprs(story: Story, result: LoadResult, report: Report) -> None:
