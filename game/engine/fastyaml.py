@@ -188,8 +188,8 @@ class _Reader:
                 continue  # a blank or comment line
             col = len(ind)
             if dashes or col != top_col or top_map is None or not key:
-                # The common ways a line opens or closes collections are taken here without a call;
-                # ``structure`` takes the rest, and the same cases when a check fails.
+                # Collections the line ends are closed here, and the common ways it opens one are
+                # taken without a call; ``structure`` takes the rest, and those when a check fails.
                 if col < top_col:  # collections deeper than this line end here
                     while top[0] > col:
                         if top[2] is not None:
@@ -314,19 +314,12 @@ class _Reader:
 
     def structure(self, stack: list[Frame], i: int, col: int, dashes: str, key: str,
                   rest: str) -> tuple[Frame, int] | None:
-        """Close, open or extend collections for line ``i``.
+        """Open or extend collections for line ``i``, once the deeper ones it ends are closed.
 
         Returns the mapping and column where the line's "key: value" belongs, or None when the line
         holds no key (it was a list item's value, or an item whose value is on the lines below).
         """
         frame = stack[-1]
-        while frame[0] > col:
-            if frame[2] is not None:
-                _close(frame)
-            stack.pop()
-            if not stack:
-                raise _StepAside  # less indented than the root
-            frame = stack[-1]
         if frame[0] == col:
             if type(frame[1]) is YSeq and not dashes:
                 _close(frame)  # an indentless list ends where its mapping goes on
