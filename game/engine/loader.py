@@ -566,8 +566,7 @@ class _Loader:
         else:
             sources = []
         if place is not None:
-            at = locs["place"]
-            self.refs.append(_new_tuple(Ref, ("place", place, _new_tuple(Loc, (shown, at[2], at[3])), "", "")))
+            self.lean_ref("place", place, locs["place"], shown, "")
         return Node(id=nid, kind=kind, evidence=evidence, text=node_text, sources=sources, screen=screen or "",
                     speaker=self.lean_text(speaker, f"{prefix}.speaker", locs["speaker"], shown) if speaker else None,
                     title=self.lean_text(title, f"{prefix}.title", locs["title"], shown) if title else None,
@@ -620,15 +619,13 @@ class _Loader:
         if (type(to) is not str or not to or type(label) is not str or type(cond_src) is not str
                 or (attempt is not None and (type(attempt) is not str or not attempt))
                 or (refused is not None and (type(refused) is not str or not refused))
-                or (attempt is None) is not (refused is None)
+                or (attempt is None) is not (refused is None)  # both, or neither
                 or (reason is not None and (type(reason) is not str or not cond_src)) or not label.strip()
                 or (reason is not None and not reason.strip())):
             return None
         # The same steps as the careful path, in the same order, so reports and tables match it.
         locs = item.locs
-        refs = self.refs
-        at = locs["to"]
-        refs.append(_new_tuple(Ref, ("node", to, _new_tuple(Loc, (shown, at[2], at[3])), lid, "")))
+        self.lean_ref("node", to, locs["to"], shown, lid)
         cp = f"{prefix}.c.{cid}"
         cond = None
         if cond_src:
@@ -641,12 +638,14 @@ class _Loader:
         if attempt is None:
             attempt = refused = ""
         else:
-            at = locs["attempt"]
-            refs.append(_new_tuple(Ref, ("service", attempt, _new_tuple(Loc, (shown, at[2], at[3])), "", "")))
-            at = locs["refused"]
-            refs.append(_new_tuple(Ref, ("node", refused, _new_tuple(Loc, (shown, at[2], at[3])), lid, "")))
+            self.lean_ref("service", attempt, locs["attempt"], shown, "")
+            self.lean_ref("node", refused, locs["refused"], shown, lid)
         return Choice(id=cid, label=label_text, to=to, cond=cond, cond_src=cond_src, reason=reason_text,
                       effects=effects, attempt=attempt, refused=refused, loc=loc)
+
+    def lean_ref(self, kind: str, value: str, at: tuple[int, int, int, int], shown: str, life: str) -> None:
+        """A reference already checked to be non-empty text, recorded as the careful ``ref`` reader does."""
+        self.refs.append(_new_tuple(Ref, (kind, value, _new_tuple(Loc, (shown, at[2], at[3])), life, "")))
 
     def lean_text(self, value: str, sid: str, at: tuple[int, int, int, int], shown: str) -> Text:
         """Text already checked to be non-empty, recorded as the careful ``text`` reader records it."""
