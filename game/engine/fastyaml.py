@@ -183,6 +183,7 @@ class _Reader:
         lines = enumerate(chain.from_iterable(_split(self.text)), 1)  # 1-based line numbers
         _skip(lines, root.pos[0] - 1)  # blank lines, comments or "---" before the root's first key
         line = 0
+        text_keys: dict[str, str] = {}
         for line, (ind, dashes, key, sep, rest) in lines:
             if not key and not dashes and (not rest or rest[0] == "#"):
                 continue  # a blank or comment line
@@ -241,23 +242,27 @@ class _Reader:
             # "key: value" in the mapping on top at ``col``: the most common line, so it is read here.
             kcol = col + 1
             size = len(key)  # with any blanks before the colon
-            if size > 1000 or key[-1] == " ":
-                if size > 1000:
-                    raise _StepAside  # too long for a YAML key: the reference reports it
-                key = key.rstrip(" ")
-            first = key[0]
-            if first in _TEXT_KEY_START:
-                name = key  # text for sure: it starts with a letter no other type can
-            elif first == "'" or first == '"':
-                name = _unquote(key[1:-1], first == '"')
-            elif is_text(key):
-                name = key
-            else:
-                if not col and key[:3] in ("---", "..."):
-                    raise _StepAside  # a document marker
-                name = key_text(key, resolve(key), True, (line, kcol))
-            if name in top_map or " #" in key:
-                raise _StepAside  # a duplicate key, or a comment inside what looks like a key
+            name = text_keys.get(key)  # the checks below, done once for each key written as plain text
+            if name is None:
+                if size > 1000 or key[-1] == " ":
+                    if size > 1000:
+                        raise _StepAside  # too long for a YAML key: the reference reports it
+                    key = key.rstrip(" ")
+                if " #" in key:
+                    raise _StepAside  # a comment inside what looks like a key
+                first = key[0]
+                if first in _TEXT_KEY_START or (first != "'" and first != '"' and is_text(key)):
+                    name = key  # text for sure: it starts with a letter no other type can, or is plain text
+                    if len(key) == size:
+                        text_keys[key] = key
+                elif first == "'" or first == '"':
+                    name = _unquote(key[1:-1], first == '"')
+                else:
+                    if not col and key[:3] in ("---", "..."):
+                        raise _StepAside  # a document marker
+                    name = key_text(key, resolve(key), True, (line, kcol))
+            if name in top_map:
+                raise _StepAside  # a duplicate key: the reference reports it
             if not rest or rest[0] == "#":
                 top[2] = (name, line, kcol, line, kcol + size + 1)
                 continue
