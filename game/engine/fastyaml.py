@@ -107,6 +107,8 @@ _new_list = list.__new__
 _NOT_PLAIN = frozenset("\"'|>[{]},&*!%@`#?:-")
 _TEXT_KEY_START = TEXT_START - {'"', "'"}
 
+_UNSEEN = object()
+
 # A frame is an open block collection: [column, container, pending]. ``pending`` is a value still
 # to come on the lines below: for a mapping (key, key line, key column, and the line and column of
 # the value if it stays empty), for a sequence the position of an item that stays empty.
@@ -183,7 +185,8 @@ class _Reader:
         lines = enumerate(chain.from_iterable(_split(self.text)), 1)  # 1-based line numbers
         _skip(lines, root.pos[0] - 1)  # blank lines, comments or "---" before the root's first key
         line = 0
-        text_keys: dict[str, str] = {}
+        text_keys: dict[str, str] = {}  # plain keys as written, already checked
+        plain_values: dict[str, Any] = {}  # the value of each plain scalar as written, already read
         for line, (ind, dashes, key, sep, rest) in lines:
             if not key and not dashes and (not rest or rest[0] == "#"):
                 continue  # a blank or comment line
@@ -268,18 +271,21 @@ class _Reader:
                 continue
             vcol = kcol + size + 1 + len(sep)
             if rest[0] not in _NOT_PLAIN:
-                if rest[-1] not in " :" and " #" not in rest and ": " not in rest:
-                    value = rest  # no comment, no trailing blank, no ": " (substring tests beat a pattern)
-                else:
-                    cut = rest.find(" #")
-                    value = rest if cut < 0 else rest[:cut]
-                    if value[-1] == " ":
-                        value = value.rstrip(" ")
-                    if ": " in value or value[-1] == ":":
-                        raise _StepAside  # a mapping inside a value: an error the reference reports
-                first = value[0]
-                if first in IMPLICIT_FIRST and (first not in LETTERS or value in WORDS):
-                    value = plain(value, (line, vcol))  # maybe a number, a boolean or null
+                value = plain_values.get(rest, _UNSEEN)  # story files repeat many values: ids, kinds, numbers
+                if value is _UNSEEN:
+                    if rest[-1] not in " :" and " #" not in rest and ": " not in rest:
+                        value = rest  # no comment, no trailing blank, no ": " (substring tests beat a pattern)
+                    else:
+                        cut = rest.find(" #")
+                        value = rest if cut < 0 else rest[:cut]
+                        if value[-1] == " ":
+                            value = value.rstrip(" ")
+                        if ": " in value or value[-1] == ":":
+                            raise _StepAside  # a mapping inside a value: an error the reference reports
+                    first = value[0]
+                    if first in IMPLICIT_FIRST and (first not in LETTERS or value in WORDS):
+                        value = plain(value, (line, vcol))  # maybe a number, a boolean or null
+                    plain_values[rest] = value
             else:
                 self.end = line - 1
                 value = self.inline(line - 1, vcol - 1, rest, len(stack), col)
