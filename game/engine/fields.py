@@ -23,12 +23,7 @@ FULL_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 MISSING = object()
 
 _ALLOWED: dict[tuple[str, ...], frozenset[str]] = {}  # each schema's allowed keys, as a set
-_new_tuple = tuple.__new__
-
-
-def new_loc(file: str, line: int, col: int) -> Loc:
-    """A Loc made without NamedTuple's Python-level constructor: loading makes hundreds of thousands."""
-    return _new_tuple(Loc, (file, line, col))
+_new_tuple = tuple.__new__  # builds a Loc without NamedTuple's Python-level constructor
 
 
 def type_name(value: Any) -> str:
