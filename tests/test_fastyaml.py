@@ -108,6 +108,11 @@ READS = {
     "quotes and escapes": "a: \"tab\\tquote\\\" é \\u00e9 \\x41 \\\\ \\N\"\nb: 'it''s'\nc: \"\"\nd: ''\n",
     "core types": "a: 1\nb: -2.5e3\nc: true\nd: No\ne: null\nf: ~\ng: 2016-05-10\nh: 0o17\ni: 12:30\nj: =\n",
     "keys of other types": "1: a\ntrue: b\n3.5: c\nnull: d\noff: e\n",
+    "keys of other types with blanks": "yes  : a\nnull : b\n7 : c\nx  : d\n",
+    # Each distinct line is read once, before its place is known: lines inside block text that would
+    # be refused as keys or values must cost nothing, and the same line reads the same in every place.
+    "block text that looks like keys": "a: |\n  x #y: 1\n  yes: no\n  !t: 1\n  - i\n  k:\n  b: 2\nb: 2\n"
+                                       "c:\n- i\n- yes: no\n",
     "unicode columns": "é: 中文\n中: [甲, 乙]\nk: {甲: 乙}\n",
     "urls and colons": "u: https://example.org/a#b\nt: 12:30:45\nc: a:b\nd: x -y\n",
     "deeper root": "  a: 1\n  b:\n    c: 2\n",

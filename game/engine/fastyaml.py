@@ -21,10 +21,7 @@ from itertools import chain, islice
 from typing import Any
 
 from .yamlvalues import (
-    IMPLICIT_FIRST,
-    LETTERS,
     TEXT_START,
-    WORDS,
     Pos,
     Refused,
     YMap,
@@ -107,8 +104,6 @@ _new_list = list.__new__
 _NOT_PLAIN = frozenset("\"'|>[{]},&*!%@`#?:-")
 _TEXT_KEY_START = TEXT_START - {'"', "'"}
 
-_UNSEEN = object()
-
 # A frame is an open block collection: [column, container, pending]. ``pending`` is a value still
 # to come on the lines below: for a mapping (key, key line, key column, and the line and column of
 # the value if it stays empty), for a sequence the position of an item that stays empty.
@@ -149,15 +144,64 @@ def _skip(lines: Iterator[Any], count: int) -> None:
 
 _CHUNK = 1 << 16  # characters of text split into lines at a time, so the split lines stay few
 
+# What a line says, read once for each distinct line: story files repeat most of their lines ("  kind:
+# narration", "  choices:", "  - id: go"), so the pattern runs on the distinct ones only.
+# A shape is (column, dashes, key as written, rest, key name, value, key column, value column):
+# the key name is None when it must be read in place (quoted or not plain text), the value is _EMPTY
+# when nothing follows the colon and _UNSEEN when it must be read in place (not a one-line plain
+# scalar, or one the reader must step aside for). Both columns are 1-based and count the dashes.
+Shape = tuple
+_BLANK: Shape = (0, "", "", "", None, None, 0, 0)  # a blank or comment line
+_EMPTY = object()
+_UNSEEN = object()
 
-def _split(text: str) -> Iterator[list[tuple[str, str, str, str, str]]]:
-    """The lines of ``text`` split by the line pattern, a chunk of whole lines at a time."""
+
+def _shape(raw: str, text_keys: dict[str, str], values: dict[str, Any]) -> Shape:
+    """The shape of one line: never raises, so lines inside block text cost nothing but the pattern."""
+    ind, dashes, key, sep, rest = _LINE.match(raw).groups()  # type: ignore[union-attr] # always matches
+    if not key and not dashes and (not rest or rest[0] == "#"):
+        return _BLANK
+    col = len(ind)
+    if not key:
+        return (col, dashes, key, rest, None, _UNSEEN, 0, 0)
+    kcol = col + len(dashes) + 1
+    size = len(key)  # with any blanks before the colon
+    name = text_keys.get(key)
+    if name is None and size <= 1000 and " #" not in key:
+        stripped = key.rstrip(" ")
+        first = key[0]
+        if first in _TEXT_KEY_START or (first != "'" and first != '"' and is_text(stripped)):
+            name = text_keys[key] = stripped  # text for sure: no other type starts this way
+    if not rest or rest[0] == "#":
+        return (col, dashes, key, rest, name, _EMPTY, kcol, kcol + size + 1)
+    vcol = kcol + size + 1 + len(sep)
+    value = values.get(rest, _EMPTY)  # ids, kinds and numbers repeat on lines that differ
+    if value is _EMPTY:
+        value = _UNSEEN
+        if rest[0] not in _NOT_PLAIN:
+            try:
+                value = plain(_Reader.plain_text(rest), (0, 0))
+            except (_StepAside, Refused):
+                pass  # read again in place, where the reader steps aside
+        values[rest] = value
+    return (col, dashes, key, rest, name, value, kcol, vcol)
+
+
+def _rows(text: str, shapes: dict[str, Shape]) -> Iterator[Iterator[Shape]]:
+    """The shapes of the lines of ``text``, a chunk of whole lines at a time, so few lines are held."""
+    text_keys: dict[str, str] = {}  # plain keys as written, already checked
+    values: dict[str, Any] = {}  # values as written, already read
     pos, size = 0, len(text)
     while pos <= size:
         end = text.find("\n", pos + _CHUNK)
         if end < 0:
             end = size
-        yield _LINE.findall(text, pos, end)
+        lines = text[pos:end].split("\n")
+        new = set(lines)
+        new.difference_update(shapes)
+        for raw in new:
+            shapes[raw] = _shape(raw, text_keys, values)
+        yield map(shapes.__getitem__, lines)
         pos = end + 1
 
 
@@ -177,20 +221,21 @@ class _Reader:
         return self._raw
 
     def document(self) -> YMap:
-        root = self.start()
+        chunks = _rows(self.text, {})
+        first = list(next(chunks))
+        root = self.start(first)
         stack: list[Frame] = [[root.pos[1] - 1, root, None]]
         top = stack[-1]
         top_col, top_map = top[0], root  # the innermost open collection; top_map is None for a list
         top_locs = root.locs
-        lines = enumerate(chain.from_iterable(_split(self.text)), 1)  # 1-based line numbers
+        lines = enumerate(chain(first, chain.from_iterable(chunks)), 1)  # 1-based line numbers
+        del first
         _skip(lines, root.pos[0] - 1)  # blank lines, comments or "---" before the root's first key
         line = 0
-        text_keys: dict[str, str] = {}  # plain keys as written, already checked
-        plain_values: dict[str, Any] = {}  # the value of each plain scalar as written, already read
-        for line, (ind, dashes, key, sep, rest) in lines:
-            if not key and not dashes and (not rest or rest[0] == "#"):
-                continue  # a blank or comment line
-            col = len(ind)
+        for line, shape in lines:
+            if shape is _BLANK:
+                continue
+            col, dashes, key, rest, name, value, kcol, vcol = shape
             if dashes or col != top_col or top_map is None or not key:
                 # Collections the line ends are closed here, and the common ways it opens one are
                 # taken without a call; ``structure`` takes the rest, and those when a check fails.
@@ -237,60 +282,26 @@ class _Reader:
                     top_locs = top_map.locs if top_map is not None else None
                     if found is None:
                         continue
-                    col = found[1]
                 else:
                     top_locs = top_map.locs
             elif top[2] is not None:
                 _close(top)
-            # "key: value" in the mapping on top at ``col``: the most common line, so it is read here.
-            kcol = col + 1
-            size = len(key)  # with any blanks before the colon
-            name = text_keys.get(key)  # the checks below, done once for each key written as plain text
+            # "key: value" in the mapping on top: the most common line, so it is read here.
             if name is None:
-                if size > 1000 or key[-1] == " ":
-                    if size > 1000:
-                        raise _StepAside  # too long for a YAML key: the reference reports it
-                    key = key.rstrip(" ")
-                if " #" in key:
-                    raise _StepAside  # a comment inside what looks like a key
-                first = key[0]
-                if first in _TEXT_KEY_START or (first != "'" and first != '"' and is_text(key)):
-                    name = key  # text for sure: it starts with a letter no other type can, or is plain text
-                    if len(key) == size:
-                        text_keys[key] = key
-                elif first == "'" or first == '"':
-                    name = _unquote(key[1:-1], first == '"')
-                else:
-                    if not col and key[:3] in ("---", "..."):
-                        raise _StepAside  # a document marker
-                    name = key_text(key, resolve(key), True, (line, kcol))
+                name = self.key_name(key, kcol, line)
             if name in top_map:
                 raise _StepAside  # a duplicate key: the reference reports it
-            if not rest or rest[0] == "#":
-                top[2] = (name, line, kcol, line, kcol + size + 1)
+            if value is _EMPTY:
+                top[2] = (name, line, kcol, line, vcol)
                 continue
-            vcol = kcol + size + 1 + len(sep)
-            if rest[0] not in _NOT_PLAIN:
-                value = plain_values.get(rest, _UNSEEN)  # story files repeat many values: ids, kinds, numbers
-                if value is _UNSEEN:
-                    if rest[-1] not in " :" and " #" not in rest and ": " not in rest:
-                        value = rest  # no comment, no trailing blank, no ": " (substring tests beat a pattern)
-                    else:
-                        cut = rest.find(" #")
-                        value = rest if cut < 0 else rest[:cut]
-                        if value[-1] == " ":
-                            value = value.rstrip(" ")
-                        if ": " in value or value[-1] == ":":
-                            raise _StepAside  # a mapping inside a value: an error the reference reports
-                    first = value[0]
-                    if first in IMPLICIT_FIRST and (first not in LETTERS or value in WORDS):
-                        value = plain(value, (line, vcol))  # maybe a number, a boolean or null
-                    plain_values[rest] = value
-            else:
-                self.end = line - 1
-                value = self.inline(line - 1, vcol - 1, rest, len(stack), col)
-                if self.end >= line:
-                    _skip(lines, self.end - line + 1)  # block text already read
+            if value is _UNSEEN:
+                if rest[0] not in _NOT_PLAIN:
+                    value = plain(self.plain_text(rest), (line, vcol))  # steps aside, as the shape did
+                else:
+                    self.end = line - 1
+                    value = self.inline(line - 1, vcol - 1, rest, len(stack), kcol - 1)
+                    if self.end >= line:
+                        _skip(lines, self.end - line + 1)  # block text already read
             top_map[name] = value
             top_locs[name] = (line, kcol, line, vcol)
         if max(line - 1, self.end) != self.text.count("\n"):  # pragma: no cover - every line is matched once
@@ -299,18 +310,35 @@ class _Reader:
             _close(stack.pop())
         return root
 
-    def start(self) -> YMap:
+    @staticmethod
+    def key_name(key: str, kcol: int, line: int) -> str:
+        """A key that is not plain text for sure (quoted, or a number, a date, a boolean...) as text."""
+        if len(key) > 1000:
+            raise _StepAside  # too long for a YAML key: the reference reports it
+        key = key.rstrip(" ")
+        if " #" in key:
+            raise _StepAside  # a comment inside what looks like a key
+        first = key[0]
+        if first == "'" or first == '"':
+            return _unquote(key[1:-1], first == '"')
+        if kcol == 1 and key[:3] in ("---", "..."):
+            raise _StepAside  # a document marker
+        return key_text(key, resolve(key), True, (line, kcol))
+
+    @staticmethod
+    def start(shapes: list[Shape]) -> YMap:
         """The root mapping, placed at its first key (in the first chunk), after an optional "---" line."""
         marker = False
-        for i, (ind, dashes, key, _sep, rest) in enumerate(next(_split(self.text))):
-            if not dashes and not key and (not rest or rest[0] == "#"):
+        for i, shape in enumerate(shapes):
+            if shape is _BLANK:
                 continue
-            if not ind and not dashes and not key and rest.rstrip(" ") == "---" and not marker:
+            col, dashes, key, rest = shape[:4]
+            if not col and not dashes and not key and rest.rstrip(" ") == "---" and not marker:
                 marker = True
                 continue
             if dashes or not key:
                 raise _StepAside  # the root must be a block mapping here
-            return YMap((i + 1, len(ind) + 1))
+            return YMap((i + 1, col + 1))
         raise _StepAside
 
     @staticmethod
