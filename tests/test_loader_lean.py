@@ -116,6 +116,18 @@ EFFECT_VALUES = [{"change": 2, "reason": "r"}, {"change": True, "reason": "r"}, 
                  {"money": "money - 1"}, {"money": 3}, {"money": True}, {"money": ""}, {"money": "money >"}, {}, 4]
 
 
+# Changes to how a node goes on, each of which the quick path must hand to the careful one or report
+# as it does (a repeated choice id).
+NODE_WAYS = {
+    "a repeated choice id": lambda node: node["choices"].append(dict(node["choices"][0])),
+    "choices and next": lambda node: node.update(next=node["choices"][0]["to"]),
+    "choices and an ending": lambda node: node.update(ending={"title": "End", "debrief": "d"}),
+    "a choice that is text": lambda node: node["choices"].append("go"),
+    "no choices": lambda node: node.update(choices=[]),
+    "choices of nothing": lambda node: node.update(choices=None),
+}
+
+
 def field_cases() -> list[tuple[str, str, object]]:
     """(where, key, value) for every odd value in every field of a node, a choice and an effect."""
     cases: list[tuple[str, str, object]] = [("node", key, v) for key in NODE_KEYS for v in FIELD_VALUES]
@@ -141,6 +153,11 @@ def test_every_odd_value_in_every_field_loads_the_same_both_ways(tmp_path: Path)
         else:
             target = node
         target[key] = value
+        path.write_text(yaml.safe_dump(data, sort_keys=False, width=200), encoding="utf-8")
+        same_both_ways(root, check=False)
+    for change in NODE_WAYS.values():
+        data = yaml.safe_load(yaml.safe_dump(original))
+        change(_first(data["nodes"], lambda n: n.get("choices")))
         path.write_text(yaml.safe_dump(data, sort_keys=False, width=200), encoding="utf-8")
         same_both_ways(root, check=False)
     path.write_text(yaml.safe_dump(original, sort_keys=False, width=200), encoding="utf-8")

@@ -468,6 +468,21 @@ class _Loader:
 
     def load_node(self, item: YMap, loc: Loc, shown: str, lid: str) -> Node:
         node = self.lean_node(item, loc, shown, lid) if self.lean else None
+        if node is not None:
+            choices = item.get("choices")
+            effects = item.get("effects")
+            if (type(choices) is YSeq and choices and "next" not in item and "ending" not in item
+                    and (effects is None or type(effects) is YSeq)
+                    and all(type(c) is YMap for c in choices)):
+                # The common, valid way on: a list of choices. Nothing here can be reported but
+                # what the effects and choices report themselves, so no field reader is needed.
+                prefix = f"{lid}.n.{node.id}"
+                node.effects = self.effect_list(effects, shown, lid, prefix) if effects is not None else []
+                seen: dict[str, Loc] = {}
+                for citem, (line, col) in zip(choices, choices.item_pos):
+                    cloc = _new_tuple(Loc, (shown, line, col))
+                    self.add_choice(node, self.load_choice(citem, cloc, shown, lid, prefix), cloc, seen)
+                return node
         f = Fields(item, shown, self.report, _NODE_KEYS, "a node")
         if node is None:
             node = self.careful_node(f, item, loc, lid)
@@ -475,15 +490,9 @@ class _Loader:
         prefix = f"{lid}.n.{nid}"
         has = item.__contains__
         node.effects = self.effects(f, "effects", shown, lid, prefix)
-        choice_seen: dict[str, Loc] = {}
+        seen = {}
         for citem, cloc in f.items("choices", "choice"):
-            c = self.load_choice(citem, cloc, shown, lid, prefix)
-            if c.id in choice_seen:
-                self.report.add(cloc.file, cloc.line, cloc.col, "E105",
-                                f"duplicate choice id '{c.id}' in node '{nid}' (give each choice its own 'id')")
-                continue
-            choice_seen[c.id] = cloc
-            node.choices.append(c)
+            self.add_choice(node, self.load_choice(citem, cloc, shown, lid, prefix), cloc, seen)
         if f.has("choices") and not node.choices and isinstance(item.get("choices"), list):
             f.error("choices", "E202", f"node '{nid}' has an empty list of choices")
         node.next = self.ref(f, "next", "node", lid) if has("next") else ""
@@ -503,6 +512,15 @@ class _Loader:
         elif ways > 1:
             f.error(None, "E104", f"node '{nid}' must have only one of choices, next or ending")
         return node
+
+    def add_choice(self, node: Node, choice: Choice, loc: Loc, seen: dict[str, Loc]) -> None:
+        """Add ``choice`` to ``node`` unless the node already has a choice with its id."""
+        if choice.id in seen:
+            self.report.add(loc.file, loc.line, loc.col, "E105",
+                            f"duplicate choice id '{choice.id}' in node '{node.id}' (give each choice its own 'id')")
+            return
+        seen[choice.id] = loc
+        node.choices.append(choice)
 
     def careful_node(self, f: Fields, item: YMap, loc: Loc, lid: str) -> Node:
         """A node's own fields (not its effects, choices or way on), each read and checked in turn."""
@@ -633,8 +651,14 @@ class _Loader:
             cond = self.expression(cond_src, _new_tuple(Loc, (shown, at[2], at[3])), lid, ex.BOOL)
         label_text = self.lean_text(label, f"{cp}.label", locs["label"], shown)
         reason_text = self.lean_text(reason, f"{cp}.reason", locs["reason"], shown) if reason is not None else None
-        effects = (self.effects(Fields(item, shown, self.report, _CHOICE_KEYS, "a choice"), "effects", shown, lid, cp)
-                   if get("effects") is not None else [])
+        effects = get("effects")
+        if effects is None:
+            effects = []
+        elif type(effects) is YSeq:
+            effects = self.effect_list(effects, shown, lid, cp)
+        else:
+            effects = self.effects(Fields(item, shown, self.report, _CHOICE_KEYS, "a choice"), "effects", shown, lid,
+                                   cp)
         if attempt is None:
             attempt = refused = ""
         else:
@@ -655,12 +679,15 @@ class _Loader:
         return _new_tuple(Text, (sid, en))
 
     def effects(self, f: Fields, key: str, shown: str, lid: str, prefix: str) -> list[Effect]:
-        out: list[Effect] = []
         seq = f.data.get(key)
         if seq is None:
-            return out
+            return []
         if type(seq) is not YSeq:
             seq = f.seq(key)  # reports what it is instead, and gives an empty list
+        return self.effect_list(seq, shown, lid, prefix)
+
+    def effect_list(self, seq: YSeq, shown: str, lid: str, prefix: str) -> list[Effect]:
+        out: list[Effect] = []
         for i, (item, (line, col)) in enumerate(zip(seq, seq.item_pos)):
             if type(item) is not YMap or len(item) != 1:
                 self.report.add(shown, line, col, "E102", "each effect should be a single 'kind: value' mapping, "
