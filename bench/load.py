@@ -82,9 +82,12 @@ def write_story(root: Path, n: int) -> dict:
     return life
 
 
-def best(fn, repeat: int) -> float:
-    """The best of ``repeat`` runs. Each result is freed after its run is timed, not during it."""
-    times = []
+def best(fn, repeat: int, times: list[float] | None = None) -> float:
+    """The best of ``repeat`` runs. Each result is freed after its run is timed, not during it.
+
+    Every run's time is added to ``times`` when it is given, so the spread can be shown.
+    """
+    times = [] if times is None else times
     for _ in range(repeat):
         t0 = time.perf_counter()
         result = fn()
@@ -101,7 +104,7 @@ def main() -> int:
     sizes = [int(s) for s in args.sizes.split(",")]
     print(f"{'nodes':>7} {'json.loads':>11} {'load':>9} {'load+validate':>14} {'cached':>9} "
           f"{'load/json':>10} {'valid/json':>11} {'cached/json':>12} {'s per 1k nodes':>15}")
-    per_k, json_per_k, readers = [], [], []
+    per_k, json_per_k, readers, spreads = [], [], [], []
     for n in sizes:
         with tempfile.TemporaryDirectory() as tmp:
             root = Path(tmp) / "story"
@@ -114,7 +117,9 @@ def main() -> int:
             if problems:
                 print("the synthetic story has errors:", *problems[:5], sep="\n  ")
                 return 1
-            t_valid = best(lambda r=root: load_and_validate(r), args.repeat)
+            del result
+            valid_runs: list[float] = []
+            t_valid = best(lambda r=root: load_and_validate(r), args.repeat, valid_runs)
             cache_dir = Path(tmp) / "cache"
             load_with_cache(root, cache_dir)  # first start writes the cache
             t_cached = best(lambda r=root, c=cache_dir: load_with_cache(r, c), args.repeat)
@@ -128,12 +133,16 @@ def main() -> int:
         per_k.append(t_valid / n * 1000)
         json_per_k.append(t_json / n * 1000)
         readers.append((n, t_fast, t_events))
+        spreads.append((n, valid_runs))
         print(f"{n:>7} {t_json:>10.3f}s {t_load:>8.3f}s {t_valid:>13.3f}s {t_cached:>8.3f}s "
               f"{t_load / t_json:>9.1f}x {t_valid / t_json:>10.1f}x {t_cached / t_json:>11.1f}x {per_k[-1]:>14.4f}s")
     if len(per_k) > 1:
         print(f"growth: load+validate time per 1,000 nodes changes by {per_k[-1] / per_k[0]:.2f}x from {sizes[0]} "
               f"to {sizes[-1]} nodes; json.loads of the same data by {json_per_k[-1] / json_per_k[0]:.2f}x on this "
               "machine (1.00x is perfectly linear)")
+    # A shared machine can slow down for seconds at a time: every run is shown, not only the best.
+    for n, runs in spreads:
+        print(f"load+validate of {n} nodes, each run: {', '.join(f'{t:.3f}s' for t in runs)}")
     for n, t_fast, t_events in readers:
         print(f"reading the {n}-node life file: fast line reader {t_fast:.3f}s, libyaml event builder "
               f"{t_events:.3f}s ({t_events / t_fast:.1f}x)")

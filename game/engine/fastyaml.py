@@ -197,9 +197,9 @@ def _rows(text: str, shapes: dict[str, Shape]) -> Iterator[Iterator[Shape]]:
         if end < 0:
             end = size
         lines = text[pos:end].split("\n")
-        new = set(lines)
-        new.difference_update(shapes)
-        for raw in new:
+        # difference() with a dict looks each of the chunk's lines up in it; difference_update()
+        # would walk the whole, growing dict for every chunk, and reading would grow quadratically.
+        for raw in set(lines).difference(shapes):
             shapes[raw] = _shape(raw, text_keys, values)
         yield map(shapes.__getitem__, lines)
         pos = end + 1
