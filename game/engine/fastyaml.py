@@ -4,8 +4,9 @@ Why it exists: PyYAML's libyaml binding creates a Python event object and two ma
 every token, and that alone was most of the time spent loading a large story. Story files use a
 small, regular part of YAML: block mappings and sequences, one-line plain and quoted scalars,
 literal and folded block text, and one-line flow collections. This reader handles exactly that part,
-line by line with regular expressions, and gives the same values and positions as the event builder
-in ``yamlsafe``.
+line by line, and gives the same values and positions as the event builder in ``yamlsafe``. Story
+files repeat most of their lines, so each distinct line is taken apart once (its indent, dashes,
+key and plain value) and the walk over the lines then works from those shapes.
 
 Anything outside that part, or anything that would be an error or a warning (a duplicate key, a
 tag, an alias, odd indentation), makes it step aside by returning ``None``; the event builder, which
