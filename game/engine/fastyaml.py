@@ -188,20 +188,21 @@ def _shape(raw: str, text_keys: dict[str, str], values: dict[str, Any]) -> Shape
     return (col, dashes, key, rest, name, value, kcol, vcol)
 
 
-def _rows(text: str, shapes: dict[str, Shape]) -> Iterator[Iterator[Shape]]:
-    """The shapes of the lines of ``text``, a chunk of whole lines at a time, so few lines are held."""
-    text_keys: dict[str, str] = {}  # plain keys as written, already checked
-    values: dict[str, Any] = {}  # values as written, already read
+def _rows(text: str) -> Iterator[Iterator[Shape]]:
+    """The shapes of the lines of ``text``, a chunk of whole lines at a time.
+
+    Each chunk's distinct lines and values are shaped and read once, and let go with the chunk, so
+    the memory held does not grow with the file; the lines all chunks share cost a few shapes each.
+    """
+    text_keys: dict[str, str] = {}  # plain keys as written, already checked (few: keys repeat)
     pos, size = 0, len(text)
     while pos <= size:
         end = text.find("\n", pos + _CHUNK)
         if end < 0:
             end = size
         lines = text[pos:end].split("\n")
-        # difference() with a dict looks each of the chunk's lines up in it; difference_update()
-        # would walk the whole, growing dict for every chunk, and reading would grow quadratically.
-        for raw in set(lines).difference(shapes):
-            shapes[raw] = _shape(raw, text_keys, values)
+        values: dict[str, Any] = {}  # values as written, already read
+        shapes = {raw: _shape(raw, text_keys, values) for raw in set(lines)}
         yield map(shapes.__getitem__, lines)
         pos = end + 1
 
@@ -222,7 +223,7 @@ class _Reader:
         return self._raw
 
     def document(self) -> YMap:
-        chunks = _rows(self.text, {})
+        chunks = _rows(self.text)
         first = list(next(chunks))
         root = self.start(first)
         stack: list[Frame] = [[root.pos[1] - 1, root, None]]
