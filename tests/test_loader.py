@@ -93,6 +93,16 @@ def test_problems_are_located(text, code, line, col):
     assert code == "E106" or data is None
 
 
+@pytest.mark.parametrize("text,words", [
+    ("a: 1" + "0" * 5000 + "\n", "far too long"),
+    ("a: 0x_\n", "'0x_' is not a number YAML can read; put it in quotes"),
+    ("a: [-0b_]\n", "'-0b_' is not a number YAML can read"),
+])
+def test_numbers_python_cannot_convert_say_why(text: str, words: str) -> None:
+    _data, report = parse(text)
+    assert [d.code for d in report.items] == ["E104"] and words in report.items[0].message
+
+
 def test_non_utf8_is_located(tmp_path):
     path = tmp_path / "f.yaml"
     path.write_bytes(b"a: 1\nb: caf\xe9\n")

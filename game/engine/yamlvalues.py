@@ -120,8 +120,11 @@ def scalar(value: str, tag: str, plain: bool, pos: Pos) -> Any:
     if tag == INT:
         try:
             return _constructor.construct_yaml_int(node)
-        except ValueError:  # Python refuses to convert integers of thousands of digits
-            raise Refused(pos, "E104", "this number is far too long") from None
+        except ValueError:  # thousands of digits, which Python refuses to convert, or none at all ("0x_")
+            if sum(c.isalnum() for c in value) > 100:
+                raise Refused(pos, "E104", "this number is far too long") from None
+            raise Refused(pos, "E104", f"'{value}' is not a number YAML can read; "
+                                       "put it in quotes if it is text") from None
     if tag == FLOAT:
         return _constructor.construct_yaml_float(node)
     if tag == BOOL:
