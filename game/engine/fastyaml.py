@@ -158,7 +158,8 @@ _UNSEEN = object()
 
 
 def _shape(raw: str, text_keys: dict[str, str], values: dict[str, Any]) -> Shape:
-    """The shape of one line: never raises, so lines inside block text cost nothing but the pattern."""
+    """The shape of one line. It never raises: lines inside block text are shaped too, and only a
+    line that is read in place as a key or a value may make the reader step aside."""
     ind, dashes, key, sep, rest = _LINE.match(raw).groups()  # type: ignore[union-attr] # always matches
     if not key and not dashes and (not rest or rest[0] == "#"):
         return _BLANK
