@@ -149,13 +149,8 @@ class _Loader:
         return t
 
     def req_text(self, f: Fields, key: str, sid: str) -> Text:
-        value = f.data.get(key)
-        en = value.strip() if type(value) is str else ""
-        t = _new_tuple(Text, (sid, en)) if en else f.req_text(key, sid)
-        if t.en:  # an empty required text is reported, and is not a string to translate
-            self.strings[sid] = t.en
-            self.text_locs[sid] = f.loc(key)
-        return t
+        # An empty required text is reported by ``text`` and is not a string to translate.
+        return self.text(f, key, sid, required=True) or _new_tuple(Text, (sid, ""))
 
     def ids(self, f: Fields, key: str, kind: str, life: str = "", required: bool = False) -> list[str]:
         out = []
