@@ -162,6 +162,9 @@ def parse_text(text: str, shown: str, report: Report) -> YMap | None:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or "invalid YAML"
+        if _is_depth_limit(problem):  # libyaml 0.2.5+ stops deep nesting itself (PyYAML 6.0.4 wheels)
+            report.add(shown, line, col, "E008", f"nesting deeper than {MAX_DEPTH} levels")
+            return None
         if exc.context:
             problem = f"{problem} ({exc.context})"
         report.add(shown, line, col, "E001", problem)
@@ -189,6 +192,11 @@ def parse_text(text: str, shown: str, report: Report) -> YMap | None:
         report.add(shown, line, col, "E004", f"the file must hold a mapping (key: value lines), not {kind}")
         return None
     return value
+
+
+def _is_depth_limit(problem: str) -> bool:
+    """True for libyaml's own nesting guard ("exceeded maximum nesting depth"), whatever its limit."""
+    return "nesting depth" in problem or "max depth" in problem
 
 
 def _reader_pos(text: str, position: int, chars: bool = False) -> tuple[int, int]:
