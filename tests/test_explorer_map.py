@@ -37,8 +37,9 @@ def test_a_dead_end_at_play_time_fails(capsys):
     code, lines, _ = explore(capsys, "--story", str(DEAD_END), "--character", "pat")
     assert code == 1
     assert "  problem: dead end at node 'gate': no choice is available (path: gate)" in lines
-    assert lines[-1].startswith("coverage: nodes 3/3 (100%), choices 2/3 (67%), endings 1/1 (100%); ")
-    assert lines[-1].endswith(" problem") or lines[-1].endswith(" problems")
+    assert "  warning: choice 'end' (\"Pay the fee\") at node 'gate' was never enabled in 3 states and 320 runs: " \
+           "its condition `money > 100` may never be true" in lines
+    assert lines[-1] == "coverage: nodes 3/3 (100%), choices 2/3 (67%), endings 1/1 (100%); 1 problem, 1 warning"
 
 
 def test_an_unreachable_node_fails(capsys, tmp_path):
@@ -209,3 +210,20 @@ def test_map_command_errors(capsys, tmp_path):
     assert "no life 'nobody'" in capsys.readouterr().err
     assert main(["map", "--story", str(EXAMPLE), "--character", "ming", "-o", str(tmp_path / "no" / "x.dot")]) == 1
     assert "cannot write" in capsys.readouterr().err
+
+
+def test_a_choice_whose_condition_is_never_true_is_named_as_a_warning(capsys, tmp_path):
+    root = tmp_path / "story"
+    shutil.copytree(EXAMPLE, root)
+    life = root / "lives" / "ming.yaml"
+    life.write_text(life.read_text(encoding="utf-8").replace(
+        "      - id: slow\n        label: Take the slow train\n",
+        "      - id: slow\n        label: Take the slow train\n        if: money > 100000\n"
+        "        reason: Too dear\n"), encoding="utf-8")
+    code, lines, _ = explore(capsys, "--story", str(root))
+    assert code == 0, "a choice that is never enabled is a warning, not a failure"
+    warning = [ln for ln in lines if ln.startswith("  warning: ")]
+    assert len(warning) == 1
+    assert "choice 'slow' (\"Take the slow train\") at node 'refused' was never enabled" in warning[0]
+    assert "its condition `money > 100000` may never be true" in warning[0]
+    assert lines[-1].endswith("; 0 problems, 1 warning")
