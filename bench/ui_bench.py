@@ -41,7 +41,7 @@ pygame.display.flip(); print(time.perf_counter() - t)
 """
 GAME = """
 import time; t = time.perf_counter()
-from game.ui.app import App; from game.ui.options import parse
+from game.ui.app import App; from game.cli import parse_window as parse
 app = App(parse(["--story", {story!r}])); app.boot(); app.draw(); print(time.perf_counter() - t)
 """
 NAIVE = """

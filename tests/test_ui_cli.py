@@ -12,7 +12,7 @@ import pytest
 
 pytest.importorskip("pygame")
 
-from game.ui.options import parse  # noqa: E402
+from game.cli import parse_window as parse  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "docs" / "example-story"

@@ -45,7 +45,7 @@ def check(p: Pilot, where: str, seen: set[str]) -> None:
     seen.add(p.screen)
     assert app.ctx.overflow == [], f"{where}: {app.ctx.overflow}"
     cw, ch = app.ctx.size
-    for top in app._visible_screens():
+    for top in app.visible_screens():
         for v in top.views:
             assert v.rect.right <= cw + 1 and v.rect.left >= -1, f"{where}: view {v.name} {v.rect} outside {cw}"
             for w in v.widgets():

@@ -6,7 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from .. import DEFAULT_STORY
 from ..engine.model import Life
+from .common import load_or_report
 
 
 def _short(text: str, n: int = 40) -> str:
@@ -79,11 +81,8 @@ def to_mermaid(life: Life) -> str:
     return "\n".join(lines) + "\n"
 
 
-def cmd_map(args: argparse.Namespace) -> int:
-    from ..cli import story_path
-    from .common import load_or_report
-
-    story = load_or_report(story_path(args.story))
+def run(args: argparse.Namespace) -> int:
+    story = load_or_report(args.story or DEFAULT_STORY)
     if story is None:
         return 1
     if args.character not in story.lives:
@@ -101,9 +100,8 @@ def cmd_map(args: argparse.Namespace) -> int:
     return 0
 
 
-def add_map_parser(sub) -> None:
-    p = sub.add_parser("map", help="write a life's story graph as Graphviz DOT (or Mermaid for .mmd)")
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--character", required=True, help="the life to draw")
     p.add_argument("-o", "--output", required=True, help="output file (.dot or .mmd)")
     p.add_argument("--story", help="story folder (default: the shipped story)")
-    p.set_defaults(func=cmd_map)

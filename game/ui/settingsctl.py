@@ -1,0 +1,56 @@
+"""Putting settings into effect: the theme and text size (a new layout), the language, the key bindings,
+the window's fullscreen, and saving them (a kiosk's visitor settings are never saved)."""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING
+
+from . import keys, modesbridge
+from .modesbridge import Settings
+
+if TYPE_CHECKING:
+    from .app import App
+    from .options import Options
+
+
+def initial(opts: Options) -> tuple[Settings, str | None]:
+    """The settings to start with, and a message when the file was damaged. A kiosk starts from the defaults
+    (its visitor settings come with the kiosk); ``--lang`` overrides the saved language."""
+    settings, message = (Settings(), None) if opts.kiosk else modesbridge.load_settings()
+    if opts.lang:
+        settings = modesbridge.copy_settings(settings, language=opts.lang)
+    return settings, message
+
+
+def key_bindings(app: App, settings: Settings) -> None:
+    """The bindings the settings file asks for; what cannot be used is said on the settings screen and in the
+    log, and the usual keys stay for it."""
+    app.bindings, problems = keys.bindings_with(settings.keys)
+    app.key_table = keys.build_table(app.bindings)
+    if problems:
+        app.settings_message = "Some key settings were not used: " + "; ".join(problems) + "."
+        print(app.settings_message, file=sys.stderr)
+
+
+def apply(app: App, settings: Settings, *, save: bool = True) -> None:
+    if settings.keys != app.settings.keys:
+        key_bindings(app, settings)
+    app.settings = settings
+    if app.kiosk is not None:
+        app.kiosk.visit.settings = settings
+    elif save:
+        msg = modesbridge.save_settings(settings)
+        if msg:
+            app.settings_message = msg
+    if app.game is not None:
+        app.game.set_lang(settings.language)
+    app.relayout()
+
+
+def toggle_fullscreen(app: App) -> None:
+    """Fullscreen on or off (never in a kiosk, which stays fullscreen), remembered in the settings."""
+    if app.opts.kiosk:
+        return
+    app.win.set_fullscreen(not app.win.fullscreen)
+    apply(app, modesbridge.copy_settings(app.settings, fullscreen=app.win.fullscreen), save=True)
