@@ -24,7 +24,7 @@ from typing import Any
 
 import pygame
 
-from . import kioskctl, opening, settingsctl
+from . import artbridge, kioskctl, opening, settingsctl
 from .autoplay import Autoplay
 from .events import InputRouter
 from .options import Options
@@ -40,6 +40,7 @@ Clock = Callable[[], float]
 # and dragging stay smooth), growing with the time since (a tenth of it) to the longest, which is the most
 # the first touch after a long idle can wait
 NAP_MIN, NAP_MAX = 0.008, 0.05
+MAX_ERRORS = 100  # errors kept in App.errors (all are logged): a kiosk runs for months
 
 
 class App:
@@ -214,6 +215,8 @@ class App:
             self.dirty = True
         if self.dirty:
             self.safely(self.draw)
+        for text in artbridge.take_errors():  # a picture that failed: its plain version shows, the error counts
+            self.record_error(text)
         self.screens.release_retired()
         self.frames += 1
 
@@ -224,12 +227,16 @@ class App:
         except Exception as exc:  # noqa: BLE001 - never a crash in front of a class
             from .screens.error import ErrorScreen
 
-            text = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
-            self.errors.append(text)
-            print(text, file=sys.stderr)
+            self.record_error("".join(traceback.format_exception(type(exc), exc, exc.__traceback__)))
             self.push(ErrorScreen(self, "Something went wrong", [f"{type(exc).__name__}: {exc}",
                                   "You can go back and carry on; the problem was written to the log."],
                                   can_go_back=True))
+
+    def record_error(self, text: str) -> None:
+        """Log an error and keep it in ``errors`` (tests assert there are none)."""
+        print(text, file=sys.stderr)
+        if len(self.errors) < MAX_ERRORS and text not in self.errors:
+            self.errors.append(text)
 
     def draw(self) -> None:
         self.ensure_layout()

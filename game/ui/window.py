@@ -24,13 +24,19 @@ if sys.platform.startswith("linux"):
     os.environ.setdefault("SDL_FRAMEBUFFER_ACCELERATION", "0")
 
 
+def name_windows() -> None:
+    """Give the window our class name. Importing pygame names it after the script (``__main__.py``) unless
+    the environment already names it: that default is replaced, a name someone chose is kept."""
+    for var in ("SDL_VIDEO_X11_WMCLASS", "SDL_VIDEO_WAYLAND_WMCLASS"):
+        if os.environ.get(var, os.path.basename(sys.argv[0])) == os.path.basename(sys.argv[0]):
+            os.environ[var] = WM_CLASS
+
+
 class Window:
     """Owns the OS window; ``ctx`` and ``layout_gen`` change whenever the canvas's size or look does."""
 
     def __init__(self, size: tuple[int, int], fullscreen: bool, settings: Any, now: Callable[[], float]) -> None:
-        # pygame names the window after the script (``__main__.py``) unless told otherwise
-        os.environ.setdefault("SDL_VIDEO_X11_WMCLASS", WM_CLASS)
-        os.environ.setdefault("SDL_VIDEO_WAYLAND_WMCLASS", WM_CLASS)
+        name_windows()
         if not pygame.display.get_init():
             pygame.display.init()
         if not pygame.font.get_init():
