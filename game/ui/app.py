@@ -50,7 +50,8 @@ class App:
         self.threaded = threaded
         self.started = clock()
         self.settings, self.settings_message = settingsctl.initial(opts)
-        settingsctl.key_bindings(self, self.settings)  # sets bindings and key_table
+        self.bindings, self.key_table, keys_message = settingsctl.key_bindings(self.settings)
+        self.settings_message = " ".join(m for m in (self.settings_message, keys_message) if m) or None
         self.win = Window(opts.size, bool(opts.fullscreen or opts.kiosk or self.settings.fullscreen),
                           self.settings, clock)
         self.screens = ScreenStack()

@@ -109,22 +109,3 @@ def make_kiosk(story: Any, clock: Any = None) -> tuple[Any | None, str | None]:
     if clock is None:
         return kiosk.Kiosk.load(story), message
     return kiosk.Kiosk.load(story, clock=clock), message
-
-
-def quit_guard(kiosk_on: bool) -> Any | None:
-    if not kiosk_on:
-        return None
-    try:
-        from ..modes import kiosk
-    except Exception:  # noqa: BLE001
-        return None
-    config, _ = kiosk.load_kiosk_config()
-    return kiosk.QuitGuard(True, config)
-
-
-def kiosk_writes_off() -> None:
-    try:
-        from ..modes import paths
-    except Exception:  # noqa: BLE001
-        return
-    paths.set_writes_enabled(False)

@@ -23,19 +23,21 @@ def initial(opts: Options) -> tuple[Settings, str | None]:
     return settings, message
 
 
-def key_bindings(app: App, settings: Settings) -> None:
-    """The bindings the settings file asks for; what cannot be used is said on the settings screen and in the
-    log, and the usual keys stay for it."""
-    app.bindings, problems = keys.bindings_with(settings.keys)
-    app.key_table = keys.build_table(app.bindings)
+def key_bindings(settings: Settings) -> tuple[dict[str, list[str]], keys.Table, str | None]:
+    """The bindings the settings file asks for, their lookup table, and a message saying what could not be
+    used (those actions keep their usual keys); the message is also logged."""
+    bindings, problems = keys.bindings_with(settings.keys)
+    message = None
     if problems:
-        app.settings_message = "Some key settings were not used: " + "; ".join(problems) + "."
-        print(app.settings_message, file=sys.stderr)
+        message = "Some key settings were not used: " + "; ".join(problems) + "."
+        print(message, file=sys.stderr)
+    return bindings, keys.build_table(bindings), message
 
 
 def apply(app: App, settings: Settings, *, save: bool = True) -> None:
     if settings.keys != app.settings.keys:
-        key_bindings(app, settings)
+        app.bindings, app.key_table, message = key_bindings(settings)
+        app.settings_message = message or app.settings_message
     app.settings = settings
     if app.kiosk is not None:
         app.kiosk.visit.settings = settings
