@@ -80,7 +80,7 @@ def sample():
     time.sleep({secs})
     out.append((time.process_time() - a) / (time.perf_counter() - t))
 threading.Thread(target=sample, daemon=True).start()
-from game.ui.app import main
+from game.cli import main
 main(["--story", {story!r}, "--quit-after", "{total}"])
 print(out[0] if out else -1)
 """

@@ -12,6 +12,7 @@ from .. import DEFAULT_STORY
 from ..engine.events import describe
 from ..engine.model import Life, Story, Text
 from ..engine.runtime import InvalidChoice, NodeView, Session
+from ..ui.options import Options
 from .common import load_or_report
 
 WIDTH = 78
@@ -242,7 +243,6 @@ def stdin_reader(prompt: str) -> str | None:
 def run(args: argparse.Namespace) -> int:
     if not args.text:
         from ..ui.app import run_window  # the window, and pygame, only when asked for
-        from ..ui.options import Options
 
         return run_window(Options(character=args.character, lang=args.lang, seed=args.seed, start=args.start,
                                   story=args.story or str(DEFAULT_STORY)))
