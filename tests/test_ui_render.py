@@ -124,9 +124,11 @@ def tour(story: Path, size: tuple[int, int], settings: Settings, small: list[str
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("scale", [1.0, 2.0], ids=["100", "200"])
 def test_every_screen_fits(size, scale):
-    seen = tour(EXAMPLE, size, Settings(text_scale=scale))
+    small: list[str] = []
+    seen = tour(EXAMPLE, size, Settings(text_scale=scale), small)
     assert {"title", "settings", "about", "saves", "lives", "play", "journal", "history", "card", "sources",
             "pause", "confirm", "debrief"} <= seen
+    assert small == []  # at every size, 800x600 included
 
 
 @pytest.mark.parametrize("size", [(1280, 720), (1024, 768)], ids=lambda s: f"{s[0]}x{s[1]}")
