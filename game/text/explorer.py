@@ -14,8 +14,10 @@ import random
 import sys
 from dataclasses import dataclass, field
 
+from .. import DEFAULT_STORY
 from ..engine.model import Story
 from ..engine.runtime import Session
+from .common import load_or_report
 
 MAX_STATES = 3000
 MAX_STEPS = 400
@@ -184,11 +186,8 @@ def total_choices(story: Story, life_id: str) -> int:
     return sum(len(n.choices) if n.choices else (1 if n.next else 0) for n in life.nodes.values())
 
 
-def cmd_explore(args: argparse.Namespace) -> int:
-    from ..cli import story_path
-    from .common import load_or_report
-
-    story = load_or_report(story_path(args.story))
+def run(args: argparse.Namespace) -> int:
+    story = load_or_report(args.story or DEFAULT_STORY)
     if story is None:
         return 1
     lives = [args.character] if args.character else list(story.lives)
@@ -227,10 +226,9 @@ def cmd_explore(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
-def add_explore_parser(sub) -> None:
-    p = sub.add_parser("explore", help="play every path and report coverage and problems")
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--character", help="only this life")
     p.add_argument("--story", help="story folder (default: the shipped story)")
     p.add_argument("--runs", type=int, default=200, help="seeded random runs per life (default 200)")
     p.add_argument("--seed", type=int, default=0)
-    p.set_defaults(func=cmd_explore)

@@ -14,7 +14,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from .. import DEFAULT_STORY
 from ..engine.model import Life
+from .common import load_or_report
 
 
 def _short(text: str, n: int = 40) -> str:
@@ -162,11 +164,8 @@ def render_with_dot(dot_text: str, out: Path) -> str | None:
     return None
 
 
-def cmd_map(args: argparse.Namespace) -> int:
-    from ..cli import story_path
-    from .common import load_or_report
-
-    story = load_or_report(story_path(args.story))
+def run(args: argparse.Namespace) -> int:
+    story = load_or_report(args.story or DEFAULT_STORY)
     if story is None:
         return 1
     if args.character not in story.lives:
@@ -195,10 +194,7 @@ def cmd_map(args: argparse.Namespace) -> int:
     return 0
 
 
-def add_map_parser(sub) -> None:
-    p = sub.add_parser("map", help="write a life's story graph: Graphviz DOT, Mermaid (.mmd), or a picture "
-                                   "(.svg, .png: needs Graphviz)")
+def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--character", required=True, help="the life to draw")
     p.add_argument("-o", "--output", required=True, help="output file: .dot, .mmd, .svg or .png")
     p.add_argument("--story", help="story folder (default: the shipped story)")
-    p.set_defaults(func=cmd_map)
