@@ -11,7 +11,6 @@ from typing import TextIO
 from ..engine.events import describe
 from ..engine.model import Life, Story, Text
 from ..engine.runtime import InvalidChoice, NodeView, Session
-from .debrief import DebriefPager
 
 WIDTH = 78
 HELP = ("Type the number of a choice. Other commands: u = undo the last choice, j = journal, "
@@ -161,6 +160,8 @@ class TextPlayer:
 
     def show_debrief(self, view: NodeView) -> None:
         """The debrief, part by part, asking each myth-or-fact claim before answering it."""
+        from .debrief import DebriefPager  # imported here to keep this change local (the imports above are busy)
+
         ending = view.node.ending
         debrief = self.session.life.debriefs.get(ending.debrief)
         DebriefPager(self.story, self.say, self.ask, self.tr).run(ending, debrief)
