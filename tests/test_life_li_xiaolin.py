@@ -71,7 +71,7 @@ def test_invented_scenes_are_tagged_dramatized_and_say_what_is_known(node_id):
     assert node.evidence == "dramatized", f"{node_id} holds an invented scene"
     assert node.sources, f"{node_id}: say what is known, with its source"
     t = node.text.en
-    assert re.search(r"[Rr]eports? (say|name)|Maya Wang|[Ii]nvented|rule is real|SorryWatch", t), node_id
+    assert re.search(r"[Rr]eports? (say|name)|Maya Wang|[Ii]nvented|[Tt]he rules|SorryWatch|No source", t), node_id
 
 
 def test_nothing_says_nobody_told_him_about_the_second_list():
