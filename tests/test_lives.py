@@ -26,7 +26,7 @@ What is checked
   each screen's text and the labels of the choices shown on it, plus 5 seconds for each real choice
   (a screen with two or more enabled options). The short path must fit in 5 minutes on every path
   (at most 750 words); a main run must take 15 to 25 minutes at the median of the sampled runs,
-  with every sampled run between 2,000 and 4,000 words.
+  with every sampled run between 1,500 and 4,000 words.
 - (e) Each life: at least 3 endings reached from the main start, at least 12 real choices on every
   sampled main run, a content note, and every debrief with 4 to 6 myths and 3 to 5 questions.
 
@@ -60,7 +60,7 @@ WORDS_PER_MINUTE = 150
 SECONDS_PER_CHOICE = 5
 SHORT_MAX_MINUTES = 5
 MAIN_MINUTES = (15, 25)
-MAIN_WORDS = (2000, 4000)
+MAIN_WORDS = (1500, 4000)  # the floor catches a life that ends early; the pace itself is in test_pace
 RANDOM_RUNS = 120
 SEARCH_LIMIT = 60_000  # states; the exact search must finish well within this
 
@@ -176,10 +176,12 @@ LI = [
 ]
 
 RONGCHENG = [
-    Key("starts at 1,000 points with its grade shown (attributed)",
-        node=lambda n: factual(n) and says(n, "1,000 points", "grade a") and says(n, "reported")),
+    Key("starts at 1,000 points (attributed)",
+        node=lambda n: factual(n) and says(n, "1,000 points", "reported")),
     Key("both grade namings: the city's AAA...D and the press's A+++",
         node=lambda n: factual(n) and cites(n, "clt_rongcheng_measures") and says(n, "measures", "AAA", "A+++")),
+    Key("how residents meet the score: they ask at a desk in city hall",
+        node=lambda n: factual(n) and cites(n, "foreign_policy_2018") and says(n, "desk", "city hall")),
     Key("a confirmed point value with its reason (late utility fee -20)",
         node=lambda n: factual(n) and cites(n, "clt_rongcheng_standards") and says(n, "20 points")),
     Key("what a grade brings: 300 yuan off a heating bill",
@@ -192,14 +194,20 @@ RONGCHENG = [
         node=lambda n: n.evidence == "documented" and cites(n, "clt_rongcheng_experience")
         and says(n, "informed consent")),
     Key("Suining's abandoned 2010 experiment", node=lambda n: factual(n) and says(n, "Suining", "2010")),
+    # Lin is invented, so his scene is dramatized; it names the court's list and cites its rules
     Key("the court's list, not the points, stops travel",
-        node=lambda n: factual(n) and says(n, "List of Dishonest Persons Subject to Enforcement")),
+        node=lambda n: cites(n, "clt_spc_2017") and says(n, "List of Dishonest Persons Subject to Enforcement")),
     Key("deposit-free bikes for high grades", starts=("main",),
         node=lambda n: cites(n, "technode_2018") and says(n, "deposit-free")),
-    Key("better loan terms for high grades", starts=("main",),
-        node=lambda n: factual(n) and says(n, "loan terms")),
-    Key("Sesame Credit as a private, opt-in score", starts=("main",),
-        node=lambda n: factual(n) and cites(n, "technode_sesame_2015") and says(n, "Sesame Credit")),
+    Key("better loan terms for high grades, as one report", starts=("main",),
+        node=lambda n: cites(n, "interviews_feature") and says(n, "loan terms")),
+    Key("popular support, as sourced statements", starts=("main",),
+        node=lambda n: factual(n) and cites(n, "interviews_feature")
+        and says(n, "nothing to fear", "meant to ensure")),
+    Key("Black Mirror's 'Nosedive' brought up and answered", starts=("main",),
+        node=lambda n: factual(n) and cites(n, "ctv_social_credit") and says(n, "Nosedive")),
+    Key("businesses, the most developed part of the system", starts=("main",),
+        node=lambda n: factual(n) and cites(n, "technode_2018") and says(n, "most developed", "businesses")),
 ]
 
 KEYS = {"wei": WEI, "li_xiaolin": LI, "rongcheng": RONGCHENG}
