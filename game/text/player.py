@@ -8,6 +8,7 @@ import textwrap
 from collections.abc import Callable, Iterator
 from typing import TextIO
 
+from ..cite import cite_list, display_url, human_date
 from ..engine.events import describe
 from ..engine.model import Life, Story, Text
 from ..engine.runtime import InvalidChoice, NodeView, Session
@@ -112,7 +113,7 @@ class TextPlayer:
         self.say()
         self.say(f"== {self.tr(place.name) if place else s.place}, {s.date} ==")
         tag = {"documented": "Documented", "reported": "Reported", "dramatized": "Dramatized"}[node.evidence]
-        cites = f" Sources: {', '.join(node.sources)}." if node.sources else ""
+        cites = f" Sources: {cite_list(self.story.sources, node.sources, self.lang)}." if node.sources else ""
         self.say(f"[{tag}.{cites}]")
         if node.kind in ("system", "document"):
             self.say(f"[{node.screen or node.kind} screen]")
@@ -178,7 +179,8 @@ class TextPlayer:
             self.say("Myth or fact?")
             for i, m in enumerate(d.myths, 1):
                 self.say(f"{i}. {self.tr(m.claim)}")
-                self.say(f"   Answer: {m.answer.upper()}. {self.tr(m.explanation)} (Sources: {', '.join(m.sources)})")
+                cites = cite_list(self.story.sources, m.sources, self.lang)
+                self.say(f"   Answer: {m.answer.upper()}. {self.tr(m.explanation)} (Sources: {cites})")
         if d.questions:
             self.say()
             self.say("Questions to discuss:")
@@ -190,8 +192,8 @@ class TextPlayer:
             for sid in d.sources:
                 src = self.story.sources.get(sid)
                 if src:
-                    bits = [src.outlet, src.author, src.date]
-                    url = f" {src.url}" if src.url else ""
+                    bits = [src.outlet, src.author, human_date(src.date, self.lang)]
+                    url = f" {display_url(src.url)}" if src.url else ""
                     self.say(f"- {self.tr(src.title)} ({', '.join(b for b in bits if b)}){url}")
 
 
