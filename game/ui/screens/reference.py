@@ -11,9 +11,10 @@ from .common import back_button, header
 from .debrief import cites, source_items
 
 ABOUT = [
-    "On the List is an educational game about China's social credit system. You live through three documented "
-    "cases: a young mother blacklisted by a court over a suit she never knew about, a lawyer blacklisted over an "
-    "apology, and a resident of Rongcheng under the city's points and grades.",
+    "On the List is an educational game about China's social credit system. You live one of three lives built on "
+    "the record. Two are documented cases: a young mother blacklisted by a court over a suit she never knew about, "
+    "and a lawyer blacklisted over an apology. The third is an invented composite resident of Rongcheng, a real "
+    "city whose points and grades are documented.",
     "There is no single national score. The main mechanism is a set of blacklists, chiefly the courts' list of "
     "people who do not perform a judgment; many agencies then restrict the people on it (joint punishment). "
     "Point schemes such as Rongcheng's are local.",
