@@ -31,9 +31,12 @@ def human_date(date: str, lang: str | None = None) -> str:
 
 
 def short_cite(src: Source, lang: str | None = None) -> str:
-    """'TechNode, 23 October 2018'; a source without a date is named by its outlet alone."""
+    """'TechNode, 23 October 2018'. Without a date, the author tells apart two pieces from one outlet
+    ('China Law Translate (Jeremy Daum)'); with neither, the outlet alone."""
     when = human_date(src.date, lang)
-    return f"{src.outlet}, {when}" if when else src.outlet
+    if when:
+        return f"{src.outlet}, {when}"
+    return f"{src.outlet} ({src.author})" if src.author else src.outlet
 
 
 def cite_list(sources: Mapping[str, Source], ids: Iterable[str], lang: str | None = None) -> str:
