@@ -194,7 +194,7 @@ class TextPlayer:
                 if src:
                     bits = [src.outlet, src.author, human_date(src.date, self.lang)]
                     url = f" {display_url(src.url)}" if src.url else ""
-                    self.say(f"- {self.tr(src.title)} ({', '.join(b for b in bits if b)}){url}")
+                    self.say(f"- {self.tr(src.title)} ({', '.join(b for b in bits if b)}; trust: {src.trust}){url}")
 
 
 def _number(cmd: str) -> int | None:

@@ -175,6 +175,7 @@ def source_items(game, ids: list[str]) -> list[Item]:
             out.append(Text(sid, "small", "muted"))
             continue
         bits = ", ".join(b for b in (src.outlet, src.author, human_date(src.date, game.lang)) if b)
+        bits += f". Trust: {src.trust}"
         out += [Text(game.tr(src.title), "body_bold", "ink", max_w=820),
                 Text(bits + (f". {display_url(src.url)}" if src.url else ""), "small", "muted", max_w=820)]
         if src.note:
