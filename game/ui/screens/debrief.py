@@ -177,7 +177,7 @@ def source_items(game, ids: list[str]) -> list[Item]:
         bits = ", ".join(b for b in (src.outlet, src.author, human_date(src.date, game.lang)) if b)
         bits += f". Trust: {src.trust}"
         out += [Text(game.tr(src.title), "body_bold", "ink", max_w=820),
-                Text(bits + (f". {display_url(src.url)}" if src.url else ""), "small", "muted", max_w=820)]
+                Text(f"{bits}." + (f" {display_url(src.url)}" if src.url else ""), "small", "muted", max_w=820)]
         if src.note:
             out.append(Text(game.tr(src.note), "small", "ink", max_w=820))
         out.append(Gap(8))
