@@ -240,3 +240,15 @@ def test_no_minus_sign_the_bundled_font_cannot_draw():
     texts += [t.text.en for t in story().glossary.values()]
     texts += [s.note.en for s in story().sources.values() if s.note]
     assert not any("\u2212" in t for t in texts)
+
+
+def test_the_class_summary_links_the_encoded_address_and_shows_it_decoded():
+    from game.modes.export import build_summary, render_html
+
+    s, _ = walk(["hall", "careful", "mother", "refuse", "records", "pay_now", "connect", "festival", "no_sesame",
+                 "stay", "carer", "walk", "back", "knock", "distance", "nothing", "pay", "consent"])
+    assert s.ended
+    page = render_html(build_summary(s, story()))
+    url = story().sources["clt_rongcheng_standards"].url
+    assert f'href="{url}"' in page  # the link itself stays encoded
+    assert f">{display_url(url)}</a>" in page and "荣成市个人信用评价标准" in page
