@@ -18,6 +18,7 @@ from ..scroll import ScrollView
 from ..systemviews import dialogue, letter, narration, notice, phone_app, terminal
 from ..widgets import Button
 from .common import header
+from .debrief import cites as source_names
 
 EVIDENCE = {
     "documented": ("DOCUMENTED", "doc", "doc_ink", "The sources state this."),
@@ -204,7 +205,7 @@ class PlayScreen(Screen):
 
     def evidence_item(self, node: Node) -> Item:
         word, fill, ink, meaning = EVIDENCE.get(node.evidence, EVIDENCE["dramatized"])
-        cites = ", ".join(node.sources)
+        cites = source_names(self.app.game, node.sources)
 
         def paint(ctx: Ctx, surf: pygame.Surface, r: pygame.Rect) -> None:
             t = ctx.theme
