@@ -51,6 +51,12 @@ class GameCtl:
     def tr(self, t: Text | None) -> str:
         return self.story.text(t, self.lang)
 
+    def with_chinese(self, name: Text | None, chinese: str, sep: str = " ({})") -> str:
+        """A name with its Chinese beside it ("the court's list (失信被执行人名单)"), unless the name is
+        already shown in Chinese: a Chinese screen would otherwise say it twice."""
+        shown = self.tr(name)
+        return shown if not chinese or chinese in shown else shown + sep.format(chinese)
+
     def describe(self, e: Event) -> str:
         return describe(e, self.tr)
 
