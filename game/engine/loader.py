@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 
 from . import expr as ex
 from .diagnostics import Report
-from .fields import ID_RE, MISSING, Fields, type_name
+from .fields import MISSING, Fields, type_name
 from .model import (
     ANSWERS,
     APPEAL_RESULTS,
@@ -58,14 +58,11 @@ from .model import (
 from .yamlsafe import YMap, YSeq, load_file
 
 FORMAT_VERSION = 1
-_new_tuple = tuple.__new__  # builds a NamedTuple without its Python-level constructor
 MAX_WAIT_DAYS = 36500  # a hundred years: longer waits would run past the calendar at play time
 MANIFEST = "story.yaml"
 _CHOICE_KEYS = ("id", "label", "if", "reason", "effects", "attempt", "to", "refused")
-_CHOICE_KEY_SET = frozenset(_CHOICE_KEYS)
 _NODE_KEYS = ("id", "kind", "screen", "title", "shows_grade", "speaker", "place", "evidence", "sources", "text",
               "effects", "choices", "next", "ending")
-_NODE_KEY_SET = frozenset(_NODE_KEYS)
 
 
 class Ref(NamedTuple):
@@ -105,8 +102,7 @@ def _hash_text(text: str) -> str:
 
 
 class _Loader:
-    def __init__(self, root: Path, report: Report, lean: bool = True) -> None:
-        self.lean = lean  # read common, valid shapes in few steps (tests turn it off to compare)
+    def __init__(self, root: Path, report: Report) -> None:
         self.root = root
         self.report = report
         self.refs: list[Ref] = []
@@ -136,13 +132,9 @@ class _Loader:
         data = load_file(path, self.report, shown)
         return (data, shown) if data is not None else None
 
-    # The readers below are called for nearly every field of a large story, so each first takes the
-    # common case (text or an id, written and non-empty) in a few steps, and hands anything else to
-    # the careful readers in Fields, which report what is wrong.
     def text(self, f: Fields, key: str, sid: str, required: bool = False) -> Text | None:
-        value = f.data.get(key)
-        en = value.strip() if type(value) is str else ""
-        t = _new_tuple(Text, (sid, en)) if en else f.text(key, sid, required)
+        """A displayed text, recorded in the string table with where it was written."""
+        t = f.text(key, sid, required)
         if t is not None:
             self.strings[sid] = t.en
             self.text_locs[sid] = f.loc(key)
@@ -150,22 +142,19 @@ class _Loader:
 
     def req_text(self, f: Fields, key: str, sid: str) -> Text:
         # An empty required text is reported by ``text`` and is not a string to translate.
-        return self.text(f, key, sid, required=True) or _new_tuple(Text, (sid, ""))
+        return self.text(f, key, sid, required=True) or Text(sid, "")
 
     def ids(self, f: Fields, key: str, kind: str, life: str = "", required: bool = False) -> list[str]:
         out = []
         for value, loc in f.id_list(key, required):
-            self.refs.append(_new_tuple(Ref, (kind, value, loc, life, "")))
+            self.refs.append(Ref(kind, value, loc, life, ""))
             out.append(value)
         return out
 
     def ref(self, f: Fields, key: str, kind: str, life: str = "", required: bool = False) -> str:
-        value = f.data.get(key)
-        if type(value) is not str or not value:
-            value = f.str(key, required)
-            if not value:
-                return value
-        self.refs.append(_new_tuple(Ref, (kind, value, f.loc(key), life, "")))
+        value = f.str(key, required)
+        if value:
+            self.refs.append(Ref(kind, value, f.loc(key), life))
         return value
 
     def expression(self, src: Any, loc: Loc, life: str, want: str, var: str = "") -> Any:
@@ -178,7 +167,7 @@ class _Loader:
             self.report.add(loc.file, loc.line, loc.col, exc.code,
                             f"in expression \"{src}\" at character {exc.offset + 1}: {exc.message}")
             return None
-        self.exprs.append(_new_tuple(ExprSite, (src, tree, loc, life, want, var)))
+        self.exprs.append(ExprSite(src, tree, loc, life, want, var))
         return tree
 
     def unique(self, seen: dict[str, Loc], ident: str, loc: Loc, what: str) -> bool:
@@ -462,25 +451,8 @@ class _Loader:
         return life
 
     def load_node(self, item: YMap, loc: Loc, shown: str, lid: str) -> Node:
-        node = self.lean_node(item, loc, shown, lid) if self.lean else None
-        if node is not None:
-            choices = item.get("choices")
-            effects = item.get("effects")
-            if (type(choices) is YSeq and choices and "next" not in item and "ending" not in item
-                    and (effects is None or type(effects) is YSeq)
-                    and all(type(c) is YMap for c in choices)):
-                # The common, valid way on: a list of choices. Nothing here can be reported but
-                # what the effects and choices report themselves, so no field reader is needed.
-                prefix = f"{lid}.n.{node.id}"
-                node.effects = self.effect_list(effects, shown, lid, prefix) if effects is not None else []
-                seen: dict[str, Loc] = {}
-                for citem, (line, col) in zip(choices, choices.item_pos):
-                    cloc = _new_tuple(Loc, (shown, line, col))
-                    self.add_choice(node, self.load_choice(citem, cloc, shown, lid, prefix), cloc, seen)
-                return node
         f = Fields(item, shown, self.report, _NODE_KEYS, "a node")
-        if node is None:
-            node = self.careful_node(f, item, loc, lid)
+        node = self.node_fields(f, item, loc, lid)
         nid = node.id
         prefix = f"{lid}.n.{nid}"
         has = item.__contains__
@@ -517,7 +489,7 @@ class _Loader:
         seen[choice.id] = loc
         node.choices.append(choice)
 
-    def careful_node(self, f: Fields, item: YMap, loc: Loc, lid: str) -> Node:
+    def node_fields(self, f: Fields, item: YMap, loc: Loc, lid: str) -> Node:
         """A node's own fields (not its effects, choices or way on), each read and checked in turn."""
         nid = f.ident("id", required=True)
         prefix = f"{lid}.n.{nid}"
@@ -537,59 +509,7 @@ class _Loader:
                     shows_grade=f.bool("shows_grade") if has("shows_grade") else False,
                     place=self.ref(f, "place", "place") if has("place") else "", loc=loc)
 
-    def lean_node(self, item: YMap, loc: Loc, shown: str, lid: str) -> Node | None:
-        """A node's own fields written the common, valid way, read in few steps: the same result as
-        ``careful_node``, which takes anything else (None) and reports what is wrong."""
-        if not _NODE_KEY_SET.issuperset(item):
-            return None
-        get = item.get
-        nid = get("id")
-        kind = get("kind")
-        evidence = get("evidence")
-        text = get("text")
-        sources = get("sources")
-        speaker = get("speaker")
-        place = get("place")
-        if (type(nid) is not str or not ID_RE.match(nid) or type(kind) is not str or kind not in NODE_KINDS
-                or type(evidence) is not str or evidence not in EVIDENCE or type(text) is not str
-                or not text.strip()
-                or (sources is not None and (type(sources) is not YSeq or not all(type(s) is str for s in sources)))
-                or (speaker is not None and (type(speaker) is not str or not speaker.strip()))
-                or (place is not None and (type(place) is not str or not place))):
-            return None
-        screen = get("screen")
-        title = get("title")
-        shows_grade = get("shows_grade")
-        if kind == "system" or kind == "document":
-            if ((screen is not None and (type(screen) is not str or screen not in SCREENS))
-                    or (title is not None and (type(title) is not str or not title.strip()))
-                    or (shows_grade is not None and type(shows_grade) is not bool)):
-                return None
-        elif screen is not None or title is not None or shows_grade is not None:
-            return None
-        # The same steps as the careful path, in the same order, so reports and tables match it.
-        locs = item.locs
-        prefix = f"{lid}.n.{nid}"
-        node_text = self.lean_text(text, f"{prefix}.text", locs["text"], shown)
-        if sources:
-            refs = self.refs
-            for source, (line, col) in zip(sources, sources.item_pos):
-                refs.append(_new_tuple(Ref, ("source", source, _new_tuple(Loc, (shown, line, col)), "", "")))
-            sources = list(sources)
-        else:
-            sources = []
-        if place is not None:
-            self.lean_ref("place", place, locs["place"], shown, "")
-        return Node(id=nid, kind=kind, evidence=evidence, text=node_text, sources=sources, screen=screen or "",
-                    speaker=self.lean_text(speaker, f"{prefix}.speaker", locs["speaker"], shown) if speaker else None,
-                    title=self.lean_text(title, f"{prefix}.title", locs["title"], shown) if title else None,
-                    shows_grade=shows_grade or False, place=place or "", loc=loc)
-
     def load_choice(self, item: YMap, loc: Loc, shown: str, lid: str, prefix: str) -> Choice:
-        if self.lean:
-            choice = self.lean_choice(item, loc, shown, lid, prefix)
-            if choice is not None:
-                return choice
         f = Fields(item, shown, self.report, _CHOICE_KEYS, "a choice")
         has = item.__contains__  # optional keys are read only when written
         to = self.ref(f, "to", "node", lid, required=True)
@@ -610,69 +530,6 @@ class _Loader:
             f.error("reason", "E104", f"choice '{cid}' has a 'reason' but no 'if' condition")
         return choice
 
-    def lean_choice(self, item: YMap, loc: Loc, shown: str, lid: str, prefix: str) -> Choice | None:
-        """A choice written the common, valid way, read in few steps: the same result as the careful
-        readers in ``load_choice``, which take anything else (None) and report what is wrong."""
-        if not _CHOICE_KEY_SET.issuperset(item):
-            return None
-        get = item.get
-        to = get("to")
-        cid = get("id")
-        label = get("label")
-        cond_src = get("if")
-        reason = get("reason")
-        attempt = get("attempt")
-        refused = get("refused")
-        if cid is None:
-            cid = to
-        elif type(cid) is not str or not ID_RE.match(cid):
-            return None
-        if cond_src is None:
-            cond_src = ""
-        if (type(to) is not str or not to or type(label) is not str or type(cond_src) is not str
-                or (attempt is not None and (type(attempt) is not str or not attempt))
-                or (refused is not None and (type(refused) is not str or not refused))
-                or (attempt is None) is not (refused is None)  # both, or neither
-                or (reason is not None and (type(reason) is not str or not cond_src)) or not label.strip()
-                or (reason is not None and not reason.strip())):
-            return None
-        # The same steps as the careful path, in the same order, so reports and tables match it.
-        locs = item.locs
-        self.lean_ref("node", to, locs["to"], shown, lid)
-        cp = f"{prefix}.c.{cid}"
-        cond = None
-        if cond_src:
-            at = locs["if"]
-            cond = self.expression(cond_src, _new_tuple(Loc, (shown, at[2], at[3])), lid, ex.BOOL)
-        label_text = self.lean_text(label, f"{cp}.label", locs["label"], shown)
-        reason_text = self.lean_text(reason, f"{cp}.reason", locs["reason"], shown) if reason is not None else None
-        effects = get("effects")
-        if effects is None:
-            effects = []
-        elif type(effects) is YSeq:
-            effects = self.effect_list(effects, shown, lid, cp)
-        else:
-            effects = self.effects(Fields(item, shown, self.report, _CHOICE_KEYS, "a choice"), "effects", shown, lid,
-                                   cp)
-        if attempt is None:
-            attempt = refused = ""
-        else:
-            self.lean_ref("service", attempt, locs["attempt"], shown, "")
-            self.lean_ref("node", refused, locs["refused"], shown, lid)
-        return Choice(id=cid, label=label_text, to=to, cond=cond, cond_src=cond_src, reason=reason_text,
-                      effects=effects, attempt=attempt, refused=refused, loc=loc)
-
-    def lean_ref(self, kind: str, value: str, at: tuple[int, int, int, int], shown: str, life: str) -> None:
-        """A reference already checked to be non-empty text, recorded as the careful ``ref`` reader does."""
-        self.refs.append(_new_tuple(Ref, (kind, value, _new_tuple(Loc, (shown, at[2], at[3])), life, "")))
-
-    def lean_text(self, value: str, sid: str, at: tuple[int, int, int, int], shown: str) -> Text:
-        """Text already checked to be non-empty, recorded as the careful ``text`` reader records it."""
-        en = value.strip()
-        self.strings[sid] = en
-        self.text_locs[sid] = _new_tuple(Loc, (shown, at[2], at[3]))
-        return _new_tuple(Text, (sid, en))
-
     def effects(self, f: Fields, key: str, shown: str, lid: str, prefix: str) -> list[Effect]:
         seq = f.data.get(key)
         if seq is None:
@@ -690,7 +547,7 @@ class _Loader:
                 continue
             for kind, value in item.items():  # the only entry
                 at = item.locs[kind]
-                eff = self.effect(kind, value, _new_tuple(Loc, (shown, at[2], at[3])), item, shown, lid,
+                eff = self.effect(kind, value, Loc(shown, at[2], at[3]), item, shown, lid,
                                   f"{prefix}.e.{i}")
                 if eff is not None:
                     out.append(eff)
@@ -720,8 +577,8 @@ class _Loader:
             locs = value.locs
             for name, v in value.items():
                 at = locs[name]
-                vl = _new_tuple(Loc, (shown, at[2], at[3]))
-                self.refs.append(_new_tuple(Ref, ("variable", name, _new_tuple(Loc, (shown, at[0], at[1])), lid, "")))
+                vl = Loc(shown, at[2], at[3])
+                self.refs.append(Ref("variable", name, Loc(shown, at[0], at[1]), lid))
                 if type(v) is str:  # the common case: an expression
                     tree = self.expression(v, vl, lid, "", name)
                     if tree is not None:
@@ -744,12 +601,6 @@ class _Loader:
             self.exprs.append(ExprSite("true", ("bool", True, 0), loc, lid, "", value))
             return Effect("set", {"values": [(value, ("bool", True, 0), "true")]}, loc)
         if kind == "points":
-            if self.lean and type(value) is YMap and len(value) == 2:  # the common, valid case in few steps
-                change = value.get("change")
-                reason = value.get("reason")
-                if type(change) is int and type(reason) is str and reason.strip():
-                    return Effect("points", {"change": change, "reason": self.lean_text(
-                        reason, f"{ep}.reason", value.locs["reason"], shown)}, loc)
             f = sub(("change", "reason"))
             if f is None:
                 return None
@@ -887,16 +738,12 @@ class _Loader:
         return tr
 
 
-def load_story(path: str | Path, *, lean: bool = True) -> LoadResult:
-    """Load the story whose manifest is ``path`` (a folder holding story.yaml, or the file itself).
-
-    ``lean=False`` reads every node and choice with the careful field readers only; the result is
-    the same, and the tests hold the quick readers to it.
-    """
+def load_story(path: str | Path) -> LoadResult:
+    """Load the story whose manifest is ``path`` (a folder holding story.yaml, or the file itself)."""
     p = Path(path)
     root = p.parent if p.is_file() else p
     report = Report()
-    loader = _Loader(root.resolve(), report, lean)
+    loader = _Loader(root.resolve(), report)
     with gc_paused():
         story = loader.load()
     return LoadResult(story, report, loader.refs, loader.exprs, loader.files, loader.text_locs,
