@@ -55,7 +55,8 @@ from .model import (
     Variable,
     World,
 )
-from .yamlsafe import YMap, YSeq, load_file
+from .parsecache import ParseCache
+from .yamlsafe import YMap, YSeq, parse_text, read_text
 
 FORMAT_VERSION = 1
 MAX_WAIT_DAYS = 36500  # a hundred years: longer waits would run past the calendar at play time
@@ -102,7 +103,8 @@ def _hash_text(text: str) -> str:
 
 
 class _Loader:
-    def __init__(self, root: Path, report: Report) -> None:
+    def __init__(self, root: Path, report: Report, parse_cache: ParseCache | None = None) -> None:
+        self.parse_cache = parse_cache
         self.root = root
         self.report = report
         self.refs: list[Ref] = []
@@ -129,7 +131,16 @@ class _Loader:
                 self.report.add(shown, 1, 1, "E007", "file not found")
             return None
         self.files.append(path)
-        data = load_file(path, self.report, shown)
+        text = read_text(path, self.report, shown)
+        if text is None:
+            return None
+        cache = self.parse_cache
+        data = cache.get(text) if cache is not None else None
+        if data is None:
+            reported = len(self.report.items)
+            data = parse_text(text, shown, self.report)
+            if data is not None and cache is not None and len(self.report.items) == reported:
+                cache.put(text, data)  # only clean parses: a cached file reports nothing
         return (data, shown) if data is not None else None
 
     def text(self, f: Fields, key: str, sid: str, required: bool = False) -> Text | None:
@@ -738,12 +749,15 @@ class _Loader:
         return tr
 
 
-def load_story(path: str | Path) -> LoadResult:
-    """Load the story whose manifest is ``path`` (a folder holding story.yaml, or the file itself)."""
+def load_story(path: str | Path, parse_cache: ParseCache | None = None) -> LoadResult:
+    """Load the story whose manifest is ``path`` (a folder holding story.yaml, or the file itself).
+
+    With a ``parse_cache``, a file whose text was parsed before is taken from it instead.
+    """
     p = Path(path)
     root = p.parent if p.is_file() else p
     report = Report()
-    loader = _Loader(root.resolve(), report)
+    loader = _Loader(root.resolve(), report, parse_cache)
     with gc_paused():
         story = loader.load()
     return LoadResult(story, report, loader.refs, loader.exprs, loader.files, loader.text_locs,

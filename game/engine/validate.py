@@ -13,6 +13,7 @@ from . import expr as ex
 from .diagnostics import Report
 from .loader import LoadResult, gc_paused, load_story, text_hash
 from .model import Life, Loc, Story
+from .parsecache import ParseCache
 
 MAX_SENTENCE_WORDS = 25
 MAX_SCREEN_WORDS = 120
@@ -108,8 +109,8 @@ def validate(result: LoadResult) -> Report:
     return report
 
 
-def load_and_validate(path: str | Path) -> LoadResult:
-    result = load_story(path)
+def load_and_validate(path: str | Path, parse_cache: ParseCache | None = None) -> LoadResult:
+    result = load_story(path, parse_cache)
     with gc_paused():
         validate(result)
     return result
