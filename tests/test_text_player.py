@@ -33,7 +33,7 @@ def test_numbered_choices_refused_event_and_ending(capsys, tmp_path):
     assert code == 0 and err == ""
     assert out.startswith("Ming: An invented traveller\nBeijing, May 2016. About 2 minutes.\n"
                           "Content note: An invented example; no real person.\n")
-    assert "LISTED: you are now on the court's list (An unpaid judgment).\n" in out
+    assert "LISTED: you are now on the court's list. An unpaid judgment.\n" in out
     assert ("== Beijing, 2016-05-10 ==\n[Dramatized.]\n[terminal screen]\n"
             "The ticket machine reads your ID card.\n") in out
     assert "\n1. Buy a high-speed ticket\n2. Rent a bike instead\n> 1\n" in out
@@ -150,7 +150,7 @@ def test_script_subprocess(tmp_path):
     assert "REFUSED: Buy a high-speed train ticket. You are on the court's list." in out
     assert "Journal:\n- 2016-05-10: The machine refused your ID card." in out
     assert "APPEAL: Objection to the listing: Written objection. Time limit: 15 days." in out
-    assert "TIME: Two weeks later. It is now 2016-05-25." in out
+    assert "TIME: Two weeks later. It is now 25 May 2016." in out
     assert "*** Ending: Home at last ***" in out
     assert all(len(line) <= 78 for line in out.splitlines())  # plain, wrapped lines
 

@@ -8,6 +8,7 @@ against the whole story afterwards. It never raises on bad input: problems go to
 from __future__ import annotations
 
 import contextlib
+import difflib
 import gc
 import hashlib
 import math
@@ -16,13 +17,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from . import effects
 from . import expr as ex
 from .diagnostics import Report
 from .fields import MISSING, Fields, type_name
 from .model import (
     ANSWERS,
-    APPEAL_RESULTS,
-    EFFECT_KINDS,
     EVIDENCE,
     ICONS,
     LIST_KINDS,
@@ -59,7 +59,6 @@ from .parsecache import ParseCache
 from .yamlsafe import YMap, YSeq, parse_text, read_text
 
 FORMAT_VERSION = 1
-MAX_WAIT_DAYS = 36500  # a hundred years: longer waits would run past the calendar at play time
 MANIFEST = "story.yaml"
 _CHOICE_KEYS = ("id", "label", "if", "reason", "effects", "attempt", "to", "refused")
 _NODE_KEYS = ("id", "kind", "screen", "title", "shows_grade", "speaker", "place", "evidence", "sources", "text",
@@ -554,7 +553,7 @@ class _Loader:
         for i, (item, (line, col)) in enumerate(zip(seq, seq.item_pos)):
             if type(item) is not YMap or len(item) != 1:
                 self.report.add(shown, line, col, "E102", "each effect should be a single 'kind: value' mapping, "
-                                                          f"one of {', '.join(EFFECT_KINDS)}")
+                                                          f"one of {', '.join(effects.NAMES)}")
                 continue
             for kind, value in item.items():  # the only entry
                 at = item.locs[kind]
@@ -565,120 +564,28 @@ class _Loader:
         return out
 
     def effect(self, kind: str, value: Any, loc: Loc, item: YMap, shown: str, lid: str, ep: str) -> Effect | None:
-        rep = self.report
-        if kind not in EFFECT_KINDS:
-            import difflib
-            hint = difflib.get_close_matches(kind, EFFECT_KINDS, n=1, cutoff=0.6)
+        if kind not in effects.KINDS:
+            hint = difflib.get_close_matches(kind, effects.NAMES, n=1, cutoff=0.6)
             kl, kc = item.where_key(kind)
-            tail = f"; did you mean '{hint[0]}'?" if hint else f"; use one of {', '.join(EFFECT_KINDS)}"
-            rep.add(shown, kl, kc, "E101", f"unknown effect '{kind}'{tail}")
+            tail = f"; did you mean '{hint[0]}'?" if hint else f"; use one of {', '.join(effects.NAMES)}"
+            self.report.add(shown, kl, kc, "E101", f"unknown effect '{kind}'{tail}")
             return None
+        return effects.read(effects.Site(kind, value, loc, item, ep, lid, self))
 
-        def sub(allowed: tuple[str, ...]) -> Fields | None:
-            if not isinstance(value, YMap):
-                rep.add(shown, loc.line, loc.col, "E102", f"'{kind}' should be a mapping with {', '.join(allowed)}")
-                return None
-            return Fields(value, shown, rep, allowed, f"the '{kind}' effect")
+    # -- what an effect's reader may ask (effects.base.Reader) ----------------------------------------
+    def refer(self, kind: str, ident: str, loc: Loc, life: str = "", extra: str = "") -> None:
+        """Record a reference for the validator to check against the whole story."""
+        self.refs.append(Ref(kind, ident, loc, life, extra))
 
-        if kind == "set":
-            if not isinstance(value, YMap) or not value:
-                rep.add(shown, loc.line, loc.col, "E102", "'set' should map variable names to values")
-                return None
-            values = []
-            locs = value.locs
-            for name, v in value.items():
-                at = locs[name]
-                vl = Loc(shown, at[2], at[3])
-                self.refs.append(Ref("variable", name, Loc(shown, at[0], at[1]), lid))
-                if type(v) is str:  # the common case: an expression
-                    tree = self.expression(v, vl, lid, "", name)
-                    if tree is not None:
-                        values.append((name, tree, v))
-                elif isinstance(v, float) and not math.isfinite(v):
-                    rep.add(shown, vl.line, vl.col, "E104", f"'{name}' must be set to a finite number, not {v}")
-                elif isinstance(v, (bool, int, float)):
-                    values.append((name, ("bool", v, 0) if isinstance(v, bool) else ("num", v, 0), str(v)))
-                    self.exprs.append(ExprSite(str(v), values[-1][1], vl, lid, "", name))
-                else:
-                    tree = self.expression(v, vl, lid, "", name)
-                    if tree is not None:
-                        values.append((name, tree, v))
-            return Effect("set", {"values": values}, loc)
-        if kind == "flag":
-            if not isinstance(value, str):
-                rep.add(shown, loc.line, loc.col, "E102", "'flag' should name a true/false variable")
-                return None
-            self.refs.append(Ref("variable", value, loc, lid))
-            self.exprs.append(ExprSite("true", ("bool", True, 0), loc, lid, "", value))
-            return Effect("set", {"values": [(value, ("bool", True, 0), "true")]}, loc)
-        if kind == "points":
-            f = sub(("change", "reason"))
-            if f is None:
-                return None
-            change = f.int("change", required=True)
-            return Effect("points", {"change": change, "reason": self.text(f, "reason", f"{ep}.reason", required=True)},
-                          loc)
-        if kind in ("add_to_list", "remove_from_list"):
-            if isinstance(value, str):
-                self.refs.append(Ref("list", value, loc))
-                return Effect(kind, {"list": value, "reason": None}, loc)
-            f = sub(("list", "reason"))
-            if f is None:
-                return None
-            return Effect(kind, {"list": self.ref(f, "list", "list", required=True),
-                                 "reason": self.text(f, "reason", f"{ep}.reason")}, loc)
-        if kind == "appeal":
-            f = sub(("procedure", "step", "result"))
-            if f is None:
-                return None
-            proc = self.ref(f, "procedure", "procedure", required=True)
-            step = f.str("step")
-            result = f.enum("result", APPEAL_RESULTS)
-            if step:
-                self.refs.append(Ref("step", step, f.loc("step"), extra=proc))
-            if bool(step) == bool(result):
-                f.error(None, "E104", "an 'appeal' effect needs exactly one of 'step' or 'result'")
-            return Effect("appeal", {"procedure": proc, "step": step, "result": result}, loc)
-        if kind == "journal":
-            if not isinstance(value, str) or not value.strip():
-                rep.add(shown, loc.line, loc.col, "E102", "'journal' should be the text of the entry")
-                return None
-            t = Text(f"{ep}.journal", value.strip())
-            self.strings[t.id] = t.en
-            self.text_locs[t.id] = loc
-            return Effect("journal", {"text": t}, loc)
-        if kind == "wait":
-            if isinstance(value, int) and not isinstance(value, bool):  # the short form: `wait: 21`
-                holder = YMap(item.pos)
-                holder.put("days", value, item.where_key(kind), (loc.line, loc.col))
-                f, label = Fields(holder, shown, rep, ("days",), "the 'wait' effect"), None
-            else:
-                f = sub(("days", "label"))
-                if f is None:
-                    return None
-                label = self.text(f, "label", f"{ep}.label")
-            days = f.int("days", required=True, minimum=0)
-            if days > MAX_WAIT_DAYS:
-                f.error("days", "E104", f"a wait of {days} days is too long (at most {MAX_WAIT_DAYS})")
-                days = 0
-            return Effect("wait", {"days": days, "label": label}, loc)
-        if kind == "date":
-            if not isinstance(value, str):
-                rep.add(shown, loc.line, loc.col, "E102", "'date' should be a date written YYYY-MM-DD")
-                return None
-            holder = YMap(item.pos)
-            holder.put("date", value, item.where_key(kind), (loc.line, loc.col))
-            d = Fields(holder, shown, rep, ("date",), "the 'date' effect").date("date", required=True)
-            return Effect("date", {"date": d}, loc) if d else None
-        if kind == "travel":
-            f = sub(("to", "by", "hours", "km"))
-            if f is None:
-                return None
-            return Effect("travel", {"to": self.ref(f, "to", "place", required=True),
-                                     "by": self.text(f, "by", f"{ep}.by"),
-                                     "hours": f.number("hours") if f.has("hours") else None,
-                                     "km": f.number("km") if f.has("km") else None}, loc)
-        return None  # pragma: no cover
+    def constant(self, src: str, tree: Any, loc: Loc, life: str, var: str) -> None:
+        """Record a literal assigned to ``var``, so the validator checks it against the variable's type."""
+        self.exprs.append(ExprSite(src, tree, loc, life, "", var))
+
+    def own_text(self, sid: str, en: str, loc: Loc) -> Text:
+        """A displayed text that is a whole value (a journal entry), recorded in the string table."""
+        self.strings[sid] = en
+        self.text_locs[sid] = loc
+        return Text(sid, en)
 
     def load_debrief(self, item: YMap, loc: Loc, shown: str, lid: str) -> Debrief:
         f = Fields(item, shown, self.report,
