@@ -2,7 +2,8 @@
 
 A recording holds, for every life and every start (main, short path, each chapter), seeded random
 walks: the nodes visited, the choices taken, every event with its data, and the final state; and
-the whole loaded model as JSON (locations left out). Two recordings of the same story compare
+the whole loaded model as JSON (locations, the folder and the files' fingerprint left out, as they
+depend on where and how the story was checked out). Two recordings of the same story compare
 equal exactly when the engine loads the same model and plays it the same way.
 
     python -m tests.recording STORY OUT.json   # write a recording
@@ -32,7 +33,7 @@ def plain(value: Any) -> Any:
     if is_dataclass(value) and not isinstance(value, type):
         out = {"$c": type(value).__name__}
         for f in fields(value):
-            if f.name not in ("loc", "root"):
+            if f.name not in ("loc", "root", "fingerprint"):
                 out[f.name] = plain(getattr(value, f.name))
         return out
     if isinstance(value, dict):
