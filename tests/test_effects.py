@@ -126,6 +126,7 @@ def test_plurals_dates_and_sentences():
         ["0 hours", "1 hour", "1 hour", "1.5 hours", "20 hours"]
     assert format_date("2016-05-10") == "10 May 2016"
     assert format_date("2016-02") == "February 2016"
+    assert format_date("2016-05-10", "zh") == "2016年5月10日"
     assert format_date("2016") == "2016"
     assert format_date("2016-02-30") == "2016-02-30"  # not a real date: shown as written, never lost
     assert sentence("listed by a court") == "Listed by a court."

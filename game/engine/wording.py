@@ -37,17 +37,20 @@ def number(value: Any) -> str:
     return str(value)
 
 
-def format_date(iso: str) -> str:
-    """A story date (YYYY-MM-DD, YYYY-MM or YYYY) for reading: "10 May 2016", "May 2016", "2016".
+def format_date(iso: str, lang: str | None = None) -> str:
+    """A story date (YYYY-MM-DD, YYYY-MM or YYYY) for reading: "10 May 2016", "May 2016", "2016";
+    in Chinese (``lang="zh"``) "2016年5月10日".
 
     Anything else is shown as written, so a date is never lost for want of a format.
     """
+    zh = (lang or "").startswith("zh")
     try:
         if len(iso) == 10:
             d = date.fromisoformat(iso)
-            return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+            return f"{d.year}年{d.month}月{d.day}日" if zh else f"{d.day} {MONTHS[d.month - 1]} {d.year}"
         if len(iso) == 7 and iso[4] == "-":
-            return f"{MONTHS[int(iso[5:]) - 1]} {int(iso[:4])}"
+            year, month = int(iso[:4]), int(iso[5:])
+            return f"{year}年{month}月" if zh else f"{MONTHS[month - 1]} {year}"
     except (ValueError, IndexError):
         pass
     return iso

@@ -11,6 +11,7 @@ from typing import TextIO
 from ..engine.events import describe
 from ..engine.model import Life, Story, Text
 from ..engine.runtime import InvalidChoice, NodeView, Session
+from ..engine.wording import format_date
 
 WIDTH = 78
 HELP = ("Type the number of a choice. Other commands: u = undo the last choice, j = journal, "
@@ -110,7 +111,7 @@ class TextPlayer:
         s = self.session.state
         place = self.story.world.places.get(s.place)
         self.say()
-        self.say(f"== {self.tr(place.name) if place else s.place}, {s.date} ==")
+        self.say(f"== {self.tr(place.name) if place else s.place}, {format_date(s.date, self.lang)} ==")
         tag = {"documented": "Documented", "reported": "Reported", "dramatized": "Dramatized"}[node.evidence]
         cites = f" Sources: {', '.join(node.sources)}." if node.sources else ""
         self.say(f"[{tag}.{cites}]")
@@ -141,7 +142,7 @@ class TextPlayer:
         self.say("Journal:")
         for entry in s.journal:
             text = self.tr(Text(entry["id"], entry["text"]))  # in the player's language
-            self.say(f"- {entry['date']}: {text}")
+            self.say(f"- {format_date(entry['date'], self.lang)}: {text}")
 
     def show_status(self) -> None:
         s = self.session.state
