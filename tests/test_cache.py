@@ -5,7 +5,7 @@ import shutil
 from pathlib import Path
 
 import game.engine.cache as cache_mod
-import game.engine.loader as loader_mod
+import game.engine.loadbase as loader_mod
 from game.engine.cache import PARSED, cache_file, decode_story, encode_story, load_with_cache, story_key
 from game.engine.loader import LoadResult, load_story
 from game.engine.parsecache import ParseCache
