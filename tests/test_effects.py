@@ -185,3 +185,18 @@ def test_the_window_gets_its_tag_tone_and_icon_from_the_engine():
         ("LISTED", "You are now on the honour roll.", "bad", "list")
     grade = show(Event("grade", {"old": "A", "new": "B", "better": False}), en)
     assert (grade.label, grade.tone) == ("GRADE DOWN", "bad")
+
+
+def test_the_window_rows_draw_what_the_engine_says_in_the_players_language():
+    from game.ui.eventviews import event_rows
+
+    class Game:  # the shape of GameCtl the rows read: a describe bound to an object with tr
+        def tr(self, t):
+            return {"r": "罚款"}.get(getattr(t, "id", ""), en(t))
+
+        def describe(self, e):
+            return describe(e, self.tr)
+
+    event = Event("points", {"change": -5, "reason": Text("r", "A fine"), "points": 995, "before": 1000})
+    row = event_rows(Game().describe, [event])[0]
+    assert (row.word, row.text.text, row.tone, row.icon) == ("POINTS -5", "罚款. Now 995 points.", "bad", "star")

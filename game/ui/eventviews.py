@@ -13,14 +13,13 @@ from typing import Any
 
 import pygame
 
+from ..engine.effects.base import BAD, GOOD  # the engine says which tone; this module picks colours
 from ..engine.events import Event, Shown, show
 from ..engine.model import Text as StoryText
 from . import artbridge
 from .context import Ctx
 from .drawing import tag, tag_size
 from .flow import Column, Columns, Custom, Item, Text
-
-BAD, GOOD, NEUTRAL = "bad", "good", "note"
 
 
 def translator(describe: Callable[[Event], str]) -> Callable[[Any], str]:
