@@ -133,6 +133,7 @@ def test_plurals_dates_and_sentences():
     assert sentence("A court listed you. Nobody told you.") == "A court listed you. Nobody told you."
     assert sentence("The judgment was performed (in this story)") == "The judgment was performed (in this story)."
     assert sentence("'Says who?'") == "'Says who?'"
+    assert sentence("法院把你列入名单") == "法院把你列入名单。" and sentence("没有人告诉你。") == "没有人告诉你。"
 
 
 def line(event_kind: str, **data) -> str:
@@ -199,4 +200,4 @@ def test_the_window_rows_draw_what_the_engine_says_in_the_players_language():
 
     event = Event("points", {"change": -5, "reason": Text("r", "A fine"), "points": 995, "before": 1000})
     row = event_rows(Game().describe, [event])[0]
-    assert (row.word, row.text.text, row.tone, row.icon) == ("POINTS -5", "罚款. Now 995 points.", "bad", "star")
+    assert (row.word, row.text.text, row.tone, row.icon) == ("POINTS -5", "罚款。 Now 995 points.", "bad", "star")

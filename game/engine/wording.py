@@ -13,7 +13,8 @@ from typing import Any
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December")
-_ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*$")
+_ENDS_SENTENCE = re.compile(r"[.!?…。！？][\"'”’)\]）」]*$")
+_CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]$")  # Chinese text closes with a full-width stop
 
 
 def ngettext(singular: str, plural: str, n: float) -> str:
@@ -66,7 +67,9 @@ def sentence(text: str) -> str:
     if not text:
         return ""
     text = text[:1].upper() + text[1:]
-    return text if _ENDS_SENTENCE.search(text) else text + "."
+    if _ENDS_SENTENCE.search(text):
+        return text
+    return text + ("。" if _CJK.search(text) else ".")
 
 
 def capital(text: str) -> str:
