@@ -2,6 +2,7 @@
 
 import os
 import shutil
+import zlib
 from pathlib import Path
 
 import game.engine.cache as cache_mod
@@ -210,8 +211,10 @@ def test_damaged_parse_entries_are_ignored_and_rebuilt(tmp_path):
     good = entry.read_bytes()
     body = b'["S",1,1,[],[]]'
     damages = [good[:-7], good[:10], b"", b"\xff\xfe", good.replace(b"ming", b"mine", 1),
-               b"%d:%d\n" % (__import__("zlib").crc32(body), len(body)) + body,  # sound, but not a mapping
+               b"%d:%d\n" % (zlib.crc32(body), len(body)) + body,  # sound, but not a mapping
                b'0:2\n["M",1]']
+    for body in (b'["M",1,1,"id",1,1,1,"x","ming"]', b'["M",1,1,"id",1,1,1,1,{"a":1}]', b'["S",1,1,["a"],[1]]'):
+        damages.append(b"%d:%d\n" % (zlib.crc32(body), len(body)) + body)  # sound, but not ours
     for damaged in damages:
         entry.write_bytes(damaged)
         assert everything(load_story(root, cache)) == plain, damaged[:40]

@@ -40,24 +40,38 @@ def _encode(value: Any) -> Any:
 
 
 def _decode(data: Any) -> Any:
-    if type(data) is not list:
+    """The parsed value back from its JSON data; ValueError for anything ``_encode`` cannot have made."""
+    kind = type(data)
+    if kind is not list:
+        if kind is dict:
+            raise ValueError("not a parsed story file")
         return data
     tag = data[0]
     if tag == "M":
-        m = YMap((data[1], data[2]))
+        m = YMap(_pos(data[1], data[2]))
         locs = m.locs
         for i in range(3, len(data), 6):
-            key = data[i]
+            key, at = data[i], tuple(data[i + 1:i + 5])
+            if type(key) is not str or len(at) != 4 or not all(type(n) is int for n in at):
+                raise ValueError("not a parsed story file")
             m[key] = _decode(data[i + 5])
-            locs[key] = (data[i + 1], data[i + 2], data[i + 3], data[i + 4])
+            locs[key] = at
         return m
     if tag == "S":
-        s = YSeq((data[1], data[2]))
+        s = YSeq(_pos(data[1], data[2]))
         s.extend([_decode(v) for v in data[3]])
         flat = data[4]
-        s.item_pos = list(zip(flat[::2], flat[1::2]))
+        s.item_pos = [_pos(flat[i], flat[i + 1]) for i in range(0, len(flat), 2)]
+        if len(s.item_pos) != len(s):
+            raise ValueError("not a parsed story file")
         return s
     raise ValueError("not a parsed story file")
+
+
+def _pos(line: Any, col: Any) -> tuple[int, int]:
+    if type(line) is not int or type(col) is not int:
+        raise ValueError("not a parsed story file")
+    return (line, col)
 
 
 def _check(body: bytes) -> bytes:
