@@ -10,7 +10,7 @@ import random
 from datetime import date
 from typing import Any
 
-from . import effects
+from . import effects as effect_kinds
 from . import expr as ex
 from .events import Event
 from .model import Effect, Life, Story
@@ -130,5 +130,5 @@ class Rules:
         return events
 
     def apply_one(self, eff: Effect) -> list[Event]:
-        """Apply one effect as its kind defines (see ``effects``)."""
-        return effects.apply(eff, self)
+        """Apply one effect as its kind defines (see game/engine/effects/)."""
+        return effect_kinds.apply(eff, self)
