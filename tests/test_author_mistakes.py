@@ -76,6 +76,29 @@ def unknown_list(t):
     return t, line_of(t, "list: court_defaulter,")
 
 
+def documented_without_sources(t):
+    t = replace_in_node(t, "clerk", "    evidence: dramatized\n", "    evidence: documented\n")
+    return t, line_of(t, "    evidence: documented\n    text: |\n      \"Sorry.")
+
+
+def two_ways_on(t):
+    t = replace_in_node(t, "clerk", "    choices:\n", "    next: list_entry\n    choices:\n")
+    i = t.index("    next: list_entry\n    choices:\n")
+    return t, t[:i].count("\n") + 2
+
+
+def misspelt_variable(t):
+    m = re.search(r"^      - set: \{(\w+): ", t, re.M)
+    name = m.group(1)
+    t = t[:m.start(1)] + name[:-1] + t[m.end(1):]
+    return t, t[:m.start()].count("\n") + 1
+
+
+def misspelt_name_in_condition(t):
+    t = t.replace("        if: waiting_berth\n", "        if: waiting_bert\n", 1)
+    return t, line_of(t, "if: waiting_bert\n")
+
+
 MISTAKES = [
     (colon_in_text, "E001", ["holds a colon followed by a space", "put the whole text in quotes"]),
     (misaligned_key, "E001", ["does not line up with the lines above it", "1 space too far right",
@@ -86,6 +109,10 @@ MISTAKES = [
     (unknown_target, "E201", ["unknown node 'list_entri'", "did you mean 'list_entry'?"]),
     (unknown_function, "E303", ["unknown function 'can_uses'", "did you mean 'can_use'?"]),
     (unknown_list, "E204", ["unknown list 'court_defaulter'", "did you mean 'court_defaulters'?"]),
+    (documented_without_sources, "E304", ["is documented but cites no sources", "add 'sources: [...]'"]),
+    (two_ways_on, "E104", ["must have only one of choices, next or ending, but has next and choices"]),
+    (misspelt_variable, "E206", ["unknown variable", "did you mean"]),
+    (misspelt_name_in_condition, "E206", ["unknown name 'waiting_bert'", "did you mean 'waiting_berth'?"]),
 ]
 
 

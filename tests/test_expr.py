@@ -125,6 +125,9 @@ class Names(ex.CheckContext):
     def name_type(self, name):
         return self.names.get(name)
 
+    def known_names(self):
+        return list(self.names)
+
     def check_id(self, kind, value, args):
         known = {"list": {"court"}, "service": {"train"}, "node": {"hall"}, "procedure": {"appeal"},
                  "step": {"filed"}, "grade": {"A", "B"}, "choice": {"go"}}[kind]
@@ -160,7 +163,8 @@ def test_types(src, result):
     ('grade < "B"', "E302", 6, "compares numbers"),
     ("told + 1", "E302", 5, "needs numbers"),
     ("chance(told)", "E302", 7, "needs a number"),
-    ("mony > 1", "E206", 0, "unknown name 'mony'"),
+    ("mony > 1", "E206", 0, "unknown name 'mony' (not a declared variable); did you mean 'money'?"),
+    ("zzz > 1", "E206", 0, "unknown name 'zzz' (not a declared variable)"),
     ("on_lst(\"court\")", "E303", 0, "did you mean 'on_list'"),
     ("frobnicate(1)", "E303", 0, "unknown function 'frobnicate'; use one of"),
     ("visited()", "E303", 0, "takes 1 argument, not 0"),

@@ -225,6 +225,9 @@ class CheckContext(Protocol):
 
     def name_type(self, name: str) -> str | None: ...
 
+    def known_names(self) -> list[str]:
+        """Every name an expression here may use (for a did-you-mean)."""
+
     def check_id(self, kind: str, value: str, args: tuple[str, ...]) -> str | None:
         """Return an error message when ``value`` is not a known id of ``kind``."""
 
@@ -241,7 +244,9 @@ def check(node: Expr, ctx: CheckContext) -> str:
     if kind == "name":
         t = ctx.name_type(node[1])
         if t is None:
-            raise ExprError(f"unknown name '{node[1]}' (not a declared variable)", node[2], "E206")
+            close = difflib.get_close_matches(node[1], ctx.known_names(), n=1, cutoff=0.6)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            raise ExprError(f"unknown name '{node[1]}' (not a declared variable){hint}", node[2], "E206")
         return t
     if kind == "not":
         if check(node[1], ctx) != BOOL:

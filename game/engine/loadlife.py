@@ -151,8 +151,15 @@ class LifeFiles(Reading):
                 + (emap is not None))
         if ways == 0:
             f.error(None, "E202", f"node '{nid}' is a dead end: give it choices, next, or ending")
-        elif ways > 1:
-            f.error(None, "E104", f"node '{nid}' must have only one of choices, next or ending")
+        elif ways > 1:  # reported at the way on written last: the one to take out, or to move
+            written = sorted((item.locs[k][:2], k) for k in ("choices", "next", "ending") if k in item.locs)
+            (line, col), _ = written[-1] if written else ((loc.line, loc.col), "")
+            self.report.add(shown, line, col, "E104",
+                            f"node '{nid}' must have only one of choices, next or ending, but has "
+                            f"{' and '.join(k for _, k in written)}: keep one")
+        if node.evidence in ("documented", "reported") and not node.sources:
+            f.error("evidence", "E304", f"node '{nid}' is {node.evidence} but cites no sources: add 'sources: "
+                                        "[...]' with the sources that back it, or mark it dramatized")
         return node
 
     def add_choice(self, node: Node, choice: Choice, loc: Loc, seen: dict[str, Loc]) -> None:

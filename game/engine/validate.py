@@ -57,6 +57,12 @@ class _Checker(ex.CheckContext):
             return None
         return ex.BUILTIN_NAMES.get(name)
 
+    def known_names(self) -> list[str]:
+        if self.life is None:
+            return list(ex.BUILTIN_NAMES)
+        extra = ["days"] + (["points", "grade"] if self.life.scheme else [])
+        return [*self.life.variables, *extra]
+
     def check_id(self, kind: str, value: str, args: tuple[str, ...]) -> str | None:
         w = self.story.world
         if kind == "list":
@@ -248,10 +254,7 @@ def _check_life(story: Story, life: Life, report: Report) -> None:
 def _check_evidence(story: Story, result: LoadResult, report: Report) -> None:
     for life in story.lives.values():
         for node in life.nodes.values():
-            if node.evidence in ("documented", "reported") and not node.sources:
-                report.add(node.loc.file, node.loc.line, node.loc.col, "E304",
-                           f"node '{node.id}' is {node.evidence} but cites no sources")
-            elif node.evidence == "documented":
+            if node.evidence == "documented" and node.sources:  # no sources at all: the loader's E304
                 known = [story.sources[s] for s in node.sources if s in story.sources]
                 if known and all(s.trust == "low" for s in known):
                     report.add(node.loc.file, node.loc.line, node.loc.col, "W301",
