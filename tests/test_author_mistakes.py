@@ -99,6 +99,11 @@ def misspelt_name_in_condition(t):
     return t, line_of(t, "if: waiting_bert\n")
 
 
+def invalid_node_id(t):
+    t = t.replace("  - id: list_entry\n", "  - id: list-entry\n", 1)
+    return t, line_of(t, "to: list_entry")
+
+
 MISTAKES = [
     (colon_in_text, "E001", ["holds a colon followed by a space", "put the whole text in quotes"]),
     (misaligned_key, "E001", ["does not line up with the lines above it", "1 space too far right",
@@ -112,6 +117,7 @@ MISTAKES = [
     (documented_without_sources, "E304", ["is documented but cites no sources", "add 'sources: [...]'"]),
     (two_ways_on, "E104", ["must have only one of choices, next or ending, but has next and choices"]),
     (misspelt_variable, "E206", ["unknown variable", "did you mean"]),
+    (invalid_node_id, "E201", ["unknown node 'list_entry'; 'list-entry' may be meant, but its own id is not valid"]),
     (misspelt_name_in_condition, "E206", ["unknown name 'waiting_bert'", "did you mean 'waiting_berth'?"]),
 ]
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from . import expr as ex
 from .diagnostics import Report
 from .effects import KINDS
+from .fields import ID_RE
 from .loader import LoadResult, gc_paused, load_story, text_hash
 from .model import Life, Loc, Story
 from .parsecache import ParseCache
@@ -25,9 +26,18 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+|\n\s*\n")
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.,%/-]*")
 
 
-def _hint(value: str, options) -> str:
-    close = difflib.get_close_matches(value, list(options), n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
+def _hint(value: str, options, ids: bool = True) -> str:
+    """A did-you-mean for an unknown id. An invalid id (already reported as E104) is never suggested as
+    if it were right: it is named as the likely target whose own id needs fixing."""
+    options = list(options)
+    valid = [o for o in options if ID_RE.match(o)] if ids else options
+    close = difflib.get_close_matches(value, valid, n=1, cutoff=0.6)
+    if close:
+        return f"; did you mean '{close[0]}'?"
+    invalid = difflib.get_close_matches(value, [o for o in options if o not in valid], n=1, cutoff=0.6)
+    if invalid:
+        return f"; '{invalid[0]}' may be meant, but its own id is not valid: fix that id first"
+    return ""
 
 
 def count_words(text: str) -> int:
@@ -208,8 +218,11 @@ def _check_graph(story: Story, life: Life, report: Report) -> None:
             if t in nodes and t not in seen:
                 seen.add(t)
                 queue.append(t)
+    # A way on to an unknown node is already an error (E201); until it is fixed, where that way leads,
+    # and what can then be reached or ended, is unknown: no guesses are reported on top of it.
+    broken = {nid for nid, ts in targets.items() if any(t not in nodes for t in ts)}
     for nid, node in nodes.items():
-        if nid not in seen:
+        if nid not in seen and not broken:
             report.add(node.loc.file, node.loc.line, node.loc.col, "W201",
                        f"node '{nid}' cannot be reached from the start, the short path or a chapter")
     # nodes from which no ending can be reached (a loop with no way out is a dead end too)
@@ -218,7 +231,7 @@ def _check_graph(story: Story, life: Life, report: Report) -> None:
         for t in node_targets:
             if t in reverse:
                 reverse[t].append(nid)
-    can_end = {nid for nid, n in nodes.items() if n.ending is not None}
+    can_end = {nid for nid, n in nodes.items() if n.ending is not None} | broken
     queue = deque(can_end)
     while queue:
         for p in reverse[queue.popleft()]:
@@ -290,8 +303,9 @@ def _check_translations(story: Story, result: LoadResult, report: Report) -> Non
         for sid, (_, source_hash) in tr.strings.items():
             loc = locs.get(sid, Loc(tr.file, 1, 1))
             if sid not in story.strings:
+                hint = _hint(sid, story.strings, ids=False)
                 report.add(loc.file, loc.line, loc.col, "W403",
-                           f"'{sid}' is translated but no longer exists in the story{_hint(sid, story.strings)}")
+                           f"'{sid}' is translated but no longer exists in the story{hint}")
             elif not source_hash:
                 report.add(loc.file, loc.line, loc.col, "W402",
                            f"the translation of '{sid}' does not say which English it translates; check it "
