@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+from pathlib import Path
 
 from . import DEFAULT_STORY
 from .ui.options import Options
@@ -53,9 +54,34 @@ def _positive(kind):
     return conv
 
 
-def _add_window_options(p: argparse.ArgumentParser) -> None:
+def story_lives(argv: list[str]) -> str:
+    """The lives of the story a command line would load (its --story, or the shipped one), for --help.
+
+    Only the manifest and each life's top-level ``id`` are read, with PyYAML's safe loader; when that
+    cannot be done (no PyYAML yet, a broken file) the help says where to look instead."""
+    path = Path(DEFAULT_STORY)
+    for i, arg in enumerate(argv):
+        if arg == "--story" and i + 1 < len(argv):
+            path = Path(argv[i + 1])
+        elif arg.startswith("--story="):
+            path = Path(arg.split("=", 1)[1])
+    root = path.parent if path.is_file() else path
+    try:
+        import yaml
+
+        manifest = yaml.safe_load((root / "story.yaml").read_text(encoding="utf-8"))
+        ids = []
+        for rel in manifest.get("lives") or []:
+            life = yaml.safe_load((root / rel).read_text(encoding="utf-8"))
+            ids.append(str(life.get("id") or Path(rel).stem))
+        return ", ".join(ids) + f" in {root}"
+    except Exception:  # noqa: BLE001 - help must never fail; it points to the story instead
+        return f"a life id of the story at {root}"
+
+
+def _add_window_options(p: argparse.ArgumentParser, lives: str) -> None:
     w = p.add_argument_group("window options (without a command)")
-    w.add_argument("--character", help="open this life directly (wei, li_xiaolin, rongcheng)")
+    w.add_argument("--character", help=f"open this life directly ({lives})")
     w.add_argument("--start", default="main", help="with --character: main, short or chapter:ID")
     w.add_argument("--lang", help="language code of a translation (e.g. zh)")
     w.add_argument("--size", type=_size, default=(1280, 720), help="window size, e.g. 1280x720")
@@ -73,15 +99,18 @@ def _add_window_options(p: argparse.ArgumentParser) -> None:
     w.add_argument("--export-dir", metavar="DIR", help="classroom: write each run's summary here")
 
 
-def build_parser(command: str | None = None) -> argparse.ArgumentParser:
-    """The whole command line; only ``command``'s module (if any) is imported to add its options."""
+def build_parser(command: str | None = None, lives: str = "a life id of the story") -> argparse.ArgumentParser:
+    """The whole command line; only ``command``'s module (if any) is imported to add its options.
+
+    ``lives`` names the lives in the help of --character (see ``story_lives``)."""
     p = argparse.ArgumentParser(prog="python -m game", description="On the List: an educational narrative game "
                                 "about China's social credit system. Without a command it opens the window.")
-    _add_window_options(p)
+    _add_window_options(p, lives)
     sub = p.add_subparsers(dest="command", title="commands (no window)", metavar="COMMAND")
     for name, (module, help_line) in SUBCOMMANDS.items():
         sp = sub.add_parser(name, help=help_line, description=help_line)
         if name == command:
+            sp.set_defaults(lives=lives)
             importlib.import_module(module).add_arguments(sp)
     return p
 
@@ -101,7 +130,8 @@ def parse_window(argv: list[str]) -> Options:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     command = argv[0] if argv and argv[0] in SUBCOMMANDS else None
-    parser = build_parser(command)
+    wants_help = any(a in ("-h", "--help") for a in argv)
+    parser = build_parser(command, story_lives(argv) if wants_help else "a life id of the story")
     args = parser.parse_args(argv)
     if args.command is None:
         from .ui.app import run_window  # pygame loads here, once the command line is known to be good

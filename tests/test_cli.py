@@ -205,3 +205,20 @@ def test_nothing_imports_the_command_line():
                 continue
             assert not any(n.split(".")[-1] == "cli" or n.endswith("game.cli") for n in names), \
                 f"{path.relative_to(ROOT)}:{node.lineno} imports the command line"
+
+
+def test_help_lists_the_lives_of_the_story_it_would_load(capsys):
+    example = Path(__file__).resolve().parent.parent / "docs" / "example-story"
+    with pytest.raises(SystemExit):
+        main(["play", "--story", str(example), "--help"])
+    flat = "".join(capsys.readouterr().out.split())  # argparse wraps long paths, at spaces and hyphens
+    assert "".join(f"the life to play (ming in {example})".split()) in flat
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    assert "wei, li_xiaolin, rongcheng" in " ".join(capsys.readouterr().out.split())
+
+
+def test_an_unknown_life_names_the_story_and_how_to_choose_another(capsys):
+    assert main(["play", "--text", "--character", "nobody"]) == 1
+    err = capsys.readouterr().err
+    assert "no life 'nobody' in the story at " in err and "wei, li_xiaolin, rongcheng" in err and "--story" in err

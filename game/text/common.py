@@ -20,3 +20,10 @@ def load_or_report(path: Path | str, out=None) -> Story | None:
         print(f"cannot play: {result.report.summary()}", file=out)
         return None
     return result.story
+
+
+def no_such_life(story: Story, life_id: str, story_path: Path | str, out=None) -> None:
+    """Say that a story has no life ``life_id``: which story was looked in, its lives, and --story."""
+    out = out if out is not None else sys.stderr
+    print(f"no life '{life_id}' in the story at {story_path}; choose one of: {', '.join(story.lives)} "
+          "(or name another story with --story PATH)", file=out)

@@ -11,13 +11,12 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import sys
 from dataclasses import dataclass, field
 
 from .. import DEFAULT_STORY
 from ..engine.model import Story
 from ..engine.runtime import Session
-from .common import load_or_report
+from .common import load_or_report, no_such_life
 
 MAX_STATES = 3000
 MAX_STEPS = 400
@@ -193,7 +192,7 @@ def run(args: argparse.Namespace) -> int:
     lives = [args.character] if args.character else list(story.lives)
     for lid in lives:
         if lid not in story.lives:
-            print(f"no life '{lid}'; choose one of: {', '.join(story.lives)}", file=sys.stderr)
+            no_such_life(story, lid, args.story or DEFAULT_STORY)
             return 1
     n_nodes = n_reached = n_choices = n_taken = n_end = n_end_reached = 0
     problems = warnings = 0
@@ -228,7 +227,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--character", help="only this life")
+    p.add_argument("--character", help=f"only this life ({p.get_default('lives') or 'a life id of the story'})")
     p.add_argument("--story", help="story folder (default: the shipped story)")
     p.add_argument("--runs", type=int, default=200, help="seeded random runs per life (default 200)")
     p.add_argument("--seed", type=int, default=0)

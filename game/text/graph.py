@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .. import DEFAULT_STORY
 from ..engine.model import Life
-from .common import load_or_report
+from .common import load_or_report, no_such_life
 
 
 def _short(text: str, n: int = 40) -> str:
@@ -169,7 +169,7 @@ def run(args: argparse.Namespace) -> int:
     if story is None:
         return 1
     if args.character not in story.lives:
-        print(f"no life '{args.character}'; choose one of: {', '.join(story.lives)}", file=sys.stderr)
+        no_such_life(story, args.character, args.story or DEFAULT_STORY)
         return 1
     life = story.lives[args.character]
     out = Path(args.output)
@@ -195,6 +195,6 @@ def run(args: argparse.Namespace) -> int:
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--character", required=True, help="the life to draw")
+    p.add_argument("--character", required=True, help=f"the life to draw ({p.get_default('lives') or 'a life id'})")
     p.add_argument("-o", "--output", required=True, help="output file: .dot, .mmd, .svg or .png")
     p.add_argument("--story", help="story folder (default: the shipped story)")

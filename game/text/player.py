@@ -15,7 +15,7 @@ from ..engine.model import Life, Story, Text
 from ..engine.runtime import InvalidChoice, NodeView, Session
 from ..engine.wording import format_date
 from ..ui.options import Options
-from .common import load_or_report
+from .common import load_or_report, no_such_life
 
 WIDTH = 78
 HELP = ("Type the number of a choice. Other commands: u = undo the last choice, j = journal, "
@@ -236,7 +236,7 @@ def run(args: argparse.Namespace) -> int:
         ask = stdin_reader
     if args.character:
         if args.character not in story.lives:
-            print(f"no life '{args.character}'; choose one of: {', '.join(story.lives)}", file=sys.stderr)
+            no_such_life(story, args.character, args.story or DEFAULT_STORY)
             return 1
         life = story.lives[args.character]
     else:
@@ -253,7 +253,7 @@ def run(args: argparse.Namespace) -> int:
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--text", action="store_true", help="play in the terminal with numbered choices")
-    p.add_argument("--character", help="the life to play (wei, li_xiaolin, rongcheng)")
+    p.add_argument("--character", help=f"the life to play ({p.get_default('lives') or 'a life id of the story'})")
     p.add_argument("--script", help="read choices from this file, one per line")
     p.add_argument("--story", help="story folder (default: the shipped story)")
     p.add_argument("--seed", type=int, default=0, help="seed for any randomness (default 0)")
