@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 DEFAULT_STORY = Path(__file__).resolve().parent.parent / "story"
-SUBCOMMANDS = ("validate", "play", "explore", "map", "strings")
+SUBCOMMANDS = ("validate", "play", "explore", "map", "strings", "say")
 
 
 def story_path(value: str | None) -> Path:
@@ -60,10 +60,12 @@ def build_parser() -> argparse.ArgumentParser:
     from .text.explorer import add_explore_parser
     from .text.graph import add_map_parser
     from .text.player import add_play_parser
+    from .speech.say import add_say_parser
 
     add_play_parser(sub)
     add_explore_parser(sub)
     add_map_parser(sub)
+    add_say_parser(sub)
     return p
 
 
