@@ -57,10 +57,10 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--story", help="story folder (default: the shipped story)")
     s.set_defaults(func=cmd_strings)
 
+    from .speech.say import add_say_parser
     from .text.explorer import add_explore_parser
     from .text.graph import add_map_parser
     from .text.player import add_play_parser
-    from .speech.say import add_say_parser
 
     add_play_parser(sub)
     add_explore_parser(sub)
