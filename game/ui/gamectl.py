@@ -4,16 +4,13 @@ commands to the engine (start, choose, undo); everything else only reads what th
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
 from ..engine.events import Event, describe
 from ..engine.model import Life, Story, Text
 from ..engine.runtime import NodeView, Session
+from ..engine.wording import long_date
 from . import modesbridge
-
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December"]
 
 
 @dataclass
@@ -64,13 +61,7 @@ class GameCtl:
         return out
 
     def fmt_date(self, iso: str) -> str:
-        try:
-            d = date.fromisoformat(iso)
-        except ValueError:
-            return iso
-        if self.lang == "zh":
-            return f"{d.year}年{d.month}月{d.day}日"
-        return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+        return long_date(iso, self.lang)
 
     # -- lives -------------------------------------------------------------------------------------
     def lives(self) -> list[Life]:
