@@ -103,6 +103,8 @@ def test_chinese_runs_inside_english_get_the_chinese_voice():
     # Chinese punctuation between characters stays inside the run; a lone bracket is not said
     assert speech.runs("联合惩戒，黑名单", "en") == [("联合惩戒，黑名单", "zh")]
     assert speech.runs("(", "en") == []
+    assert speech.runs("- Zhima Credit (Wikipedia) https://en.wikipedia.org/wiki/Sesame_Credit", "en") == [
+        ("- Zhima Credit (Wikipedia)", "en")]
     # in a Chinese game, Chinese text keeps its Latin words; a string with no Chinese is English
     assert speech.runs("你的ID卡", "zh") == [("你的ID卡", "zh")]
     assert speech.runs("Continue", "zh") == [("Continue", "en")]
@@ -131,3 +133,22 @@ def test_a_focused_control_is_said_as_its_button_shows_it():
         Utterance("Not available: Your grade is too low", "en", INTERFACE)]
     assert speech.control("Read the debrief", "en", sub="What really happened") == [
         Utterance("Read the debrief", "en", INTERFACE), Utterance("What really happened", "en", INTERFACE)]
+
+
+@pytest.mark.parametrize("life_id", ["wei", "li_xiaolin", "rongcheng"])
+def test_a_whole_life_can_be_played_from_the_spoken_words_alone(life_id):
+    """A listener who hears only the utterances picks the first choice not said to be unavailable,
+    by the number said, until the ending is said: every life reaches its debrief that way."""
+    story = load_and_validate(ROOT / "story").story
+    s = Session(story, life_id)
+    for _ in range(300):
+        said = [u.text for u in speech.play_screen(story, s)]
+        if said[-1] == "Read the debrief":
+            break
+        numbered = [(i, t) for i, t in enumerate(said) if t.split(". ", 1)[0].isdigit()]
+        pick = next(int(t.split(".")[0]) for i, t in numbered
+                    if i + 1 >= len(said) or not said[i + 1].startswith("Not available"))
+        choice = next(c for c in s.view().choices if c.number == pick)  # the key the listener presses
+        assert choice.enabled
+        s.choose(choice.id)
+    assert s.ended and said[-2].startswith("Ending: ")

@@ -44,6 +44,7 @@ _CJK_PUNCT = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\u00b7"
 _HAN_RUN = re.compile(f"[{_HAN}]+(?:[{_CJK_PUNCT}\\s]*[{_HAN}]+)*")
 _HAS_HAN = re.compile(f"[{_HAN}]")
 _SPEAKABLE = re.compile(r"\w", re.UNICODE)
+_URL = re.compile(r"\b(?:https?://|www\.)\S+")  # shown for copying; letter by letter it helps no listener
 
 
 @dataclass(frozen=True)
@@ -56,8 +57,9 @@ class Utterance:
 
 
 def runs(text: str, lang: str) -> list[tuple[str, str]]:
-    """Split ``text`` into (piece, language) in reading order. Pieces with nothing to say (a lone
-    bracket) are dropped."""
+    """Split ``text`` into (piece, language) in reading order. Web addresses are left out; pieces with
+    nothing to say (a lone bracket) are dropped."""
+    text = _URL.sub("", text)
     if lang == "zh":
         # a Chinese game: Latin inside Chinese stays with the Mandarin voice (it reads it as English);
         # a string with no Chinese at all is an English fallback or interface word
