@@ -1,4 +1,4 @@
-"""The player's settings: text size, contrast, motion, text speed, volumes, language, fullscreen.
+"""The player's settings: text size, contrast, motion, text speed, volumes, speech, language, fullscreen.
 
 They live in ``settings.json`` in the user's config folder (see :mod:`game.modes.paths`) as::
 
@@ -34,6 +34,7 @@ RANGES: dict[str, tuple[float, float]] = {
     "music_volume": (0.0, 1.0),
     "effects_volume": (0.0, 1.0),
     "speech_rate": (0.5, 2.0),
+    "speech_volume": (0.0, 1.0),
 }
 _LANG = re.compile(r"^[a-z]{2,3}([-_][A-Za-z0-9]{2,8})*$")
 
@@ -51,6 +52,7 @@ class Settings:
     effects_volume: float = 0.8
     speech: bool = False  # the game reads screens aloud (self-voicing)
     speech_rate: float = 1.0  # 0.5 to 2.0
+    speech_volume: float = 1.0  # 0.0 to 1.0, times the master volume
     language: str = "en"  # a language code the story has, else English is shown
     fullscreen: bool = False
 

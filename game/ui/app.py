@@ -31,6 +31,7 @@ from .fonts import FontBook
 from .keys import action_for
 from .options import Options, parse
 from .screen import Screen
+from .speechbridge import SpeechBridge
 from .theme import THEMES
 
 Clock = Callable[[], float]
@@ -99,6 +100,7 @@ class App:
         self._drawn: Any = None  # what the last frame showed (screens, layout, toast): else redraw all
         self._drawn_views: list[Any] = []  # the top screen's views in the last frame
         self._last_input = time.monotonic()
+        self.speech = SpeechBridge(self)  # reads screens aloud when the speech setting is on
         self._build_ctx()
 
     # -- window and scaling ------------------------------------------------------------------------
@@ -447,6 +449,8 @@ class App:
         if action == "fullscreen":
             self.toggle_fullscreen()
             return
+        if self.speech.on_action(action):
+            return
         if top is not None:
             top.key_action(action)
 
@@ -492,6 +496,7 @@ class App:
             self.dirty = True
         if self.dirty:
             self.safely(self.draw)
+        self.safely(self.speech.after_frame)
         self._release_retired()
         self.frames += 1
 
@@ -743,6 +748,7 @@ class App:
             time.sleep(nap)
 
     def shutdown(self) -> None:
+        self.speech.close()
         for s in list(self.stack):
             f = getattr(s, "on_quit", None)
             if f:
