@@ -9,6 +9,7 @@ longer than one poll.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import tempfile
 import threading
@@ -19,6 +20,7 @@ from ..engine.speech import Utterance
 from . import espeak
 
 POLL_S = 0.02  # how often the worker checks whether it was interrupted
+NICE = 10  # the synthesiser's priority: below the game's
 
 
 class Speaker:
@@ -140,6 +142,7 @@ class Speaker:
             except OSError as exc:
                 self._fail(f"{espeak.NOT_FOUND} ({exc.strerror or exc})")
                 return False
+            _lower_priority(proc.pid)
             finished = self._finish(proc, utt, gen)
             err_file.seek(0)
             err = err_file.read(8192).decode("utf-8", "replace")
@@ -178,3 +181,14 @@ class Speaker:
                 self._message = message
             self._job = None
 
+
+def _lower_priority(pid: int) -> None:
+    """Let the synthesiser yield the processor to the window: on two busy cores a frame must not wait
+    for speech (where the system has no such call, speech simply runs at normal priority)."""
+    setpriority = getattr(os, "setpriority", None)
+    if setpriority is None:
+        return
+    try:
+        setpriority(os.PRIO_PROCESS, pid, NICE)
+    except OSError:
+        pass  # it has already ended, or the system refuses: harmless either way
