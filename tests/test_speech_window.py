@@ -200,3 +200,24 @@ def test_kiosk_config_turns_speech_on_and_the_attract_screen_says_how(null_devic
     # the next visitor starts from the kiosk's settings again: reading aloud
     assert p.app.settings.speech is True
     assert p.app.errors == []
+
+
+def test_the_debrief_is_read_and_an_answer_says_its_verdict(null_device):
+    p = start(speech=True)
+    p.key("return")
+    p.key("return")
+    for k in ("1", "2", "1", "return"):
+        p.key(k)
+    assert p.screen == "debrief"
+    first = said(p)
+    assert first[:3] == ["Debrief", "Ming", "Back to the ending"]
+    for text in ("What really happened", "This example is invented.", "Everyone in China has one national score.",
+                 "1. Who should be told before a court lists someone?"):
+        assert text in first
+    p.key("tab")
+    assert said(p) == ["Myth"]
+    p.key("space")
+    assert said(p) == ["Myth", "Selected", "You said myth. That matches the sources: MYTH.",
+                       "Blacklists are the backbone, not one score.", "Sources: technode_2018"]
+    p.step(3)  # redrawing the same screen says nothing again
+    assert said(p)[0] == "Myth" and len(said(p)) == 5

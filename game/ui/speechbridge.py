@@ -37,6 +37,8 @@ class SpeechBridge:
         self._focus: Any = None
         self._toast: str | None = None
         self._prefix: list[Utterance] = []  # said before the next screen ("Reading aloud is on.")
+        self._lines: list[tuple[str, str]] = []  # what a screen other than play showed when last read
+        self._draws = -1
 
     # -- settings ----------------------------------------------------------------------------------
     @property
@@ -97,14 +99,25 @@ class SpeechBridge:
         key = (top.serial, game.version if game is not None and top.name == "play" else None, self.lang())
         focused = top.st.focused if top.st.show_focus else None
         toast = self.app.toast
+        draws, self._draws = self._draws, self.app.draws
         if key != self._screen_key:
             self._screen_key, self._focus, self._toast = key, focused, toast
             prefix, self._prefix = self._prefix, []
+            self._lines = self.screen_lines(top)
             self._speak(prefix + self.screen_words(top))
-        elif focused is not self._focus:
-            self._focus = focused
-            if focused is not None:
-                self._speak(self.control_words(focused))
+        else:
+            said: list[Utterance] = []
+            if focused is not self._focus:
+                self._focus = focused
+                if focused is not None:
+                    said += self.control_words(focused)
+            if draws != self.app.draws and top.name != "play":
+                # the screen changed in place (an answer's verdict, a new value): say what is new
+                lines = self.screen_lines(top)
+                said += words.lines(_added(self._lines, lines), self.lang())
+                self._lines = lines
+            if said:
+                self._speak(said)
         if toast != self._toast:
             self._toast = toast
             if toast:
@@ -138,10 +151,16 @@ class SpeechBridge:
         game = self.app.game
         if top.name == "play" and game is not None and game.session is not None:
             return words.play_screen(game.story, game.session, game.lang, game.last_events())
+        return words.lines(self.screen_lines(top), self.lang())
+
+    @staticmethod
+    def screen_lines(top: Any) -> list[tuple[str, str]]:
+        """A screen's texts and buttons as (text, role), in reading order."""
         lines: list[tuple[str, str]] = []
-        for view in getattr(top, "views", []):
-            _walk(view.root, lines)
-        return words.lines(lines, self.lang())
+        if top.name != "play":
+            for view in getattr(top, "views", []):
+                _walk(view.root, lines)
+        return lines
 
     def control_words(self, w: Any) -> list[Utterance]:
         if not isinstance(w, Button):
@@ -168,7 +187,7 @@ def _walk(item: Any, out: list[tuple[str, str]]) -> None:
         elif getattr(widget, "label", ""):
             out.append((widget.label, INTERFACE))
         return
-    for name in ("root", "inner", "item"):
+    for name in ("root", "inner", "item", "title", "buttons"):
         child = getattr(item, name, None)
         if child is not None:
             _walk(child, out)
@@ -176,6 +195,20 @@ def _walk(item: Any, out: list[tuple[str, str]]) -> None:
         _walk(child, out)
     for col in getattr(item, "cols", None) or []:
         _walk(col[0], out)
+
+
+def _added(old: list[tuple[str, str]], new: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The lines of ``new`` that ``old`` did not have (as many times as they are new), in order."""
+    left: dict[tuple[str, str], int] = {}
+    for line in old:
+        left[line] = left.get(line, 0) + 1
+    out = []
+    for line in new:
+        if left.get(line, 0) > 0:
+            left[line] -= 1
+        else:
+            out.append(line)
+    return out
 
 
 def speech_button(app: Any, *, fill: bool = True) -> Button:
