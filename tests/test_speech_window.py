@@ -221,3 +221,29 @@ def test_the_debrief_is_read_and_an_answer_says_its_verdict(null_device):
                        "Blacklists are the backbone, not one score.", "Sources: technode_2018"]
     p.step(3)  # redrawing the same screen says nothing again
     assert said(p)[0] == "Myth" and len(said(p)) == 5
+
+
+def test_a_whole_shipped_life_by_keyboard_from_what_is_said(null_device):
+    """Screen off: each key is chosen from the spoken words alone (the first choice not said to be
+    unavailable, by its number), through Wei's whole life to the debrief."""
+    p = Pilot.start(ROOT / "story", settings=Settings(speech=True))
+    assert said(p)[:1] == ["On the List"] and "Play" in said(p)
+    p.key("return")  # Play has the focus
+    assert p.screen == "lives" and "Wei" in said(p)
+    p.key("return")  # the first life offered
+    assert p.screen == "play" and p.app.game.life.id == "wei"
+    for _ in range(200):
+        heard = said(p)
+        if "Read the debrief" in heard:
+            break
+        numbered = [(i, t) for i, t in enumerate(heard) if t.split(". ", 1)[0].isdigit()]
+        pick = next(t.split(".")[0] for i, t in numbered
+                    if i + 1 >= len(heard) or not heard[i + 1].startswith("Not available"))
+        before = len(p.app.game.session.state.log)
+        p.key(pick)
+        assert len(p.app.game.session.state.log) == before + 1, (pick, heard)
+    assert p.app.game.session.ended
+    p.key("return")
+    assert p.screen == "debrief"
+    assert "What really happened" in said(p)
+    assert p.app.errors == [] and p.app.speech.message is None
