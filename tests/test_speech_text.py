@@ -87,3 +87,16 @@ def test_bad_speech_options_are_usage_errors(tmp_path, capsys):
         except SystemExit as exc:
             assert exc.code == 2
         assert "between" in capsys.readouterr().err
+
+
+def test_chinese_text_player_speaks_chinese(tmp_path, capsys):
+    script = tmp_path / "script.txt"
+    script.write_text("1\n", encoding="utf-8")
+    folder = tmp_path / "zh"
+    assert main(["play", "--text", "--story", str(EXAMPLE), "--character", "ming", "--lang", "zh", "--script",
+                 str(script), "--speak-to", str(folder)]) == 0
+    ref = tmp_path / "ref.wav"
+    assert main(["say", "--story", str(EXAMPLE), "--character", "ming", "--lang", "zh", "--choices", "1",
+                 "-o", str(ref)]) == 0
+    assert frames(folder / "0002.wav") == frames(ref)
+    capsys.readouterr()

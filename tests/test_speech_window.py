@@ -247,3 +247,16 @@ def test_a_whole_shipped_life_by_keyboard_from_what_is_said(null_device):
     assert p.screen == "debrief"
     assert "What really happened" in said(p)
     assert p.app.errors == [] and p.app.speech.message is None
+
+
+def test_a_chinese_game_speaks_chinese_with_the_mandarin_voice(null_device):
+    p = Pilot.start(EXAMPLE, settings=Settings(speech=True, language="zh"))
+    p.key("return")
+    p.key("return")
+    assert p.screen == "play"
+    last = p.app.speech.speaker.last
+    assert speech.Utterance("售票机读取你的身份证。", "zh", speech.SYSTEM) in last
+    assert speech.Utterance("1. 购买高铁车票", "zh", speech.INTERFACE) in last
+    assert p.app.speech.speaker.wait(timeout=30)
+    assert p.app.speech.message is None
+    assert any(u.lang == "zh" for u in p.app.speech.speaker.said)
