@@ -183,3 +183,12 @@ def test_say_command_without_the_program_is_a_message(tmp_path):
     assert "Traceback" not in done.stderr
     assert not out.exists()
     assert shutil.which("espeak-ng", path=env["PATH"]) is None
+
+
+def test_an_empty_screen_after_a_pending_one_leaves_nothing_to_wait_for(null_device):
+    sp = Speaker()
+    for _ in range(20):  # the worker may or may not have taken the first job yet: both must end
+        sp.speak([LINE])
+        sp.speak([])
+        assert sp.wait(timeout=30)
+    sp.close()

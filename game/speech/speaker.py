@@ -61,6 +61,9 @@ class Speaker:
             self._gen += 1
             if self.failed or self._closed or not utts:
                 self._job = None
+                if not self._running:
+                    self._busy = False  # a job handed over but not yet taken is dropped: nothing is due
+                self._cond.notify_all()
                 return
             self._job = list(utts)
             self._busy = True
