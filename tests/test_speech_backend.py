@@ -17,6 +17,7 @@ import pytest
 from game.engine.speech import NARRATION, SYSTEM, Utterance
 from game.speech import Speaker, SpeechUnavailable, Voice, espeak
 
+REAL_PROGRAM = shutil.which("espeak-ng")  # looked up before any test empties PATH
 LINE = Utterance("The ticket machine reads your ID card. It refuses the sale.", "en", NARRATION)
 
 
@@ -192,3 +193,15 @@ def test_an_empty_screen_after_a_pending_one_leaves_nothing_to_wait_for(null_dev
         sp.speak([])
         assert sp.wait(timeout=30)
     sp.close()
+
+
+def test_a_named_program_is_used_and_a_wrong_name_is_no_program(no_program, tmp_path, monkeypatch):
+    real = REAL_PROGRAM
+    assert real, "espeak-ng is installed"
+    monkeypatch.setenv(espeak.ENV_PROGRAM, real)
+    assert espeak.find_program() == real
+    assert rms(espeak.render([LINE])[1]) > 300
+    monkeypatch.setenv(espeak.ENV_PROGRAM, str(tmp_path / "nothing-here"))
+    assert espeak.find_program() is None
+    sp = Speaker()
+    assert not sp.available and "espeak-ng" in (sp.take_message() or "")

@@ -260,3 +260,15 @@ def test_a_chinese_game_speaks_chinese_with_the_mandarin_voice(null_device):
     assert p.app.speech.speaker.wait(timeout=30)
     assert p.app.speech.message is None
     assert any(u.lang == "zh" for u in p.app.speech.speaker.said)
+
+
+def test_speech_saved_on_is_on_at_the_next_start(null_device):
+    from game.modes.settings import save_settings
+
+    assert save_settings(Settings(speech=True, speech_rate=0.75, speech_volume=0.5)) is None
+    p = Pilot.start(EXAMPLE)  # the settings file, as a player's next start reads it
+    p.step(3)
+    assert p.app.settings.speech is True
+    assert "Play" in said(p)
+    assert p.app.speech.speaker.voice.rate == 0.75
+    assert p.app.speech.speaker.voice.volume == pytest.approx(p.app.settings.volume * 0.5)

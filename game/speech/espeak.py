@@ -37,9 +37,24 @@ class SpeechUnavailable(Exception):
     """No speech engine could be run; the message says why, for the player."""
 
 
+ENV_PROGRAM = "ON_THE_LIST_ESPEAK"  # a path to espeak-ng, e.g. one shipped beside a portable game
+
+
 def find_program() -> str | None:
-    """The path of espeak-ng on PATH, or None."""
-    return shutil.which(PROGRAM)
+    """The eSpeak NG program: the one ``ON_THE_LIST_ESPEAK`` names, else espeak-ng on PATH, else (on
+    Windows) where its installer puts it; None when there is none."""
+    named = os.environ.get(ENV_PROGRAM)
+    if named:
+        return shutil.which(named)  # a named program that is missing or not executable counts as none
+    found = shutil.which(PROGRAM)
+    if found or os.name != "nt":
+        return found
+    for root in (os.environ.get("ProgramFiles"), os.environ.get("ProgramFiles(x86)")):
+        if root:
+            found = shutil.which(str(Path(root) / "eSpeak NG" / f"{PROGRAM}.exe"))
+            if found:
+                return found
+    return None
 
 
 def voice(lang: str, role: str) -> str:
