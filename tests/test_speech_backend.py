@@ -205,3 +205,26 @@ def test_a_named_program_is_used_and_a_wrong_name_is_no_program(no_program, tmp_
     assert espeak.find_program() is None
     sp = Speaker()
     assert not sp.available and "espeak-ng" in (sp.take_message() or "")
+
+
+def test_a_chinese_term_inside_a_sentence_is_said_in_one_go_with_its_voice():
+    from game.engine.speech import utterances
+
+    line = utterances("On the List of Dishonest Persons (失信被执行人名单), published <by> the court & others.",
+                      "en", SYSTEM)
+    assert [(u.lang, u.joined) for u in line] == [("en", False), ("zh", True), ("en", True)]
+    assert espeak.groups([LINE, *line, LINE]) == [[LINE], line, [LINE]]
+    ssml = espeak.text_in(line).decode("utf-8")
+    assert ssml.startswith('<speak><voice name="en+announcer">On the List of Dishonest Persons (</voice> ')
+    assert '<voice name="cmn+announcer">失信被执行人名单</voice>' in ssml
+    assert "published &lt;by&gt; the court &amp; others." in ssml
+    assert "-m" in espeak.command("espeak-ng", line, Voice()) and "-m" not in espeak.command("espeak-ng", LINE, Voice())
+    rate, joined = espeak.render(line)
+    assert rms(joined) > 300
+    # one process, no gaps: shorter than the three parts said apart with the gaps between them
+    apart = sum(len(espeak.synth(u)[1]) for u in line) + 2 * 2 * int(espeak.GAP_S * rate)
+    assert len(joined) < apart
+    # and the Chinese is said by the Mandarin voice: the English voice would spell each character out
+    _, en_voice = espeak.synth(Utterance("On the List of Dishonest Persons (失信被执行人名单), published <by> the "
+                                         "court & others.", "en", SYSTEM))
+    assert len(joined) < 0.8 * len(en_voice)

@@ -49,11 +49,14 @@ _URL = re.compile(r"\b(?:https?://|www\.)\S+")  # shown for copying; letter by l
 
 @dataclass(frozen=True)
 class Utterance:
-    """One piece to say: its text, its language code ("en", "zh") and its voice role."""
+    """One piece to say: its text, its language code ("en", "zh") and its voice role. ``joined``: it
+    goes on the line the previous utterance began (a Chinese term inside an English sentence), so a
+    speech engine that can switch voices mid-sentence says them as one."""
 
     text: str
     lang: str
     role: str = NARRATION
+    joined: bool = False
 
 
 def runs(text: str, lang: str) -> list[tuple[str, str]]:
@@ -77,7 +80,7 @@ def runs(text: str, lang: str) -> list[tuple[str, str]]:
 
 def utterances(text: str, lang: str, role: str = NARRATION) -> list[Utterance]:
     """The utterances for one shown line."""
-    return [Utterance(t, lg, role) for t, lg in runs(text, lang)]
+    return [Utterance(t, lg, role, i > 0) for i, (t, lg) in enumerate(runs(text, lang))]
 
 
 def lines(items: Iterable[tuple[str, str]], lang: str) -> list[Utterance]:

@@ -21,6 +21,7 @@ import wave
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from ..engine.speech import SYSTEM, Utterance
 
@@ -80,22 +81,48 @@ class Voice:
     volume: float = 1.0
 
 
-def command(program: str, utt: Utterance, how: Voice, *, to_stdout: bool = False) -> list[str]:
-    """The argument list that says ``utt`` (read from standard input)."""
-    argv = [program, "--stdin", "-b", "1", "-v", voice(utt.lang, utt.role), "-s", str(words_per_minute(how.rate)),
-            "-a", str(amplitude(how.volume))]
+def command(program: str, utt: Utterance | list[Utterance], how: Voice, *, to_stdout: bool = False) -> list[str]:
+    """The argument list that says ``utt``, or a group of joined utterances (read from standard input,
+    see :func:`text_in`)."""
+    group = utt if isinstance(utt, list) else [utt]
+    first = group[0]
+    argv = [program, "--stdin", "-b", "1", "-v", voice(first.lang, first.role), "-s",
+            str(words_per_minute(how.rate)), "-a", str(amplitude(how.volume))]
+    if len(group) > 1:
+        argv.append("-m")  # SSML: the voice changes inside the sentence
     if to_stdout:
         argv.append("--stdout")
     return argv
 
 
-def synth(utt: Utterance, how: Voice = Voice(), program: str | None = None) -> tuple[int, bytes]:
-    """Render one utterance: (sample rate, 16-bit mono PCM). Raises SpeechUnavailable."""
+def text_in(group: list[Utterance]) -> bytes:
+    """What goes to standard input: the plain text, or for joined utterances an SSML document whose
+    parts each have their voice (the text escaped, so it is never read as markup)."""
+    if len(group) == 1:
+        return group[0].text.encode("utf-8")
+    parts = "".join(f'<voice name="{voice(u.lang, u.role)}">{escape(u.text)}</voice> ' for u in group)
+    return f"<speak>{parts}</speak>".encode()
+
+
+def groups(utts: Iterable[Utterance]) -> list[list[Utterance]]:
+    """Utterances with the ones that continue a line joined to it."""
+    out: list[list[Utterance]] = []
+    for u in utts:
+        if u.joined and out and out[-1][-1].role == u.role:
+            out[-1].append(u)
+        else:
+            out.append([u])
+    return out
+
+
+def synth(utt: Utterance | list[Utterance], how: Voice = Voice(), program: str | None = None) -> tuple[int, bytes]:
+    """Render one utterance (or a joined group): (sample rate, 16-bit mono PCM). Raises SpeechUnavailable."""
     program = program or find_program()
     if program is None:
         raise SpeechUnavailable(NOT_FOUND)
+    group = utt if isinstance(utt, list) else [utt]
     try:
-        done = subprocess.run(command(program, utt, how, to_stdout=True), input=utt.text.encode("utf-8"),
+        done = subprocess.run(command(program, group, how, to_stdout=True), input=text_in(group),
                               capture_output=True, timeout=TIMEOUT_S, check=False)
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise SpeechUnavailable(f"{PROGRAM} could not be run ({exc}).") from exc
@@ -114,11 +141,12 @@ def read_wav(data: bytes) -> tuple[int, bytes]:
 
 
 def render(utts: Iterable[Utterance], how: Voice = Voice(), program: str | None = None) -> tuple[int, bytes]:
-    """All the utterances one after another with a short gap: (sample rate, PCM)."""
+    """All the utterances one after another with a short gap (none inside a joined group):
+    (sample rate, PCM)."""
     rate = 0
     parts: list[bytes] = []
-    for utt in utts:
-        r, pcm = synth(utt, how, program)
+    for group in groups(utts):
+        r, pcm = synth(group, how, program)
         if rate and r != rate:
             raise SpeechUnavailable(f"{PROGRAM} voices differ in sample rate ({rate} and {r} Hz).")
         rate = r

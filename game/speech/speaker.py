@@ -125,8 +125,8 @@ class Speaker:
                     return
                 job, gen, self._job = self._job, self._gen, None
                 self._running = True
-            for utt in job or []:
-                if gen != self._gen or not self._say(utt, gen):
+            for group in espeak.groups(job or []):
+                if gen != self._gen or not self._say(group, gen):
                     break
             with self._cond:
                 self._running = False
@@ -134,10 +134,10 @@ class Speaker:
                     self._busy = False
                     self._cond.notify_all()
 
-    def _say(self, utt: Utterance, gen: int) -> bool:
-        """Say one utterance; False when speech failed or was interrupted."""
+    def _say(self, group: list[Utterance], gen: int) -> bool:
+        """Say one utterance (or a joined group); False when speech failed or was interrupted."""
         assert self._program is not None
-        argv = espeak.command(self._program, utt, self.voice)
+        argv = espeak.command(self._program, group, self.voice)
         # errors go to a file, not a pipe: a chatty synthesiser can never fill a pipe nobody reads
         with tempfile.TemporaryFile() as err_file:
             try:
@@ -146,7 +146,7 @@ class Speaker:
                 self._fail(f"{espeak.NOT_FOUND} ({exc.strerror or exc})")
                 return False
             _lower_priority(proc.pid)
-            finished = self._finish(proc, utt, gen)
+            finished = self._finish(proc, espeak.text_in(group), gen)
             err_file.seek(0)
             err = err_file.read(8192).decode("utf-8", "replace")
         if not finished:
@@ -156,14 +156,14 @@ class Speaker:
             self._fail(espeak.NO_DEVICE if proc.returncode == 0 else
                        f"{espeak.PROGRAM} failed (exit status {proc.returncode}).")
             return False
-        self.said.append(utt)
+        self.said.extend(group)
         return True
 
-    def _finish(self, proc: subprocess.Popen, utt: Utterance, gen: int) -> bool:
+    def _finish(self, proc: subprocess.Popen, text: bytes, gen: int) -> bool:
         """Feed the text and wait for the process, ending it when a newer job comes; False then."""
         try:
             assert proc.stdin is not None
-            proc.stdin.write(utt.text.encode("utf-8"))
+            proc.stdin.write(text)
             proc.stdin.close()
         except OSError:
             pass  # it ended early; its exit status and error text say why

@@ -240,7 +240,7 @@ def settings_items(app: Any) -> list[Any]:
                                       selected=not on, fill=False)),
                              W(Button("speech:on", "Read aloud", (lambda: bridge.set_on(True)), kind="toggle",
                                       selected=on, fill=False))], gap=12),
-                        Gap(10), Text("Speed", "small_bold", "ink"),
+                        Gap(10), Text("Reading speed", "small_bold", "ink"),
                         Row([W(Button(f"speech_rate:{r}", label, setter(speech_rate=r), kind="toggle",
                                       selected=abs(rate - r) < 0.01, fill=False))
                              for r, label in RATES], gap=12),
