@@ -56,11 +56,16 @@ class TextVoice:
 
     def close(self) -> None:
         """Say the rest, wait until it is said, and end the worker."""
-        self.flush()
-        if self.speaker is not None:
-            self.speaker.wait()
-            self._report(self.speaker.take_message())
-            self.speaker.close()
+        try:
+            self.flush()
+            if self.speaker is not None:
+                self.speaker.wait()
+                self._report(self.speaker.take_message())
+        except KeyboardInterrupt:
+            pass  # Ctrl+C while the last screen is read: stop speaking and end quietly
+        finally:
+            if self.speaker is not None:
+                self.speaker.close()
 
     def _write(self, utts: list[Utterance]) -> None:
         assert self.folder is not None
