@@ -41,7 +41,7 @@ pygame.display.flip(); print(time.perf_counter() - t)
 """
 GAME = """
 import time; t = time.perf_counter()
-from game.ui.app import App; from game.ui.options import parse
+from game.ui.app import App; from game.cli import parse_window as parse
 app = App(parse(["--story", {story!r}])); app.boot(); app.draw(); print(time.perf_counter() - t)
 """
 NAIVE = """
@@ -80,7 +80,7 @@ def sample():
     time.sleep({secs})
     out.append((time.process_time() - a) / (time.perf_counter() - t))
 threading.Thread(target=sample, daemon=True).start()
-from game.ui.app import main
+from game.cli import main
 main(["--story", {story!r}, "--quit-after", "{total}"])
 print(out[0] if out else -1)
 """

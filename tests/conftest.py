@@ -14,12 +14,15 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+import hypothesis_profiles  # noqa: E402 - beside this file: derandomized in CI, HYPOTHESIS_PROFILE=explore
+
+hypothesis_profiles.load()
+
 # Saves, settings, exports and kiosk logs go to a throwaway folder, never the user's real one.
 if "ON_THE_LIST_HOME" not in os.environ:
     import tempfile
 
     os.environ["ON_THE_LIST_HOME"] = tempfile.mkdtemp(prefix="on-the-list-tests-")
-
 
 
 @pytest.fixture

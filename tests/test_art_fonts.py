@@ -132,3 +132,34 @@ def test_font_paths_gives_latin_and_cjk_files():
     assert latin_b.endswith("NotoSans-Bold.ttf") and cjk_b.endswith("NotoSansSC-Bold.otf")
     # figures are tabular, so numbers line up without a monospace font
     assert len({fonts.get_font(30).size(d)[0] for d in "0123456789"}) == 1
+
+
+def _build_script():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("build_fonts", ROOT / "assets" / "fonts" / "build_fonts.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_every_character_the_game_can_show_is_in_the_face_that_draws_it():
+    """Story, translations, code strings and catalogs: Chinese in the CJK faces, the rest in the Latin ones.
+
+    The Latin face must have its own characters: falling back to the CJK face for a "−" or "→" would
+    set it in another design (and once showed empty boxes)."""
+    shown = _build_script().story_characters()
+    # Range bounds in the code's regular expressions (surrogates, private use, astral) are not text.
+    shown = {ch for ch in shown if ord(ch) <= 0xFFFF and not 0xD800 <= ord(ch) < 0xF900}
+    assert {"−", "→", "○"} <= shown, "the story's symbols are collected"
+    cjk = "".join(sorted(ch for ch in shown if fonts.is_cjk(ch)))
+    latin = "".join(sorted(ch for ch in shown if not fonts.is_cjk(ch)))
+    for kind in ("text", "bold"):
+        assert fonts.missing_glyphs(kind, latin) == [], f"the {kind} face lacks these"
+    for kind in ("cjk", "cjk_bold"):
+        assert fonts.missing_glyphs(kind, cjk) == [], f"the {kind} face lacks these"
+
+
+@pytest.mark.parametrize("ch", ["−", "→", "○"])
+def test_the_latin_faces_have_the_symbols_the_story_uses(ch):
+    assert fonts.has_glyph("text", ch) and fonts.has_glyph("bold", ch)

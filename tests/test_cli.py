@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ast
+import importlib
 import os
 import re
 import shutil
@@ -9,7 +11,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from game.cli import main
+import pytest
+
+from game.cli import SUBCOMMANDS, build_parser, main
 from game.engine.loader import load_story, text_hash
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -144,3 +148,60 @@ def test_help(capsys):
     out = capsys.readouterr().out
     for cmd in ("validate", "play", "explore", "map", "strings"):
         assert cmd in out
+
+
+def test_help_lists_the_window_options_and_the_commands(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["--help"])
+    assert exc.value.code == 0
+    out = capsys.readouterr().out
+    for option in ("--classroom", "--kiosk", "--story", "--lang", "--character", "--size", "--fullscreen",
+                   "--autoplay", "--screenshot-dir", "--export-dir"):
+        assert option in out
+    for cmd, (_module, help_line) in SUBCOMMANDS.items():
+        assert cmd in out and help_line.split()[0] in out
+
+
+def test_every_command_module_has_add_arguments_and_run():
+    for cmd, (module, _help) in SUBCOMMANDS.items():
+        mod = importlib.import_module(module)
+        assert callable(mod.add_arguments) and callable(mod.run), cmd
+        required = ["-o", "x", "--character", "c"] if cmd == "map" else []
+        assert build_parser(cmd).parse_args([cmd, *required]).command == cmd
+
+
+def test_a_new_command_is_one_table_line_and_one_module(tmp_path, monkeypatch, capsys):
+    (tmp_path / "hello_cmd.py").write_text(
+        "def add_arguments(p):\n    p.add_argument('--name', default='world')\n\n"
+        "def run(args):\n    print(f'hello {args.name}')\n    return 3\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setitem(SUBCOMMANDS, "hello", ("hello_cmd", "say hello"))
+    assert main(["hello", "--name", "class"]) == 3
+    assert capsys.readouterr().out == "hello class\n"
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    assert "say hello" in capsys.readouterr().out
+
+
+def test_window_options_before_a_command_are_an_error(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["--kiosk", "validate"])
+    assert exc.value.code == 2
+    assert "put 'validate' first" in capsys.readouterr().err
+
+
+def test_nothing_imports_the_command_line():
+    """The command line imports the front ends, never the other way round (no import cycle)."""
+    for path in (ROOT / "game").rglob("*.py"):
+        if path.name == "__main__.py" or path == ROOT / "game" / "cli.py":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom):
+                names = [node.module or ""] + [f"{node.module or ''}.{a.name}" for a in node.names]
+            elif isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            else:
+                continue
+            assert not any(n.split(".")[-1] == "cli" or n.endswith("game.cli") for n in names), \
+                f"{path.relative_to(ROOT)}:{node.lineno} imports the command line"

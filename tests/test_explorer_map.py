@@ -37,8 +37,9 @@ def test_a_dead_end_at_play_time_fails(capsys):
     code, lines, _ = explore(capsys, "--story", str(DEAD_END), "--character", "pat")
     assert code == 1
     assert "  problem: dead end at node 'gate': no choice is available (path: gate)" in lines
-    assert lines[-1].startswith("coverage: nodes 3/3 (100%), choices 2/3 (67%), endings 1/1 (100%); ")
-    assert lines[-1].endswith(" problem") or lines[-1].endswith(" problems")
+    assert "  warning: choice 'end' (\"Pay the fee\") at node 'gate' was never enabled in 3 states and 320 runs: " \
+           "its condition `money > 100` may never be true" in lines
+    assert lines[-1] == "coverage: nodes 3/3 (100%), choices 2/3 (67%), endings 1/1 (100%); 1 problem, 1 warning"
 
 
 def test_an_unreachable_node_fails(capsys, tmp_path):
@@ -77,7 +78,10 @@ _DOT_TOKEN = re.compile(r'\s*(?:"((?:[^"\\]|\\.)*)"|([A-Za-z_][A-Za-z0-9_]*|-?\d
 
 
 def dot_graph(text: str) -> tuple[dict[str, dict[str, str]], list[tuple[str, str, dict[str, str]]]]:
-    """A strict little reader for the DOT we write: nodes with attributes, and edges."""
+    """A strict little reader for the DOT we write: nodes with attributes, and edges (the legend cut out)."""
+    legend = re.search(r"\n  subgraph cluster_legend \{\n.*?\n  \}\n", text, re.S)
+    assert legend, "every map carries its legend"
+    text = text[:legend.start()] + "\n" + text[legend.end():]
     tokens, pos = [], 0
     while pos < len(text.rstrip()):
         m = _DOT_TOKEN.match(text, pos)
@@ -109,7 +113,7 @@ def dot_graph(text: str) -> tuple[dict[str, dict[str, str]], list[tuple[str, str
 
     i = 0
     while i < len(body):
-        if body[i] == ("id", "rankdir") or body[i][1] == "node":
+        if body[i] == ("id", "rankdir") or body[i][1] in ("node", "edge"):
             while body[i] != ("op", ";"):
                 i += 1
             i += 1
@@ -186,6 +190,10 @@ def test_mermaid(tmp_path):
             if m:
                 declared[m.group(1)] = m.group(2)
                 continue
+            if line.startswith(("  classDef ", "  class ", "  linkStyle ")):
+                continue
+            if line == "  subgraph legend [Legend]":
+                break  # the legend closes the chart
             m = re.fullmatch(r'  (n_[a-z0-9_]+) (-->|-\.->)(?:\|"[^"]*"\|)? (n_[a-z0-9_]+)', line)
             assert m, f"unexpected Mermaid line {line!r}"
             edges.append((m.group(1)[2:], m.group(3)[2:]))
@@ -193,6 +201,38 @@ def test_mermaid(tmp_path):
         assert sorted(edges) == expected_edges(life)
         endings = {f"n_{n.id}" for n in life.endings()}
         assert {k for k, v in declared.items() if v.startswith("([")} == endings
+
+
+def test_mermaid_keeps_the_maps_styles_and_legend():
+    text = to_mermaid(load_and_validate(EXAMPLE).story.lives["ming"])
+    lines = text.splitlines()
+    assert '  n_station -.->|"Rent a bike instead"| n_home' in lines, "a choice with a condition is dashed"
+    assert "  class n_station start" in lines and "  class n_home ending" in lines
+    assert "  class n_station,n_slow,n_home dramatized" in lines
+    links = [ln for ln in lines if " -->" in ln or " -.->" in ln]
+    refused = [i for i, ln in enumerate(links) if '"refused: fast_train"' in ln]
+    assert refused and f"  linkStyle {refused[0]} stroke:#b00020,color:#b00020" in lines
+    assert "  subgraph legend [Legend]" in lines and '    legend_ending(["ending"]):::ending' in lines
+    assert lines[-2] == "  end"
+    assert lines[-1] == f"  linkStyle {len(links) - 1} stroke:#b00020,color:#b00020", "the legend's refused link"
+
+
+def test_a_picture_of_the_map_is_drawn_by_graphviz(capsys, tmp_path):
+    out = tmp_path / "ming.svg"
+    assert main(["map", "--story", str(EXAMPLE), "--character", "ming", "-o", str(out)]) == 0
+    svg = out.read_text(encoding="utf-8")
+    assert svg.lstrip().startswith("<?xml") and "<svg" in svg and "Legend" in svg and "Rent a bike" in svg
+    png = tmp_path / "ming.png"
+    assert main(["map", "--story", str(EXAMPLE), "--character", "ming", "-o", str(png)]) == 0
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_without_graphviz_a_picture_is_refused_with_how_to_install_it(capsys, tmp_path, monkeypatch):
+    monkeypatch.setenv("PATH", str(tmp_path))  # a PATH with no dot on it
+    assert main(["map", "--story", str(EXAMPLE), "--character", "ming", "-o", str(tmp_path / "m.svg")]) == 1
+    err = capsys.readouterr().err
+    assert "Graphviz's 'dot' is not installed" in err and "apt install graphviz" in err
+    assert not (tmp_path / "m.svg").exists()
 
 
 @pytest.mark.parametrize("suffix,first", [(".dot", "digraph"), (".gv", "digraph"), (".mmd", "flowchart TD")])
@@ -209,3 +249,20 @@ def test_map_command_errors(capsys, tmp_path):
     assert "no life 'nobody'" in capsys.readouterr().err
     assert main(["map", "--story", str(EXAMPLE), "--character", "ming", "-o", str(tmp_path / "no" / "x.dot")]) == 1
     assert "cannot write" in capsys.readouterr().err
+
+
+def test_a_choice_whose_condition_is_never_true_is_named_as_a_warning(capsys, tmp_path):
+    root = tmp_path / "story"
+    shutil.copytree(EXAMPLE, root)
+    life = root / "lives" / "ming.yaml"
+    life.write_text(life.read_text(encoding="utf-8").replace(
+        "      - id: slow\n        label: Take the slow train\n",
+        "      - id: slow\n        label: Take the slow train\n        if: money > 100000\n"
+        "        reason: Too dear\n"), encoding="utf-8")
+    code, lines, _ = explore(capsys, "--story", str(root))
+    assert code == 0, "a choice that is never enabled is a warning, not a failure"
+    warning = [ln for ln in lines if ln.startswith("  warning: ")]
+    assert len(warning) == 1
+    assert "choice 'slow' (\"Take the slow train\") at node 'refused' was never enabled" in warning[0]
+    assert "its condition `money > 100000` may never be true" in warning[0]
+    assert lines[-1].endswith("; 0 problems, 1 warning")

@@ -17,8 +17,8 @@ def test_missing_file_gives_defaults():
 
 
 def test_settings_persist():
-    s = Settings(text_scale=1.5, high_contrast=True, reduced_motion=True, text_speed=40, volume=0.3,
-                 language="zh", fullscreen=True, speech=True)
+    s = Settings(text_scale=1.5, high_contrast=True, reduced_motion=True, text_speed=40, speech_rate=1.5,
+                 language="zh", fullscreen=True, speech=True, keys={"journal": ["f2"]})
     assert save_settings(s) is None
     assert paths.settings_file().exists()
     loaded, message = load_settings()
@@ -29,21 +29,24 @@ def test_settings_persist():
 
 def test_out_of_range_values_are_clamped():
     paths.settings_file().parent.mkdir(parents=True)
-    paths.settings_file().write_text(json.dumps({"text_scale": 5, "volume": -1, "text_speed": 10_000,
+    paths.settings_file().write_text(json.dumps({"text_scale": 5, "text_speed": -1,
                                                  "speech_rate": 0.1}), encoding="utf-8")
     s, message = load_settings()
     assert message is None
-    assert (s.text_scale, s.volume, s.text_speed, s.speech_rate) == (2.0, 0.0, 200, 0.5)
+    assert (s.text_scale, s.text_speed, s.speech_rate) == (2.0, 0, 0.5)
+    assert Settings(text_speed=10_000).clamped().text_speed == 200
     assert Settings(text_scale=0.2).clamped().text_scale == 1.0
 
 
 def test_wrong_types_fall_back_per_value_with_a_message():
     paths.settings_file().parent.mkdir(parents=True)
     paths.settings_file().write_text(json.dumps({"text_scale": "big", "high_contrast": 1, "language": "../x",
-                                                 "volume": 0.5, "future_setting": 3}), encoding="utf-8")
+                                                 "text_speed": 50, "keys": {"journal": "f2"},
+                                                 "future_setting": 3}), encoding="utf-8")
     s, message = load_settings()
-    assert s.text_scale == 1.0 and s.high_contrast is False and s.language == "en" and s.volume == 0.5
-    assert "text_scale" in message and "high_contrast" in message and "language" in message
+    assert s.text_scale == 1.0 and s.high_contrast is False and s.language == "en" and s.text_speed == 50
+    assert s.keys == {}
+    assert "text_scale" in message and "high_contrast" in message and "language" in message and "keys" in message
     assert paths.settings_file().exists()
 
 

@@ -23,6 +23,7 @@ from pathlib import Path
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from hypothesis_profiles import examples
 
 from game.engine.diagnostics import CODES
 from game.engine.runtime import InvalidChoice, Session
@@ -35,7 +36,7 @@ RUNTIME = ROOT / "tests" / "fixtures" / "runtime_story"
 BASE = ROOT / "tests" / "fixtures" / "broken" / "base"
 SHIPPED = ROOT / "story"
 
-FAST = settings(max_examples=120, deadline=timedelta(seconds=5), derandomize=True,
+FAST = settings(max_examples=examples(120), deadline=timedelta(seconds=5),
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 
@@ -171,7 +172,7 @@ def _play_a_little(story, data) -> None:
             assert session.state.node in session.life.nodes
 
 
-@settings(max_examples=150, deadline=timedelta(seconds=5), derandomize=True,
+@settings(max_examples=examples(150), deadline=timedelta(seconds=5),
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(st.data())
 def test_mutated_stories_give_only_diagnostics_and_valid_ones_play(data):
@@ -246,7 +247,7 @@ def _random_play(story, data) -> None:
     assert resumed.state.to_dict() == session.state.to_dict()
 
 
-PLAY = settings(max_examples=60, deadline=timedelta(seconds=10), derandomize=True,
+PLAY = settings(max_examples=examples(60), deadline=timedelta(seconds=10),
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 

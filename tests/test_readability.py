@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from hypothesis_profiles import examples
 
 from game.engine.validate import (
     MAX_SCREEN_WORDS,
@@ -25,7 +26,7 @@ def long_sentences_plainly(text: str) -> list[tuple[int, str]]:
     return [(count_words(s), " ".join(s.split()[:6])) for s in sentences(text) if count_words(s) > MAX_SENTENCE_WORDS]
 
 
-@settings(max_examples=300, deadline=timedelta(seconds=5), derandomize=True)
+@settings(max_examples=examples(300), deadline=timedelta(seconds=5))
 @given(st.one_of(WORDISH, SENTENCEISH))
 def test_shortcuts_find_the_same(text: str) -> None:
     assert long_sentences(text) == long_sentences_plainly(text)

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from hypothesis_profiles import examples
 
 from game.engine import saves
 from game.engine.runtime import Session
@@ -194,7 +195,7 @@ def test_atomic_write_failure_while_writing(tmp_path, monkeypatch):
     assert list(tmp_path.iterdir()) == []
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.one_of(st.binary(max_size=300), st.text(max_size=300).map(lambda t: t.encode("utf-8"))))
 def test_random_bytes_never_crash(story, tmp_path, data):
     path = tmp_path / "random.json"
@@ -207,7 +208,7 @@ def test_random_bytes_never_crash(story, tmp_path, data):
         p.unlink()
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(state=st.dictionaries(st.sampled_from(["life", "node", "date", "place", "log", "seed", "start", "vars",
                                               "points", "lists", "draws"]),
                              st.one_of(st.none(), st.booleans(), st.integers(), st.text(max_size=8),

@@ -126,7 +126,7 @@ def test_settings_speech_group_rate_volume_and_keys_help(null_device):
     p.click(key="speech_volume:-")
     assert p.app.settings.speech_volume == 0.75
     p.step()
-    assert p.app.speech.speaker.voice.volume == pytest.approx(p.app.settings.volume * 0.75)
+    assert p.app.speech.speaker.voice.volume == 0.75
     shown = shown_texts(p)
     assert "Read aloud on or off: V" in shown and "Say it again: R" in shown
     assert "Stop speaking: Left Ctrl, Right Ctrl" in shown
@@ -167,7 +167,7 @@ def test_kiosk_config_turns_speech_on_and_the_attract_screen_says_how(null_devic
     import json
 
     from game.modes import paths
-    from game.ui.speechbridge import ATTRACT_HINT
+    from game.ui.speechbridge import attract_hint
 
     cfg = paths.kiosk_config_file()
     cfg.parent.mkdir(parents=True, exist_ok=True)
@@ -175,8 +175,10 @@ def test_kiosk_config_turns_speech_on_and_the_attract_screen_says_how(null_devic
     p = Pilot.start(EXAMPLE, kiosk=True)
     assert p.screen == "attract"
     assert p.app.settings.speech is True and p.app.settings.speech_rate == 1.5
-    assert ATTRACT_HINT in shown_texts(p)
-    assert ATTRACT_HINT in said(p) and "Touch to begin" in said(p)
+    hint = attract_hint(p.app)
+    assert hint == "To hear the game read aloud, touch Read aloud or press V."
+    assert hint in shown_texts(p)
+    assert hint in said(p) and "Touch to begin" in said(p)
     # while the game reads to a visitor, the idle countdown does not run
     p.tap(key="speech")  # a visitor turns it off, then on again
     assert p.app.settings.speech is False and p.screen == "attract"
@@ -271,4 +273,14 @@ def test_speech_saved_on_is_on_at_the_next_start(null_device):
     assert p.app.settings.speech is True
     assert "Play" in said(p)
     assert p.app.speech.speaker.voice.rate == 0.75
-    assert p.app.speech.speaker.voice.volume == pytest.approx(p.app.settings.volume * 0.5)
+    assert p.app.speech.speaker.voice.volume == 0.5
+
+
+def test_the_speech_key_can_be_remapped_and_the_screens_name_the_new_key(null_device):
+    p = start(keys={"speech": ["f5"]})
+    p.key("v")
+    assert p.app.settings.speech is False
+    assert p.find(key="speech").sub == "Off: press F5 to turn on"
+    p.key("f5")
+    assert p.app.settings.speech is True
+    assert p.find(key="speech").sub == "On: press F5 to turn off"

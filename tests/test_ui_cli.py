@@ -4,6 +4,7 @@ debriefs, screenshots are written, classroom export lands in --export-dir, kiosk
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -12,7 +13,7 @@ import pytest
 
 pytest.importorskip("pygame")
 
-from game.ui.options import parse  # noqa: E402
+from game.cli import parse_window as parse  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "docs" / "example-story"
@@ -68,3 +69,43 @@ def test_kiosk_quit_after_ends_cleanly(tmp_path):
 def test_broken_story_runs_and_quits(tmp_path):
     r = run(["--story", str(tmp_path / "missing"), "--frames", "5"], tmp_path)
     assert r.returncode == 0, r.stderr
+
+
+def test_the_window_is_named_for_the_game_not_the_script(monkeypatch):
+    from game.ui.window import WM_CLASS, name_windows
+
+    assert WM_CLASS == "on-the-list"
+    monkeypatch.setattr(sys, "argv", ["/x/game/__main__.py"])
+    monkeypatch.setenv("SDL_VIDEO_X11_WMCLASS", "__main__.py")  # what importing pygame sets
+    monkeypatch.delenv("SDL_VIDEO_WAYLAND_WMCLASS", raising=False)
+    name_windows()
+    assert os.environ["SDL_VIDEO_X11_WMCLASS"] == os.environ["SDL_VIDEO_WAYLAND_WMCLASS"] == "on-the-list"
+    monkeypatch.setenv("SDL_VIDEO_X11_WMCLASS", "my-kiosk")  # someone chose a name: kept
+    name_windows()
+    assert os.environ["SDL_VIDEO_X11_WMCLASS"] == "my-kiosk"
+
+
+XPROP = """
+import os, subprocess, sys, time
+import pygame  # as the game does, before the window
+from game.ui.pilot import FakeClock
+from game.ui.app import App
+from game.ui.options import Options
+app = App(Options(story=sys.argv[1]), clock=FakeClock(), threaded=False)
+app.boot(); app.draw(); time.sleep(0.3)
+wid = pygame.display.get_wm_info()["window"]
+print(subprocess.run(["xprop", "-id", str(wid), "WM_CLASS", "WM_NAME"], capture_output=True, text=True).stdout)
+"""
+
+
+@pytest.mark.skipif(not (shutil.which("xvfb-run") and shutil.which("xprop")), reason="needs Xvfb and xprop")
+def test_the_x11_window_class_and_title(tmp_path):
+    """On a real X server (Xvfb): WM_CLASS is on-the-list (task bars group by it) and the title the game's."""
+    env = dict(os.environ, ON_THE_LIST_HOME=str(tmp_path))
+    env.pop("SDL_VIDEODRIVER", None)
+    env.pop("SDL_VIDEO_X11_WMCLASS", None)
+    r = subprocess.run(["xvfb-run", "-a", sys.executable, "-c", XPROP, str(EXAMPLE)], cwd=ROOT, env=env,
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert 'WM_CLASS(STRING) = "on-the-list", "on-the-list"' in r.stdout
+    assert '"On the List"' in r.stdout

@@ -10,6 +10,8 @@ import pytest
 
 pytest.importorskip("pygame")
 
+import pygame  # noqa: E402
+
 from game.ui.pilot import Pilot  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -192,3 +194,46 @@ def test_missing_story_folder_shows_error_screen(tmp_path):
 def test_unknown_character_shows_error_screen():
     p = Pilot.start(EXAMPLE, character="nobody")
     assert p.screen == "error"
+
+
+def _story_with_bike_refused(root: Path, reason: str) -> Path:
+    """The example story with the bike always disabled (money is never 0 at the station), for this reason."""
+    d = root / "story"
+    shutil.copytree(EXAMPLE, d)
+    life = d / "lives" / "ming.yaml"
+    text = life.read_text(encoding="utf-8")
+    assert 'if: can_use("free_bike")' in text and "reason: Your grade is too low" in text
+    text = text.replace('if: can_use("free_bike")', "if: money == 0").replace("Your grade is too low", reason)
+    life.write_text(text, encoding="utf-8")
+    return d
+
+
+def _drawn(p: Pilot, key: str) -> tuple[pygame.Rect, bytes]:
+    """Where a widget is in the window and the pixels drawn there."""
+    p.app.dirty = True
+    p.step()
+    r = p.find(key=key).rect.move(p.app.canvas_rect.topleft)
+    return r, pygame.image.tobytes(p.app.window.subsurface(r), "RGB")
+
+
+def test_a_disabled_choice_is_drawn_as_disabled_with_its_reason(tmp_path):
+    """Two stories that differ only in the reason: the drawn choices must differ (the reason is drawn); and
+    the choice is drawn in the disabled colours, unlike the same choice enabled."""
+    drawn = []
+    for i, reason in enumerate(("Your grade is too low", "Your score is too low")):
+        p = Pilot.start(_story_with_bike_refused(tmp_path / str(i), reason), character="ming")
+        bike = p.find(key="choice:bike")
+        assert not bike.enabled and bike.reason == reason
+        drawn.append(_drawn(p, "choice:bike"))
+        theme = p.app.ctx.theme
+        r = drawn[-1][0]
+        inside = (r.x + p.app.ctx.px(5), r.centery)  # inside the edge, left of the lock
+        assert p.app.window.get_at(inside)[:3] == theme["disabled"][:3]
+        assert p.app.errors == []
+    (r1, px1), (r2, px2) = drawn
+    assert r1.size == r2.size  # same layout: only the reason's letters differ
+    assert px1 != px2, "the reason of a disabled choice is not drawn"
+    enabled = Pilot.start(EXAMPLE, character="ming")
+    assert enabled.find(key="choice:bike").enabled
+    r3, px3 = _drawn(enabled, "choice:bike")
+    assert r3.size != r1.size or px3 != px1

@@ -43,9 +43,3 @@ def test_body_text_is_at_least_24px_at_1080p():
     assert book.px("button") >= 24
     # nothing a player must read is tiny
     assert min(book.px(r) for r in ROLES) >= 22
-
-
-def test_touch_targets_are_at_least_44px_at_720p():
-    from game.ui.context import MIN_TARGET
-
-    assert MIN_TARGET >= 44

@@ -9,23 +9,27 @@ characters:
     python assets/fonts/build_fonts.py                   # rebuild the four font files
     python assets/fonts/build_fonts.py --check           # only report story characters the fonts lack
 
-Sources (both under the SIL Open Font License 1.1):
+Sources (all under the SIL Open Font License 1.1):
   - Noto Sans Regular and Bold, version 2.004 (Debian package fonts-noto-core):
       /usr/share/fonts/truetype/noto/NotoSans-{Regular,Bold}.ttf
+  - For the few symbols the game shows that Noto Sans lacks (the minus sign, arrows, circles), the
+    same package's Noto Sans Math, Noto Sans Symbols and Noto Sans Symbols 2: their glyphs are merged
+    into the Latin subsets, so a "−5 points" or "Beijing → Chengdu" is set in one face.
   - Noto Sans CJK SC Regular and Bold, version 2.004 (Debian package fonts-noto-cjk):
       face "Noto Sans CJK SC" (index 2) of /usr/share/fonts/opentype/noto/NotoSansCJK-{Regular,Bold}.ttc
   Other paths can be given with --latin-dir and --cjk-dir.
 
-What each subset keeps:
+What each subset keeps (the "shown" characters are every character of every string the game can
+show: the story YAML, translations included, the string literals of the code in game/, and the
+gettext catalogs, *.po):
   - Noto Sans (NotoSans-Regular.ttf, NotoSans-Bold.ttf): Latin (Basic, Latin-1, Extended-A and -B,
     Extended Additional; pinyin tone marks are in these), spacing modifiers and combining marks,
     general punctuation, currency, letterlike symbols, arrows, mathematical operators, and every
-    other character of the story YAML that Noto Sans has. Standard layout features (kerning,
+    other shown character that is not Chinese, from Noto Sans or else from a symbol donor. Standard layout features (kerning,
     ligatures, marks) and hinting are kept.
   - Noto Sans CJK SC (NotoSansSC-Regular.otf, NotoSansSC-Bold.otf): the 3,755 level-1 hanzi of
     GB 2312 (the most common simplified characters, taken from Python's gb2312 codec, so no list is
-    downloaded), every character of the story YAML (story/ and docs/example-story/, including
-    translations), CJK symbols and punctuation (U+3000-303F), full-width forms (U+FF00-FFEF),
+    downloaded), every shown character, CJK symbols and punctuation (U+3000-303F), full-width forms (U+FF00-FFEF),
     ASCII and the general punctuation used around Chinese text. Only the layout features that
     horizontal Chinese needs are kept (no vertical forms, no Japanese/Korean/Traditional variants),
     which keeps each file under 1 MB.
@@ -38,16 +42,25 @@ OFL-NotoSansCJK.txt hold each family's copyright line and the full licence text.
 from __future__ import annotations
 
 import argparse
+import ast
+import io
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 STORY_DIRS = [ROOT / "story", ROOT / "docs" / "example-story"]
+CODE_DIR = ROOT / "game"
 
 LATIN_DIR = Path("/usr/share/fonts/truetype/noto")
 CJK_DIR = Path("/usr/share/fonts/opentype/noto")
 CJK_FACE_SC = "Noto Sans CJK SC"
+# Where a Latin subset takes the shown symbols Noto Sans lacks, in order of preference (same 1000 UPM).
+SYMBOL_DONORS = {
+    "NotoSans-Regular.ttf": ["NotoSansMath-Regular.ttf", "NotoSansSymbols-Regular.ttf",
+                             "NotoSansSymbols2-Regular.ttf"],
+    "NotoSans-Bold.ttf": ["NotoSansSymbols-Bold.ttf", "NotoSansMath-Regular.ttf", "NotoSansSymbols2-Regular.ttf"],
+}
 
 OUTPUTS = {
     "text": ("NotoSans-Regular.ttf", "latin", "NotoSans-Regular.ttf"),
@@ -77,15 +90,19 @@ OFL_HEADER = {
 LICENCE_FILES = {"latin": "OFL-NotoSans.txt", "cjk": "OFL-NotoSansCJK.txt"}
 
 
-def story_characters(dirs=STORY_DIRS) -> set[str]:
-    """Every non-ASCII character in the story YAML files (read as text, comments included)."""
-    chars: set[str] = set()
+def story_characters(dirs=STORY_DIRS, code_dir=CODE_DIR) -> set[str]:
+    """Every non-ASCII character the game can show: story YAML (comments included), string literals of
+    the code, and gettext catalogs."""
+    texts: list[str] = []
     for d in dirs:
-        if not d.is_dir():
-            continue
-        for path in sorted(d.rglob("*.yaml")) + sorted(d.rglob("*.yml")):
-            chars.update(c for c in path.read_text(encoding="utf-8") if ord(c) > 0x7E and c.isprintable())
-    return chars
+        if d.is_dir():
+            texts += [p.read_text(encoding="utf-8") for p in sorted(d.rglob("*.yaml")) + sorted(d.rglob("*.yml"))]
+    if code_dir.is_dir():
+        for path in sorted(code_dir.rglob("*.py")):
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            texts += [n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)]
+        texts += [p.read_text(encoding="utf-8") for p in sorted(code_dir.rglob("*.po"))]
+    return {c for t in texts for c in t if ord(c) > 0x7E and c.isprintable()}
 
 
 def gb2312_level1() -> set[str]:
@@ -122,7 +139,7 @@ def wanted_codepoints(kind: str, story: set[str]) -> set[int]:
     return _ranges(CJK_RANGES) | {ord(c) for c in gb2312_level1()} | {ord(c) for c in story}
 
 
-def subset_font(font, kind: str, codepoints: set[int]):
+def subset_font(font, kind: str, codepoints: set[int], layout: bool = True):
     from fontTools import subset
 
     options = subset.Options()
@@ -132,6 +149,8 @@ def subset_font(font, kind: str, codepoints: set[int]):
     options.glyph_names = False
     if kind == "cjk":
         options.layout_features = CJK_FEATURES
+    if not layout:
+        options.layout_features = []
     available = set(font.getBestCmap())
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=sorted(codepoints & available))
@@ -166,6 +185,37 @@ def write_licence(kind: str, font) -> None:
     path.write_text(header + "\n" + body, encoding="utf-8")
 
 
+def with_symbols(font, out_name: str, wanted: set[int], latin_dir: Path):
+    """The Latin subset with the wanted symbols it lacks merged in from the symbol donors."""
+    from fontTools import merge
+    from fontTools.ttLib import TTFont
+
+    missing = wanted - set(font.getBestCmap())
+    parts = []
+    for donor_name in SYMBOL_DONORS.get(out_name, []):
+        path = latin_dir / donor_name
+        if not missing or not path.exists():
+            continue
+        donor = TTFont(path)
+        take = missing & set(donor.getBestCmap())
+        if take:
+            subset_font(donor, "latin", take, layout=False)
+            parts.append(donor)
+            missing -= take
+    if not parts:
+        return font
+    files = []
+    for f in [font, *parts]:
+        buf = io.BytesIO()
+        f.save(buf)
+        buf.seek(0)
+        files.append(buf)
+    merged = merge.Merger().merge(files)
+    for table in ("name", "OS/2", "head"):  # the result is still Noto Sans, with its names and metrics
+        merged[table] = font[table]
+    return merged
+
+
 def missing_characters(story: set[str]) -> list[str]:
     """Story characters that neither bundled font can draw (ignoring control and format characters)."""
     from fontTools.ttLib import TTFont
@@ -194,7 +244,11 @@ def main(argv=None) -> int:
 
     for out_name, kind, src_name in OUTPUTS.values():
         font = load_source(kind, src_name, args.latin_dir, args.cjk_dir)
-        subset_font(font, kind, wanted_codepoints(kind, story))
+        wanted = wanted_codepoints(kind, story)
+        subset_font(font, kind, wanted)
+        if kind == "latin":
+            shown = {ord(c) for c in story}
+            font = with_symbols(font, out_name, shown, args.latin_dir)
         font.recalcTimestamp = False  # keep the source's dates: the same inputs give the same bytes
         font.save(HERE / out_name)
         if out_name in ("NotoSans-Regular.ttf", "NotoSansSC-Regular.otf"):

@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from . import fastyaml
+from . import fastyaml, yamlerrors
 from .diagnostics import Report
 from .yamlvalues import MAP, SEQ, STR, Pos, Refused, YMap, YSeq, key_text, resolve, scalar
 
@@ -161,13 +161,11 @@ def parse_text(text: str, shown: str, report: Report) -> YMap | None:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = exc.problem or "invalid YAML"
-        if _is_depth_limit(problem):  # libyaml 0.2.5+ stops deep nesting itself (PyYAML 6.0.4 wheels)
+        if _is_depth_limit(exc.problem or ""):  # libyaml 0.2.5+ stops deep nesting itself (PyYAML 6.0.4)
             report.add(shown, line, col, "E008", f"nesting deeper than {MAX_DEPTH} levels")
             return None
-        if exc.context:
-            problem = f"{problem} ({exc.context})"
-        report.add(shown, line, col, "E001", problem)
+        line, col, message = yamlerrors.explain(text, exc)
+        report.add(shown, line, col, "E001", message)
         return None
     except yaml.reader.ReaderError as exc:
         line, col = _reader_pos(text, exc.position)

@@ -1,4 +1,4 @@
-"""The player's settings: text size, contrast, motion, text speed, volumes, speech, language, fullscreen.
+"""The player's settings: text size, contrast, motion, text speed, speech, language, fullscreen, keys.
 
 They live in ``settings.json`` in the user's config folder (see :mod:`game.modes.paths`) as::
 
@@ -8,6 +8,12 @@ Loading never fails: a missing file gives the defaults; a damaged file (not JSON
 our format) gives the defaults with a message and is kept aside as ``settings.damaged-...json``;
 a single value of the wrong type falls back to its default with a message; a number out of range
 is clamped. Unknown keys are ignored, so a newer game's settings file still loads.
+
+``keys`` remaps the keyboard: an action name and the keys for it, e.g. ``"keys": {"journal": ["j", "f2"]}``
+(the actions and key names are those of :mod:`game.ui.keys`, which checks them and reports bad ones).
+
+The window reads this file before its first frame, so this module does not import the engine until it has
+to move a damaged file aside or write one (the engine loads on a thread after the first frame).
 """
 
 from __future__ import annotations
@@ -15,11 +21,10 @@ from __future__ import annotations
 import json
 import math
 import re
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from ..engine.saves import DAMAGED, atomic_write_text, move_aside
 from . import paths
 
 SETTINGS_FORMAT = "on-the-list-settings"
@@ -30,9 +35,6 @@ MAX_SETTINGS_BYTES = 1024 * 1024
 RANGES: dict[str, tuple[float, float]] = {
     "text_scale": (1.0, 2.0),
     "text_speed": (0, 200),
-    "volume": (0.0, 1.0),
-    "music_volume": (0.0, 1.0),
-    "effects_volume": (0.0, 1.0),
     "speech_rate": (0.5, 2.0),
     "speech_volume": (0.0, 1.0),
 }
@@ -47,14 +49,12 @@ class Settings:
     high_contrast: bool = False  # the high-contrast palette
     reduced_motion: bool = False  # no animation beyond what is needed
     text_speed: int = 0  # characters per second for text that types itself; 0 = all at once
-    volume: float = 0.8  # master volume, 0.0 to 1.0
-    music_volume: float = 0.6
-    effects_volume: float = 0.8
     speech: bool = False  # the game reads screens aloud (self-voicing)
     speech_rate: float = 1.0  # 0.5 to 2.0
-    speech_volume: float = 1.0  # 0.0 to 1.0, times the master volume
+    speech_volume: float = 1.0  # 0.0 to 1.0: eSpeak NG's loudness, 1.0 its default
     language: str = "en"  # a language code the story has, else English is shown
     fullscreen: bool = False
+    keys: dict[str, list[str]] = field(default_factory=dict)  # action -> keys, replacing that action's defaults
 
     def clamped(self) -> Settings:
         """A copy with every number within its range (and integers where integers are meant)."""
@@ -82,6 +82,10 @@ def _check(name: str, value: Any, default: Any) -> tuple[Any, bool]:
         return value, True
     if name == "language":
         return (value, True) if isinstance(value, str) and _LANG.match(value) else (default, False)
+    if name == "keys":
+        ok = isinstance(value, dict) and all(isinstance(a, str) and isinstance(ks, list) and
+                                             all(isinstance(k, str) for k in ks) for a, ks in value.items())
+        return ({a: list(ks) for a, ks in value.items()}, True) if ok else (default, False)
     return (value, True) if isinstance(value, type(default)) else (default, False)
 
 
@@ -114,6 +118,8 @@ def load_settings(path: str | Path | None = None) -> tuple[Settings, str | None]
     except FileNotFoundError:
         return Settings(), None
     except (OSError, ValueError, RecursionError):  # UnicodeDecodeError and JSONDecodeError are ValueErrors
+        from ..engine.saves import DAMAGED, move_aside  # see the module's docstring: only when needed
+
         moved = move_aside(p, DAMAGED)
         where = f" The damaged file was kept as {moved.name}." if moved else ""
         return Settings(), f"The settings file was damaged, so the default settings are used.{where}"
@@ -130,6 +136,8 @@ def save_settings(settings: Settings, path: str | Path | None = None) -> str | N
     """
     if not paths.writes_enabled():
         return None
+    from ..engine.saves import atomic_write_text  # see the module's docstring: only when needed
+
     p = Path(path) if path is not None else paths.settings_file()
     try:
         atomic_write_text(p, json.dumps(settings.to_dict(), indent=1, sort_keys=True) + "\n")

@@ -67,11 +67,11 @@ def reach(story: Story, life_id: str, start: str, numbers: list[int], seed: int 
     return session
 
 
-def cmd_say(args: argparse.Namespace) -> int:
-    from ..cli import story_path
+def run(args: argparse.Namespace) -> int:
+    from .. import DEFAULT_STORY
     from ..text.common import load_or_report
 
-    story = load_or_report(story_path(args.story))
+    story = load_or_report(args.story or DEFAULT_STORY)
     if story is None:
         return 1
     if args.lang and args.lang != story.language and args.lang not in story.translations:
@@ -101,8 +101,7 @@ def cmd_say(args: argparse.Namespace) -> int:
     return 0
 
 
-def add_say_parser(sub) -> None:
-    p = sub.add_parser("say", help="render what the game would speak on one screen to a WAV file")
+def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--character", required=True, help="the life (wei, li_xiaolin, rongcheng)")
     p.add_argument("--lang", help="language code of a translation (default: the story's own)")
     p.add_argument("--start", default="main", help="main, short, or chapter:ID")
@@ -114,4 +113,3 @@ def add_say_parser(sub) -> None:
     p.add_argument("--rate", type=in_range(0.5, 2.0), default=1.0, help="speech rate, 0.5 to 2.0 (default 1.0)")
     p.add_argument("--volume", type=in_range(0.0, 1.0), default=1.0, help="volume, 0.0 to 1.0 (default 1.0)")
     p.add_argument("--print", action="store_true", help="also print each utterance with its language and voice")
-    p.set_defaults(func=cmd_say)

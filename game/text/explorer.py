@@ -14,8 +14,10 @@ import random
 import sys
 from dataclasses import dataclass, field
 
+from .. import DEFAULT_STORY
 from ..engine.model import Story
 from ..engine.runtime import Session
+from .common import load_or_report
 
 MAX_STATES = 3000
 MAX_STEPS = 400
@@ -27,7 +29,9 @@ class Coverage:
     nodes: set[str] = field(default_factory=set)
     choices: set[tuple[str, str]] = field(default_factory=set)
     endings: set[str] = field(default_factory=set)
+    enabled: set[tuple[str, str]] = field(default_factory=set)  # choices seen enabled at least once
     problems: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
     states: int = 0
     runs: int = 0
     truncated: bool = False
@@ -44,6 +48,8 @@ def _record(cov: Coverage, session: Session) -> None:
     cov.nodes.add(node.id)
     if node.ending is not None:
         cov.endings.add(node.id)
+    elif node.choices:
+        cov.enabled.update((node.id, cid) for cid in session.enabled_choices())
 
 
 def _step(cov: Coverage, session: Session, choice_id: str) -> bool:
@@ -148,7 +154,31 @@ def explore_life(story: Story, life_id: str, random_runs: int = 200, seed: int =
     all_endings = {n.id for n in life.endings()}
     for nid in sorted(all_endings - cov.endings - (all_nodes - cov.nodes)):
         cov.problems.append(f"ending '{nid}' was never reached")
+    _unreached_choices(cov, story, life_id)
     return cov
+
+
+def _unreached_choices(cov: Coverage, story: Story, life_id: str) -> None:
+    """Name each choice of a reached node that no run took, and say why when it was never even enabled.
+
+    A choice offered but never taken is a gap in the exploration (a problem); a choice whose condition
+    was false in every state explored can probably never be enabled, which is the author's to check."""
+    bound = f"{cov.states} states and {cov.runs} runs"
+    for node in story.lives[life_id].nodes.values():
+        if node.id not in cov.nodes:
+            continue  # already named as a node never reached
+        for c in node.choices:
+            if (node.id, c.id) in cov.choices:
+                continue
+            label = " ".join(c.label.en.split())
+            if (node.id, c.id) in cov.enabled:
+                cov.problems.append(f"choice '{c.id}' (\"{label}\") at node '{node.id}' was never taken")
+            elif c.cond_src:
+                cov.warnings.append(f"choice '{c.id}' (\"{label}\") at node '{node.id}' was never enabled in "
+                                    f"{bound}: its condition `{c.cond_src}` may never be true")
+            else:
+                cov.warnings.append(f"choice '{c.id}' (\"{label}\") at node '{node.id}' was never enabled in "
+                                    f"{bound}")
 
 
 def total_choices(story: Story, life_id: str) -> int:
@@ -156,11 +186,8 @@ def total_choices(story: Story, life_id: str) -> int:
     return sum(len(n.choices) if n.choices else (1 if n.next else 0) for n in life.nodes.values())
 
 
-def cmd_explore(args: argparse.Namespace) -> int:
-    from ..cli import story_path
-    from .common import load_or_report
-
-    story = load_or_report(story_path(args.story))
+def run(args: argparse.Namespace) -> int:
+    story = load_or_report(args.story or DEFAULT_STORY)
     if story is None:
         return 1
     lives = [args.character] if args.character else list(story.lives)
@@ -169,7 +196,7 @@ def cmd_explore(args: argparse.Namespace) -> int:
             print(f"no life '{lid}'; choose one of: {', '.join(story.lives)}", file=sys.stderr)
             return 1
     n_nodes = n_reached = n_choices = n_taken = n_end = n_end_reached = 0
-    problems = 0
+    problems = warnings = 0
     for lid in lives:
         life = story.lives[lid]
         cov = explore_life(story, lid, random_runs=args.runs, seed=args.seed)
@@ -181,7 +208,10 @@ def cmd_explore(args: argparse.Namespace) -> int:
               f"{' (bound reached)' if cov.truncated else ''}, {cov.runs} random runs")
         for p in cov.problems:
             print(f"  problem: {p}")
+        for w in cov.warnings:
+            print(f"  warning: {w}")
         problems += len(cov.problems)
+        warnings += len(cov.warnings)
         n_nodes += len(life.nodes)
         n_reached += len(cov.nodes)
         n_choices += choices
@@ -191,14 +221,14 @@ def cmd_explore(args: argparse.Namespace) -> int:
     pct = lambda a, b: 100.0 * a / b if b else 100.0  # noqa: E731
     print(f"coverage: nodes {n_reached}/{n_nodes} ({pct(n_reached, n_nodes):.0f}%), choices {n_taken}/{n_choices} "
           f"({pct(n_taken, n_choices):.0f}%), endings {n_end_reached}/{n_end} ({pct(n_end_reached, n_end):.0f}%); "
-          f"{problems} problem{'s' if problems != 1 else ''}")
+          f"{problems} problem{'s' if problems != 1 else ''}"
+          + (f", {warnings} warning{'s' if warnings != 1 else ''}" if warnings else ""))
     return 1 if problems else 0
 
 
-def add_explore_parser(sub) -> None:
-    p = sub.add_parser("explore", help="play every path and report coverage and problems")
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--character", help="only this life")
     p.add_argument("--story", help="story folder (default: the shipped story)")
     p.add_argument("--runs", type=int, default=200, help="seeded random runs per life (default 200)")
     p.add_argument("--seed", type=int, default=0)
-    p.set_defaults(func=cmd_explore)

@@ -8,9 +8,12 @@ import textwrap
 from collections.abc import Callable, Iterator
 from typing import TextIO
 
+from .. import DEFAULT_STORY
 from ..engine.events import describe
 from ..engine.model import Life, Story, Text
 from ..engine.runtime import InvalidChoice, NodeView, Session
+from ..ui.options import Options
+from .common import load_or_report
 
 WIDTH = 78
 HELP = ("Type the number of a choice. Other commands: u = undo the last choice, j = journal, "
@@ -268,16 +271,13 @@ def stdin_reader(prompt: str) -> str | None:
         return None
 
 
-def cmd_play(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> int:
     if not args.text:
-        from ..ui.app import main as window_main
+        from ..ui.app import run_window  # the window, and pygame, only when asked for
 
-        argv = ["--character", args.character] if args.character else []
-        return window_main(argv)
-    from ..cli import story_path
-    from .common import load_or_report
-
-    story = load_or_report(story_path(args.story))
+        return run_window(Options(character=args.character, lang=args.lang, seed=args.seed, start=args.start,
+                                  story=args.story or str(DEFAULT_STORY)))
+    story = load_or_report(args.story or DEFAULT_STORY)
     if story is None:
         return 1
     out = sys.stdout
@@ -318,8 +318,7 @@ def cmd_play(args: argparse.Namespace) -> int:
             voice.close()
 
 
-def add_play_parser(sub) -> None:
-    p = sub.add_parser("play", help="play a life (--text: in the terminal)")
+def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--text", action="store_true", help="play in the terminal with numbered choices")
     p.add_argument("--character", help="the life to play (wei, li_xiaolin, rongcheng)")
     p.add_argument("--script", help="read choices from this file, one per line")
@@ -330,4 +329,3 @@ def add_play_parser(sub) -> None:
     from ..speech.textvoice import add_speech_options
 
     add_speech_options(p)
-    p.set_defaults(func=cmd_play)

@@ -1,13 +1,16 @@
 """The one place the screens reach the art package (game/ui/art/, drawn in code by its own module).
 
-Each function tries the art package first and falls back to a plain drawing, so the screens work
-whether or not the art is there yet, and a broken art module never takes the game down.
+Each function tries the art package first and falls back to a plain drawing, so a visitor still sees a
+picture when the art code fails. The failure is not swallowed: it is kept in ``problems`` (for the About
+screen) and queued with its traceback until the window takes it (``take_errors``) into ``app.errors`` and
+the log, so a test that draws a broken picture fails.
 """
 
 from __future__ import annotations
 
 import importlib
 import math
+import traceback
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
@@ -19,7 +22,24 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 FONTS_DIR = ROOT / "assets" / "fonts"
 
 _failed: set[str] = set()
-problems: list[str] = []  # art that failed to load or draw, for the About screen and the logs
+problems: list[str] = []  # art that failed to load or draw, each once, for the About screen
+_errors: list[str] = []  # the same with tracebacks, until the window takes them
+MAX_QUEUED = 50  # a picture that fails every frame must not grow the queue while nobody takes it
+
+
+def _report(name: str, exc: BaseException) -> None:
+    msg = f"{name}: {exc.__class__.__name__}: {exc}"
+    if msg not in problems and len(problems) < MAX_QUEUED:
+        problems.append(msg)
+    if len(_errors) < MAX_QUEUED:
+        _errors.append(f"art {msg}\n" + "".join(traceback.format_exception(type(exc), exc, exc.__traceback__)))
+
+
+def take_errors() -> list[str]:
+    """The art failures since the last call, with their tracebacks (the window logs them as errors)."""
+    out = _errors[:]
+    _errors.clear()
+    return out
 
 
 def _art(module: str) -> Any | None:
@@ -30,9 +50,9 @@ def _art(module: str) -> Any | None:
     except ImportError:
         _failed.add(module)
         return None
-    except Exception as exc:  # a broken art module must not take the game down
+    except Exception as exc:  # noqa: BLE001 - a broken art module: reported, and the plain drawing shows
         _failed.add(module)
-        problems.append(f"art module {module}: {exc}")
+        _report(f"art module {module}", exc)
         return None
 
 
@@ -51,10 +71,8 @@ def _guard(name: str, f: Callable, *args, **kwargs) -> bool:
     try:
         f(*args, **kwargs)
         return True
-    except Exception as exc:  # noqa: BLE001 - art errors are reported, never fatal
-        msg = f"{name}: {exc.__class__.__name__}: {exc}"
-        if msg not in problems:
-            problems.append(msg)
+    except Exception as exc:  # noqa: BLE001 - reported (see the module's docstring), then the plain drawing
+        _report(name, exc)
         return False
 
 
@@ -135,8 +153,8 @@ def font_paths(mono: bool = False, bold: bool = False) -> tuple[str | None, str 
             res = f(mono=mono, bold=bold)
             if isinstance(res, tuple) and len(res) == 2:
                 return res
-        except Exception as exc:  # noqa: BLE001
-            problems.append(f"fonts: {exc}")
+        except Exception as exc:  # noqa: BLE001 - reported; the fonts found below are used
+            _report("fonts", exc)
     files = _font_files()
     cjk_names = ["sc-", "sc_", "cjk", "sanssc", "hans", "sc."]
     latin_files = [p for p in files if not any(c in p.name.lower() for c in cjk_names)]

@@ -9,7 +9,8 @@ from .fonts import FontBook
 from .theme import Theme
 
 DESIGN_W, DESIGN_H = 1280, 720
-MIN_TARGET = 48  # logical px; 48 at 720p is 72 px at 1080p (targets of at least 44 px)
+MIN_TARGET = 48  # logical px; 48 at 720p is 72 px at 1080p
+MIN_TARGET_PX = 44  # window px: no target smaller, however small the window (1024x768 scales 48 to 38)
 
 
 @dataclass
@@ -24,6 +25,11 @@ class Ctx:
 
     def px(self, v: float) -> int:
         return max(1, round(v * self.scale))
+
+    @property
+    def target(self) -> int:
+        """The least width and height of anything pressed: MIN_TARGET scaled, never under MIN_TARGET_PX."""
+        return max(MIN_TARGET_PX, self.px(MIN_TARGET))
 
     def tpx(self, v: float) -> int:
         """A size that grows with the text-size setting (padding around text)."""

@@ -44,9 +44,7 @@ class Pilot:
         o = Options(story=str(story), size=size, **opts)
         app = App(o, clock=clock, threaded=False)
         if settings is not None:
-            app.settings = settings
-            app.settings_pending = False
-            app._build_ctx()
+            app.apply_settings(settings, save=False)
         pygame.event.clear()
         app.boot()
         p = cls(app, clock)

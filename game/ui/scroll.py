@@ -12,7 +12,7 @@ import weakref
 import pygame
 
 from . import artbridge
-from .context import MIN_TARGET, Ctx
+from .context import Ctx
 from .drawing import fill
 from .flow import Column, Item, UIState
 from .widgets import Widget
@@ -41,7 +41,7 @@ class ScrollButton(Widget):
             v.page(self.direction)
 
     def measure(self, ctx: Ctx, width: int) -> tuple[int, int]:
-        return ctx.px(MIN_TARGET), ctx.px(MIN_TARGET)
+        return ctx.target, ctx.target
 
     def draw(self, ctx: Ctx, surf: pygame.Surface, *, focused: bool, hovered: bool, pressed: bool) -> None:
         from .drawing import focus_ring
@@ -83,7 +83,7 @@ class ScrollView:
     def gutter(self, ctx: Ctx) -> int:
         """Room kept at the right of a scrolling view for its buttons, so the text never reflows when
         the content grows past the view's height."""
-        return ctx.px(MIN_TARGET) + ctx.px(12) if self.scrollable else 0
+        return ctx.target + ctx.px(12) if self.scrollable else 0
 
     def natural_height(self, ctx: Ctx, width: int) -> int:
         return self.root.measure(ctx, max(ctx.px(40), width - (self.gutter(ctx) if self.reserve else 0)))
@@ -103,7 +103,7 @@ class ScrollView:
             self.offset = 0
         self.clamp()
         if self.overflows:
-            s = ctx.px(MIN_TARGET)
+            s = ctx.target
             x = self.rect.right - s - ctx.px(2)
             self.up.rect = pygame.Rect(x, self.rect.top + ctx.px(2), s, s)
             self.down.rect = pygame.Rect(x, self.rect.bottom - s - ctx.px(2), s, s)

@@ -7,7 +7,7 @@ then whatever control the keyboard moves the focus to, and any notice that pops 
 keys.BINDINGS): ``speech`` toggles it anywhere, ``speech_repeat`` says the last thing again,
 ``speech_stop`` stops. The speaker runs on its own thread: nothing here waits for sound.
 
-Settings read: ``speech`` (on/off), ``speech_rate``, ``speech_volume`` times the master ``volume``.
+Settings read: ``speech`` (on/off), ``speech_rate``, ``speech_volume``.
 Without eSpeak NG or a sound device, the reason is shown once as a notice and kept for Settings.
 """
 
@@ -25,7 +25,6 @@ ACTIONS = ("speech", "speech_repeat", "speech_stop")
 SPEECH_ON = "Reading aloud is on."
 SPEECH_OFF = "Reading aloud is off."
 SELECTED = "Selected"
-ATTRACT_HINT = "To hear the game read aloud, touch Read aloud or press V."
 
 
 class SpeechBridge:
@@ -38,7 +37,7 @@ class SpeechBridge:
         self._toast: str | None = None
         self._prefix: list[Utterance] = []  # said before the next screen ("Reading aloud is on.")
         self._lines: list[tuple[str, str]] = []  # what a screen other than play showed when last read
-        self._draws = -1
+        self._views: list[Any] = []  # the views last read: new ones mean the screen was laid out again
 
     # -- settings ----------------------------------------------------------------------------------
     @property
@@ -58,7 +57,7 @@ class SpeechBridge:
             self.speaker = Speaker()
         s = self.app.settings
         self.speaker.set_rate(float(getattr(s, "speech_rate", 1.0)))
-        self.speaker.set_volume(float(getattr(s, "volume", 0.8)) * float(getattr(s, "speech_volume", 1.0)))
+        self.speaker.set_volume(float(getattr(s, "speech_volume", 1.0)))
         return self.speaker
 
     def set_on(self, on: bool) -> None:
@@ -99,7 +98,9 @@ class SpeechBridge:
         key = (top.serial, game.version if game is not None and top.name == "play" else None, self.lang())
         focused = top.st.focused if top.st.show_focus else None
         toast = self.app.toast
-        draws, self._draws = self._draws, self.app.draws
+        views = list(getattr(top, "views", []))
+        relaid = len(views) != len(self._views) or any(a is not b for a, b in zip(views, self._views))
+        self._views = views
         if key != self._screen_key:
             self._screen_key, self._focus, self._toast = key, focused, toast
             prefix, self._prefix = self._prefix, []
@@ -111,7 +112,7 @@ class SpeechBridge:
                 self._focus = focused
                 if focused is not None:
                     said += self.control_words(focused)
-            if draws != self.app.draws and top.name != "play":
+            if relaid and top.name != "play":
                 # the screen changed in place (an answer's verdict, a new value): say what is new
                 lines = self.screen_lines(top)
                 said += words.lines(_added(self._lines, lines), self.lang())
@@ -211,12 +212,29 @@ def _added(old: list[tuple[str, str]], new: list[tuple[str, str]]) -> list[tuple
     return out
 
 
+def key_name(app: Any, action: str) -> str:
+    """The first key bound to an action, as the keys help shows it ("V"); the settings may remap it."""
+    bound = getattr(app, "bindings", {}).get(action) or []
+    return bound[0].title() if bound else ""
+
+
 def speech_button(app: Any, *, fill: bool = True) -> Button:
     """The "Read aloud" toggle for the title and attract screens."""
     bridge = app.speech
     on = bridge.on
+    key = key_name(app, "speech")
+    if key:
+        sub = f"On: press {key} to turn off" if on else f"Off: press {key} to turn on"
+    else:
+        sub = "On" if on else "Off"
     return Button("speech", "Read aloud", lambda: bridge.set_on(not on), kind="toggle", selected=on, fill=fill,
-                  sub="On: press V to turn off" if on else "Off: press V to turn on")
+                  sub=sub)
+
+
+def attract_hint(app: Any) -> str:
+    key = key_name(app, "speech")
+    return f"To hear the game read aloud, touch Read aloud or press {key}." if key else \
+        "To hear the game read aloud, touch Read aloud."
 
 
 def settings_items(app: Any) -> list[Any]:
@@ -233,8 +251,8 @@ def settings_items(app: Any) -> list[Any]:
         return lambda: app.apply_settings(modesbridge.copy_settings(app.settings, **changes))
 
     items: list[Any] = [Text("Speech", "heading", "ink"),
-                        Text("The game reads each screen aloud, and the control you move to. "
-                             "V turns it on or off anywhere; R repeats; Ctrl stops.", "small", "muted", max_w=760),
+                        Text("The game reads each screen aloud, and the control you move to. The keys for it "
+                             "are under Keys below.", "small", "muted", max_w=760),
                         Gap(8),
                         Row([W(Button("speech:off", "Off", (lambda: bridge.set_on(False)), kind="toggle",
                                       selected=not on, fill=False)),

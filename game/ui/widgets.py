@@ -8,7 +8,7 @@ import pygame
 
 from ..engine.wording import not_available
 from . import artbridge
-from .context import MIN_TARGET, Ctx
+from .context import Ctx
 from .drawing import Block, block, dashed_rect, draw_block
 
 
@@ -44,7 +44,7 @@ class Widget:
             self.on_activate()
 
     def measure(self, ctx: Ctx, width: int) -> tuple[int, int]:
-        return width, ctx.px(MIN_TARGET)
+        return width, ctx.target
 
     def draw(self, ctx: Ctx, surf: pygame.Surface, *, focused: bool, hovered: bool, pressed: bool) -> None:
         raise NotImplementedError
@@ -89,9 +89,9 @@ class Button(Widget):
         self._lab = block(ctx, self.label, self.role, inner)
         self._sub = block(ctx, sub, "small", inner) if sub else None
         h = self._lab.height + (self._sub.height if self._sub else 0) + 2 * pady
-        h = max(h, ctx.px(MIN_TARGET), (ctx.tpx(34) + 2 * pady) if lead else 0)
+        h = max(h, ctx.target, (ctx.tpx(34) + 2 * pady) if lead else 0)
         natural = max(self._lab.width, self._sub.width if self._sub else 0)
-        w = width if self.fill else min(width, natural + 2 * padx + lead)
+        w = width if self.fill else min(width, max(natural + 2 * padx + lead, ctx.target))
         return w, h
 
     # -- drawing ------------------------------------------------------------------------------------

@@ -40,7 +40,7 @@ class AttractScreen(Screen):
         items.append(Row([W(Button("begin", "Touch to begin", self.begin, kind="primary", auto=True, fill=False))],
                          align="center"))
         items += [Gap(16), Row([W(speechbridge.speech_button(self.app, fill=False))], align="center"), Gap(6),
-                  Text(speechbridge.ATTRACT_HINT, "body", "muted", align="center")]
+                  Text(speechbridge.attract_hint(self.app), "body", "muted", align="center")]
         W_, H = ctx.size
         v = ScrollView(items, name="body", pad=24, pad_x=60)
         v.layout(ctx, pygame.Rect(0, 0, W_, H))

@@ -5,7 +5,6 @@ from __future__ import annotations
 from .. import modesbridge, speechbridge
 from ..context import Ctx
 from ..flow import Gap, Item, Row, Rule, Text, W
-from ..keys import BINDINGS
 from ..screen import Screen
 from ..widgets import Button
 from .common import back_button, header
@@ -76,7 +75,7 @@ class SettingsScreen(Screen):
         items += [Gap(18), *speechbridge.settings_items(self.app)]
         items += [Rule(), Text("Keys", "heading", "ink"), Gap(4)]
         for action, what in KEY_HELP:
-            keys = ", ".join(k.title() for k in BINDINGS.get(action, []))
+            keys = ", ".join(k.title() for k in self.app.bindings.get(action, []))
             items.append(Text(f"{what}: {keys}", "small", "ink"))
         if self.app.settings_message:
             items += [Gap(10), Text(self.app.settings_message, "small", "muted")]

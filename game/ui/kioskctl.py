@@ -1,0 +1,53 @@
+"""Kiosk mode in the window: starting the kiosk once the story is loaded, ticking its idle clock (the
+"still there?" question, then the reset to the attract screen), and the reset itself."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from . import modesbridge
+
+if TYPE_CHECKING:
+    from .app import App
+
+TICK = 0.5  # seconds between looks at the idle clock while nothing else is due
+
+
+def start(app: App) -> None:
+    """Make the kiosk (its visitor settings, its quit guard) and show the attract screen."""
+    from .screens.kiosk import AttractScreen
+
+    app.kiosk, _message = modesbridge.make_kiosk(app.game.story, app.clock)
+    if app.kiosk is not None:
+        app.game.autosave_on = False
+        app.guard = app.kiosk.guard
+        app.apply_settings(app.kiosk.config.visitor_settings(), save=False)
+    app.reset_to(AttractScreen(app))
+
+
+def tick(app: App) -> None:
+    """Ask whether anyone is still there when the visitor has been idle a while, reset when nobody answered,
+    and take the question away when someone did."""
+    from .screens.kiosk import StillThereScreen
+
+    state = app.kiosk.poll()
+    if state == "warning":
+        if app.find("still_there") is None:
+            app.push(StillThereScreen(app))
+        app.dirty = True  # the countdown changes every second
+    elif state == "reset":
+        reset(app)
+    elif app.find("still_there") is not None:
+        while app.find("still_there") is not None:
+            app.pop()
+
+
+def reset(app: App) -> None:
+    """End the visit: forget the run and the visitor's settings, back to the attract screen."""
+    from .screens.kiosk import AttractScreen
+
+    if app.kiosk is None:
+        return
+    app.game.end_run()
+    app.apply_settings(app.kiosk.config.visitor_settings(), save=False)
+    app.reset_to(AttractScreen(app))
