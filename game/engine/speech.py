@@ -38,8 +38,17 @@ SYSTEM = "system"  # a system screen or document: ticket machine, court notice, 
 INTERFACE = "interface"  # the game's own controls and headings: place and date, choices, buttons
 ROLES = (NARRATION, SYSTEM, INTERFACE)
 
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_CJK_PUNCT = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\u00b7"
+# code point ranges (built into the pattern at import, so no bound is a character in the source's strings)
+HAN_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))  # CJK ideographs, extension A, compatibility
+CJK_PUNCT_RANGES = ((0x3000, 0x303F), (0xFF01, 0xFF0F), (0xFF1A, 0xFF20), (0x00B7, 0x00B7))  # 。、，（）：· ...
+
+
+def _char_class(ranges: tuple[tuple[int, int], ...]) -> str:
+    return "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
+
+
+_HAN = _char_class(HAN_RANGES)
+_CJK_PUNCT = _char_class(CJK_PUNCT_RANGES)
 # Chinese characters, with any Chinese punctuation or spaces between them (not around them)
 _HAN_RUN = re.compile(f"[{_HAN}]+(?:[{_CJK_PUNCT}\\s]*[{_HAN}]+)*")
 _HAS_HAN = re.compile(f"[{_HAN}]")
