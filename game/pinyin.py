@@ -14,7 +14,7 @@ from functools import lru_cache
 
 # Surnames whose reading differs from the common word's.
 SURNAME_READINGS = {"单": "shàn", "曾": "zēng", "解": "xiè", "仇": "qiú", "区": "ōu", "查": "zhā", "朴": "piáo",
-                    "盖": "gě", "乐": "yuè", "缪": "miào", "尉": "yù", "覃": "qín", "种": "chóng"}
+                    "盖": "gě", "乐": "yuè", "尉": "yù", "种": "chóng"}
 TITLES = ("先生", "女士", "老师", "律师", "法官", "阿姨", "叔叔", "师傅", "大爷", "奶奶", "爷爷", "同学",
           "书记", "主任")
 _SURNAME_BEFORE_TITLE = re.compile(f"([{''.join(SURNAME_READINGS)}])(?={'|'.join(TITLES)})")

@@ -42,9 +42,8 @@ def test_numbered_choices_refused_event_and_ending(capsys, tmp_path):
     assert "JOURNEY: Beijing to Chengdu by slow train (1800 km, 20 hours).\n" in out
     assert "\n1. Continue\n> \n" in out  # an empty line takes the only choice
     assert "*** Ending: Home at last ***" in out and "What really happened:\nThis example is invented." in out
-    assert "Myth or fact?\n1. Everyone in China has one national score.\n   Answer: MYTH." in out
-    assert "Questions to discuss:\n1. Who should be told before a court lists someone?" in out
-    assert "Goodbye." not in out  # the ending ends the run before the script's q
+    # the debrief is paged (tests/test_text_debrief.py): the script's q leaves it after its first part
+    assert out.rstrip().endswith("This example is invented.\n(Enter: read on, q: finish) > q\nGoodbye.")
 
 
 def test_disabled_choices_show_their_reasons_and_cannot_be_taken(capsys, tmp_path):

@@ -41,6 +41,12 @@ def explain(text: str, exc: Any) -> tuple[int, int, str]:
         cl, cc = exc.context_mark.line + 1, exc.context_mark.column + 1
         return line, col, (f"the '{opened}' opened on line {cl}, column {cc} is not closed before this point: close "
                            f"it, or put the text in quotes if the '{opened}' is part of the text [{words}]")
+    opened = _quote_left_open(lines, line)
+    if opened is not None:
+        ql, qc, quote = opened
+        return ql, qc, (f"the quote ({quote}) that opens here is not closed on its line, so YAML reads on to the "
+                        f"next {quote} it finds (the problem shows on line {line}): end the text with {quote} "
+                        f"[{words}]")
     if "mapping values are not allowed" in problem:
         here = _line(lines, line)
         m = _KEY_LINE.match(here)
@@ -54,6 +60,27 @@ def explain(text: str, exc: Any) -> tuple[int, int, str]:
     if "did not find expected" in problem and ("block" in context or "indicator" in problem):
         return _misaligned(lines, _first_content(lines, line), words)
     return line, col, problem if not exc.context else f"{problem} ({exc.context})"
+
+
+_OPENS_QUOTE = re.compile(r"""^ *(?:- +)?(?:[A-Za-z_][\w-]*: +)?(["'])""")
+
+
+def _quote_left_open(lines: list[str], before: int) -> tuple[int, int, str] | None:
+    """The nearest line above ``before`` whose value opens a quote it does not close on the same line.
+
+    Story text in quotes fits on one line; a quote left open makes YAML read on to the next quote mark,
+    and the error then shows far below the slip."""
+    for n in range(before - 1, 0, -1):
+        text = _line(lines, n)
+        m = _OPENS_QUOTE.match(text)
+        if not m:
+            continue
+        quote, rest = m.group(1), text[m.end():]
+        rest = rest.replace("\\\\", "").replace('\\"', "") if quote == '"' else rest.replace("''", "")
+        if quote not in rest:
+            return n, m.end(), quote
+        return None  # the nearest quoted value above is closed: the slip is not a quote
+    return None
 
 
 def _line(lines: list[str], number: int) -> str:

@@ -183,40 +183,13 @@ class TextPlayer:
                 self.say(f"{self.tr(var.label) if var.label else name}: {s.vars.get(name)}{unit}")
 
     def show_debrief(self, view: NodeView) -> None:
+        """The debrief, part by part, asking each myth-or-fact claim before answering it."""
+        from .debrief import DebriefPager  # imported here to keep this change local (the imports above are busy)
+
         ending = view.node.ending
-        life = self.session.life
-        self.say()
-        self.say(f"*** Ending: {self.tr(ending.title)} ***")
-        d = life.debriefs[ending.debrief]
-        self.say()
-        self.say("What really happened:")
-        self.say(self.tr(d.what_happened.text))
-        if d.not_known:
-            self.say("What is not known:")
-            self.say(self.tr(d.not_known.text))
-        if d.dramatized:
-            self.say("What this story dramatized:")
-            self.say(self.tr(d.dramatized.text))
-        if d.myths:
-            self.say()
-            self.say("Myth or fact?")
-            for i, m in enumerate(d.myths, 1):
-                self.say(f"{i}. {self.tr(m.claim)}")
-                self.say(f"   Answer: {m.answer.upper()}. {self.tr(m.explanation)} (Sources: {', '.join(m.sources)})")
-        if d.questions:
-            self.say()
-            self.say("Questions to discuss:")
-            for i, q in enumerate(d.questions, 1):
-                self.say(f"{i}. {self.tr(q)}")
-        if d.sources:
-            self.say()
-            self.say("Sources:")
-            for sid in d.sources:
-                src = self.story.sources.get(sid)
-                if src:
-                    bits = [src.outlet, src.author, src.date]
-                    url = f" {src.url}" if src.url else ""
-                    self.say(f"- {self.tr(src.title)} ({', '.join(b for b in bits if b)}){url}")
+        debrief = self.session.life.debriefs.get(ending.debrief)
+        DebriefPager(self.story, self.say, self.ask, self.tr).run(ending, debrief)
+
 
 
 def _flushing(ask: Callable[[str], str | None], voice) -> Callable[[str], str | None]:

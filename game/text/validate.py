@@ -1,4 +1,9 @@
-"""``python -m game validate [PATH ...]``: check stories and print every problem, one a line."""
+"""``python -m game validate [PATH ...]``: check stories and print every problem, one a line.
+
+A PATH may be a story folder or any file inside one (a life, a world file, a translation): the story
+it belongs to is checked, and the problems of the file named come first, since that is the file the
+author has open.
+"""
 
 from __future__ import annotations
 
@@ -6,20 +11,35 @@ import argparse
 
 from .. import DEFAULT_STORY
 from ..engine.diagnostics import Report
+from ..engine.storyroot import NotInAStory, find_story_root, named_file_first
 from ..engine.validate import load_and_validate
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("paths", nargs="*", help="story folders (default: the shipped story)")
+    p.add_argument("paths", nargs="*", metavar="PATH",
+                   help="a story folder or any file inside one (default: the shipped story)")
 
 
 def run(args: argparse.Namespace) -> int:
     paths = args.paths or [str(DEFAULT_STORY)]
     total = Report()
+    checked: set[str] = set()  # story folders already checked
+    lines = []
     for p in paths:
-        result = load_and_validate(p)
+        try:
+            root = find_story_root(p)
+        except NotInAStory:
+            total.add(p, 1, 1, "E007", "this file is not inside a story folder: no story.yaml here or above")
+            lines.append(total.items[-1])
+            continue
+        if str(root) in checked:
+            continue
+        checked.add(str(root))
+        result = load_and_validate(root)
         total.extend(result.report.items)
-    for d in total.sorted():
+        lines += named_file_first(result.report.items, p)
+    for d in lines:
         print(d)
-    print(f"{len(paths)} stor{'y' if len(paths) == 1 else 'ies'} checked: {total.summary()}")
+    n = len(checked)
+    print(f"{n} stor{'y' if n == 1 else 'ies'} checked: {total.summary()}")
     return 1 if total.errors else 0
