@@ -7,10 +7,11 @@ import io
 from functools import lru_cache
 from pathlib import Path
 
+from game.cite import human_date
 from game.cli import main
 from game.engine.loader import load_story
 from game.engine.model import Debrief, Ending, Myth, Section, Story, Text
-from game.text.debrief import DebriefPager, readable_date
+from game.text.debrief import DebriefPager
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "docs" / "example-story"
@@ -105,15 +106,15 @@ def test_sources_show_outlet_and_date_not_ids_and_addresses_decoded():
     d = Debrief("x", Section(Text("x.w", "What happened.")), None, None,
                 [Myth("m", Text("x.c", "A claim."), "fact", Text("x.e", "Because."), ids)], [], ids)
     out, _ = page(d, ["", "3", "", None], story)
-    assert "Sources: TechNode, 23 October 2018; China Law Translate, 28 February 2017." in out
+    assert "Sources: TechNode, 23 October 2018; Supreme People's Court, 28 February 2017." in out
     assert "technode_2018" not in out and "clt_spc_2017" not in out
     assert "高院关于公布失信被执行人名单信息的规定" in out and "%E9%AB%98" not in out
     assert story.sources["clt_spc_2017"].url.count("%") > 10  # the story keeps the encoded address
 
 
 def test_readable_dates():
-    assert readable_date("2016-03-19") == "19 March 2016"
-    assert readable_date("2018-01") == "January 2018"
-    assert readable_date("2020") == "2020"
-    assert readable_date("2018-13") == "2018-13"
-    assert readable_date("soon") == "soon"
+    assert human_date("2016-03-19") == "19 March 2016"
+    assert human_date("2018-01") == "January 2018"
+    assert human_date("2020") == "2020"
+    assert human_date("2018-13") == "2018-13"
+    assert human_date("soon") == "soon"

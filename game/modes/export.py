@@ -26,6 +26,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from ..cite import display_url
 from ..engine.events import Event, describe
 from ..engine.model import ANSWERS, Debrief, Life, Story, Text
 from ..engine.runtime import Session
@@ -448,7 +449,7 @@ def render_html(summary: Summary) -> str:
                     _e(src.date) if src.date else ""]
             line = ". ".join(b for b in bits if b) + "."
             if src.url and _URL.match(src.url):
-                line += f' <a href="{_e(src.url)}">{_e(src.url)}</a>'
+                line += f' <a href="{_e(src.url)}">{_e(display_url(src.url))}</a>'
             line += f' <span class="muted">(trust: {_e(src.trust)})</span>'
             h.append(f"<li>{line}</li>")
         h.append("</ol>")

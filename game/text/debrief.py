@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from urllib.parse import unquote
 
+from ..cite import cite_list, display_url, human_date
 from ..engine.model import Debrief, Ending, Story, Text
 
 ANSWER_WORDS = {"myth": "Myth", "fact": "Fact", "mixed": "Partly true"}
@@ -102,7 +102,7 @@ class DebriefPager:
                 self.say(f"You said {ANSWER_WORDS[given].lower()}. {verdict}: {right}.")
             self.say(self.tr(m.explanation))
             if m.sources:
-                self.say(f"Sources: {self._cite(m.sources)}.")
+                self.say(f"Sources: {cite_list(self.story.sources, m.sources)}.")
         return True
 
     def _answer(self) -> str | None:
@@ -135,36 +135,7 @@ class DebriefPager:
         for sid in ids:
             src = self.story.sources.get(sid)
             if src:
-                bits = [src.outlet, src.author, readable_date(src.date) if src.date else ""]
-                url = f" {unquote(src.url)}" if src.url else ""  # as a reader would type it, not %-encoded
-                self.say(f"- {self.tr(src.title)} ({', '.join(b for b in bits if b)}){url}")
+                bits = [src.outlet, src.author, human_date(src.date)]
+                url = f" {display_url(src.url)}" if src.url else ""  # as a reader would type it, not %-encoded
+                self.say(f"- {self.tr(src.title)} ({', '.join(b for b in bits if b)}; trust: {src.trust}){url}")
         return True
-
-    def _cite(self, ids: list[str]) -> str:
-        """Sources as players read them: outlet and date, never the story's ids."""
-        out = []
-        for sid in ids:
-            src = self.story.sources.get(sid)
-            if src is None:
-                continue
-            name = f"{src.outlet}, {readable_date(src.date)}" if src.date else src.outlet
-            if name not in out:
-                out.append(name)
-        return "; ".join(out)
-
-
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
-
-
-def readable_date(iso: str) -> str:
-    """'2016-03-19' as '19 March 2016', '2018-01' as 'January 2018'; anything else unchanged."""
-    parts = iso.split("-")
-    if not all(p.isdigit() for p in parts) or not 1 <= len(parts) <= 3:
-        return iso
-    if len(parts) >= 2 and not 1 <= int(parts[1]) <= 12:
-        return iso
-    if len(parts) == 1:
-        return parts[0]
-    month = MONTHS[int(parts[1]) - 1]
-    return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from typing import TextIO
 
 from .. import DEFAULT_STORY
+from ..cite import cite_list
 from ..engine.events import describe
 from ..engine.model import Life, Story, Text
 from ..engine.runtime import InvalidChoice, NodeView, Session
@@ -131,7 +132,7 @@ class TextPlayer:
         self.say()
         self.say(f"== {self.tr(place.name) if place else s.place}, {s.date} ==")
         tag = {"documented": "Documented", "reported": "Reported", "dramatized": "Dramatized"}[node.evidence]
-        cites = f" Sources: {', '.join(node.sources)}." if node.sources else ""
+        cites = f" Sources: {cite_list(self.story.sources, node.sources, self.lang)}." if node.sources else ""
         self.say(f"[{tag}.{cites}]")
         if node.kind in ("system", "document"):
             self.say(f"[{node.screen or node.kind} screen]")

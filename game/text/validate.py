@@ -8,6 +8,7 @@ author has open.
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from .. import DEFAULT_STORY
 from ..engine.diagnostics import Report
@@ -29,7 +30,10 @@ def run(args: argparse.Namespace) -> int:
         try:
             root = find_story_root(p)
         except NotInAStory:
-            total.add(p, 1, 1, "E007", "this file is not inside a story folder: no story.yaml here or above")
+            what = ("file not found" if not Path(p).exists() else
+                    f"this {'folder' if Path(p).is_dir() else 'file'} is not inside a story folder: "
+                    "no story.yaml here or above")
+            total.add(p, 1, 1, "E007", what)
             lines.append(total.items[-1])
             continue
         if str(root) in checked:

@@ -3,6 +3,7 @@ claims answered by tapping, questions to discuss, and the sources."""
 
 from __future__ import annotations
 
+from ...cite import cite_list, display_url, human_date
 from ..context import Ctx
 from ..flow import Column, Gap, Item, Row, Rule, Text, W
 from ..idcard import icon_row
@@ -61,7 +62,7 @@ class DebriefScreen(Screen):
     def section(self, title: str, text: str, sources: list[str]) -> list[Item]:
         out: list[Item] = [Text(title, "heading", "ink"), Gap(4), Text(text, "body", "ink", max_w=800)]
         if sources:
-            out.append(Text("Sources: " + ", ".join(sources), "small", "muted"))
+            out.append(Text("Sources: " + cites(self.app.game, sources), "small", "muted"))
         out.append(Gap(14))
         return out
 
@@ -82,7 +83,7 @@ class DebriefScreen(Screen):
                                        "body_bold"),
                       Text(game.tr(m.explanation), "body", "ink", max_w=800)]
             if m.sources:
-                parts.append(Text("Sources: " + ", ".join(m.sources), "small", "muted"))
+                parts.append(Text("Sources: " + cites(game, m.sources), "small", "muted"))
         return Column(parts, pad=16, fill="surface", edge="rule", radius=8)
 
     def footer(self) -> Item:
@@ -161,6 +162,11 @@ class DebriefScreen(Screen):
         self._export_if_changed()
 
 
+def cites(game, ids: list[str]) -> str:
+    """The sources behind a text as players see them: outlet and date, never the ids."""
+    return cite_list(game.story.sources, ids, game.lang)
+
+
 def source_items(game, ids: list[str]) -> list[Item]:
     out: list[Item] = []
     for sid in ids:
@@ -168,9 +174,10 @@ def source_items(game, ids: list[str]) -> list[Item]:
         if src is None:
             out.append(Text(sid, "small", "muted"))
             continue
-        bits = ", ".join(b for b in (src.outlet, src.author, src.date) if b)
+        bits = ", ".join(b for b in (src.outlet, src.author, human_date(src.date, game.lang)) if b)
+        bits += f". Trust: {src.trust}"
         out += [Text(game.tr(src.title), "body_bold", "ink", max_w=820),
-                Text(f"[{sid}] {bits}" + (f". {src.url}" if src.url else ""), "small", "muted", max_w=820)]
+                Text(f"{bits}." + (f" {display_url(src.url)}" if src.url else ""), "small", "muted", max_w=820)]
         if src.note:
             out.append(Text(game.tr(src.note), "small", "ink", max_w=820))
         out.append(Gap(8))

@@ -29,7 +29,7 @@ class AttractScreen(Screen):
         game = self.app.game
         lives = game.lives() if game else []
         items: list[Item] = [Gap(30), Text("On the List", "title", "ink", align="center"), Gap(8),
-                             Text("Live through a documented case of China's social credit lists.", "body", "muted",
+                             Text("Live a life built on the record of China's social credit lists.", "body", "muted",
                                   align="center"), Gap(24)]
         if lives:
             life = lives[self.index % len(lives)]

@@ -48,8 +48,9 @@ class LivesScreen(Screen):
                               lambda c, s, r, lid=life.id: self.portrait(c, s, r, lid))
             cards.append(Column([Columns([(portrait, 150), (text, 1.0)], gap=22, stack_below=560)], pad=18,
                                 fill="surface", edge="rule", radius=8))
-        intro = Text("Each life is a real, documented case. You see what the person saw; at the end, a debrief "
-                     "sets out what is known, what is not, and what the game invented.", "body", "muted", max_w=820)
+        intro = Text("Each life is built on the record: a real person's documented case, or an invented resident "
+                     "of a documented scheme, as its card says. At the end, a debrief sets out what is known, what "
+                     "is not, and what the game invented.", "body", "muted", max_w=820)
         self.stack_views(ctx, header("Choose a life", back_button(self.on_back)), [intro, Gap(8), *cards_gap(cards)],
                          body_w=1100)
 

@@ -19,6 +19,7 @@ from ..scroll import ScrollView
 from ..systemviews import dialogue, letter, narration, notice, phone_app, terminal
 from ..widgets import Button
 from .common import header
+from .debrief import cites as source_names
 
 _INKS = {"documented": ("doc", "doc_ink"), "reported": ("rep", "rep_ink"), "dramatized": ("dram", "dram_ink")}
 # (word, fill, ink, meaning): the words from engine.wording, which speech says too
@@ -204,7 +205,7 @@ class PlayScreen(Screen):
 
     def evidence_item(self, node: Node) -> Item:
         word, fill, ink, meaning = EVIDENCE.get(node.evidence, EVIDENCE["dramatized"])
-        cites = ", ".join(node.sources)
+        cites = source_names(self.app.game, node.sources)
 
         def paint(ctx: Ctx, surf: pygame.Surface, r: pygame.Rect) -> None:
             t = ctx.theme

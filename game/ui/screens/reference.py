@@ -8,12 +8,13 @@ from ..flow import Gap, Item, Row, Rule, Text, W
 from ..screen import Screen
 from ..widgets import Button
 from .common import back_button, header
-from .debrief import source_items
+from .debrief import cites, source_items
 
 ABOUT = [
-    "On the List is an educational game about China's social credit system. You live through three documented "
-    "cases: a young mother blacklisted by a court over a suit she never knew about, a lawyer blacklisted over an "
-    "apology, and a resident of Rongcheng under the city's points and grades.",
+    "On the List is an educational game about China's social credit system. You live one of three lives built on "
+    "the record. Two are documented cases: a young mother blacklisted by a court over a suit she never knew about, "
+    "and a lawyer blacklisted over an apology. The third is an invented composite resident of Rongcheng, a real "
+    "city whose points and grades are documented.",
     "There is no single national score. The main mechanism is a set of blacklists, chiefly the courts' list of "
     "people who do not perform a judgment; many agencies then restrict the people on it (joint punishment). "
     "Point schemes such as Rongcheng's are local.",
@@ -47,7 +48,8 @@ class AboutScreen(Screen):
                                        "small", "muted", max_w=820)]
         elif self.tab == "sources":
             items += [Text(f"{len(game.story.sources)} sources. The trust level is the project's reading of each "
-                           "source.", "body", "muted", max_w=820), Gap(8)]
+                           "source. A title in square brackets describes a source whose headline we could not "
+                           "see.", "body", "muted", max_w=820), Gap(8)]
             items += source_items(game, list(game.story.sources))
         else:
             if not game.story.glossary:
@@ -56,7 +58,7 @@ class AboutScreen(Screen):
                 name = game.tr(term.term) + (f"  {term.chinese}" if term.chinese else "")
                 items += [Text(name, "body_bold", "ink"), Text(game.tr(term.text), "body", "ink", max_w=820)]
                 if term.sources:
-                    items.append(Text("Sources: " + ", ".join(term.sources), "small", "muted"))
+                    items.append(Text("Sources: " + cites(game, term.sources), "small", "muted"))
                 items.append(Gap(10))
         self.stack_views(ctx, header("About and sources", back_button(self.on_back)), items)
 

@@ -10,7 +10,7 @@ from ..flow import Column, Columns, Custom, Fixed, Gap, Text, W
 from ..screen import Screen
 from ..widgets import Button
 
-TAGLINE = "Three documented lives on China's blacklists and credit scores."
+TAGLINE = "Lives built on the record of China's blacklists and credit scores."
 ABOUT_LINE = ("An educational game. Every factual line has a source; what is invented is marked. "
               "No accounts, no personal data, no network.")
 
