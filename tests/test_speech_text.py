@@ -37,7 +37,8 @@ def test_one_wav_a_screen_with_the_same_sound_as_say(tmp_path, capsys):
     printed = capsys.readouterr()
     assert code == 0 and printed.err == ""
     files = sorted(folder.glob("*.wav"))
-    assert [f.name for f in files] == ["0001.wav", "0002.wav", "0003.wav", "0004.wav"]
+    # one a prompt: the three screens, then the ending with the debrief's first part (and what follows)
+    assert [f.name for f in files[:4]] == ["0001.wav", "0002.wav", "0003.wav", "0004.wav"]
     # screen 2 (after choice 1) and screen 3 (after 1, 2) are exactly what `say` renders for them
     for name, choices in (("0002.wav", "1"), ("0003.wav", "1,2")):
         ref = tmp_path / f"ref-{choices}.wav"
