@@ -228,3 +228,23 @@ def test_a_chinese_term_inside_a_sentence_is_said_in_one_go_with_its_voice():
     _, en_voice = espeak.synth(Utterance("On the List of Dishonest Persons (失信被执行人名单), published <by> the "
                                          "court & others.", "en", SYSTEM))
     assert len(joined) < 0.8 * len(en_voice)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the stand-in program is a shell script")
+def test_a_synthesiser_that_hangs_is_ended_and_reported_once(tmp_path, monkeypatch):
+    """A broken engine (here a program that never ends) must not keep the speaker busy for ever: a
+    kiosk's idle timer waits while speech is busy."""
+    from game.speech import speaker as speaker_mod
+
+    hang = tmp_path / "espeak-ng"
+    hang.write_text("#!/bin/sh\nexec sleep 600\n", encoding="utf-8")
+    hang.chmod(0o755)
+    monkeypatch.setenv(espeak.ENV_PROGRAM, str(hang))
+    monkeypatch.setattr(speaker_mod, "HANG_MIN_S", 0.3)
+    monkeypatch.setattr(speaker_mod, "HANG_CHARS_PER_S", 1000.0)
+    sp = Speaker()
+    sp.speak([LINE, LINE])
+    assert sp.wait(timeout=30)
+    assert not sp.available and sp.take_message() == speaker_mod.HUNG
+    assert sp.take_message() is None and list(sp.said) == []
+    sp.close()

@@ -13,6 +13,7 @@ import os
 import subprocess
 import tempfile
 import threading
+import time
 from collections import deque
 from collections.abc import Sequence
 
@@ -20,6 +21,10 @@ from ..engine.speech import Utterance
 from . import espeak
 
 POLL_S = 0.02  # how often the worker checks whether it was interrupted
+# an utterance that takes longer than this is a synthesiser that hangs: it would keep a kiosk's idle timer
+# paused for ever. Slower than any rate speaks (the slowest, 80 words a minute, is about 7 characters a second)
+HANG_MIN_S, HANG_CHARS_PER_S = 20.0, 3.0
+HUNG = "eSpeak NG stopped responding, so the game stays silent."
 NICE = 10  # the synthesiser's priority: below the game's
 
 
@@ -167,14 +172,18 @@ class Speaker:
             proc.stdin.close()
         except OSError:
             pass  # it ended early; its exit status and error text say why
+        deadline = time.monotonic() + HANG_MIN_S + len(text) / HANG_CHARS_PER_S
         while True:
             try:
                 proc.wait(timeout=POLL_S)
                 return True
             except subprocess.TimeoutExpired:
-                if gen != self._gen:
+                hung = time.monotonic() > deadline
+                if gen != self._gen or hung:
                     proc.kill()
                     proc.wait()
+                    if hung:
+                        self._fail(HUNG)
                     return False
 
     def _fail(self, message: str) -> None:
