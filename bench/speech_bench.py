@@ -6,8 +6,9 @@
   over every screen of a whole life, in English (the shipped story) and Mandarin (the example story's
   Chinese translation); against the time of a bare ``espeak-ng --version`` process start, the floor;
 - frame time in the window while playing, with speech off and on (whole ``App.step`` calls, so the
-  speech bridge's work is counted), as p50 and p99 and their ratio, with the budget beside it. Sound
-  goes to ALSA's null device, so the speaker runs exactly as with a sound card.
+  speech bridge's work is counted), as p50 and p99 and their ratio, with the budget beside it, and the
+  bridge's own share. Sound goes to ALSA's null device, so the speaker runs exactly as with a sound
+  card. On a shared machine p99 is the machine's noise more than the game's.
 
 Usage: python bench/speech_bench.py [--frames 300]
 """
@@ -40,31 +41,32 @@ def pct(values: list[float], q: float) -> float:
     return s[min(len(s) - 1, int(len(s) * q))]
 
 
-def first_sample_ms(program: str, utt: speech.Utterance) -> float:
-    """Process start to the first audio sample on stdout, in ms."""
+def first_sample_ms(program: str, utts: list[speech.Utterance]) -> float:
+    """Process start to the first audio sample on stdout, in ms, for a screen sent as the speaker sends it
+    (one process, SSML when there is more than one utterance)."""
     t = time.perf_counter()
-    p = subprocess.Popen(espeak.command(program, utt, espeak.Voice(), to_stdout=True), stdin=subprocess.PIPE,
+    p = subprocess.Popen(espeak.command(program, utts, espeak.Voice(), to_stdout=True), stdin=subprocess.PIPE,
                          stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     assert p.stdin is not None and p.stdout is not None
-    p.stdin.write(utt.text.encode("utf-8"))
+    p.stdin.write(espeak.text_in(utts))
     p.stdin.close()
     got = p.stdout.read(44 + 2)  # the WAV header, then one 16-bit sample
     ms = (time.perf_counter() - t) * 1000
     p.stdout.read()
     p.wait()
     if len(got) < 46:
-        raise SystemExit(f"espeak-ng gave no audio for {utt.text!r}")
+        raise SystemExit(f"espeak-ng gave no audio for {utts[0].text!r}...")
     return ms
 
 
-def screens(story, life_id: str, lang: str | None) -> list[tuple[float, speech.Utterance]]:
-    """(ms to build the utterances, the first utterance) for every screen of one life."""
+def screens(story, life_id: str, lang: str | None) -> list[tuple[float, list[speech.Utterance]]]:
+    """(ms to build the utterances, the utterances) for every screen of one life."""
     out = []
     s = Session(story, life_id)
     for _ in range(300):
         t = time.perf_counter()
         utts = speech.play_screen(story, s, lang)
-        out.append(((time.perf_counter() - t) * 1000, utts[0]))
+        out.append(((time.perf_counter() - t) * 1000, utts))
         ids = s.enabled_choices()
         if not ids:
             break
@@ -79,7 +81,7 @@ def to_first_sound(program: str) -> None:
         story = load_and_validate(path).story
         assert story is not None
         rows = screens(story, life, lang)
-        total = [build + first_sample_ms(program, utt) for build, utt in rows]
+        total = [build + first_sample_ms(program, utts) for build, utts in rows]
         builds = [b for b, _ in rows]
         print(f"new screen to first sound ({label}, {len(rows)} screens): p50 {pct(total, 0.5):.1f} ms, "
               f"p95 {pct(total, 0.95):.1f} ms (utterances built in p50 {pct(builds, 0.5):.2f} ms); "
@@ -92,6 +94,9 @@ def _bare(program: str) -> float:
     return (time.perf_counter() - t) * 1000
 
 
+bridge_ms: list[float] = []
+
+
 def frame_times(n: int, speech_on: bool) -> list[float]:
     import random
 
@@ -101,6 +106,15 @@ def frame_times(n: int, speech_on: bool) -> list[float]:
     p = Pilot.start(ROOT / "story", settings=Settings(speech=speech_on))
     rng = random.Random(1)
     out: list[float] = []
+    bridge_ms.clear()
+    inner = p.app.speech.after_frame
+
+    def timed() -> None:  # the speech bridge's own share of each frame
+        t = time.perf_counter()
+        inner()
+        bridge_ms.append((time.perf_counter() - t) * 1000)
+
+    p.app.speech.after_frame = timed
     for _ in range(n):
         top = p.app.top
         targets = top.autoplay_targets() if top else []
@@ -128,9 +142,12 @@ def frames(n: int) -> None:
         os.environ.setdefault("ON_THE_LIST_HOME", tempfile.mkdtemp(prefix="speech-bench-"))
         off = frame_times(n, False)
         on = frame_times(n, True)
+        bridge = list(bridge_ms)
     for q, name in ((0.5, "p50"), (0.99, "p99")):
         a, b = pct(off, q), pct(on, q)
         print(f"frame time {name}: speech off {a:.2f} ms, on {b:.2f} ms, ratio on/off {b / a:.2f} (budget 8 ms)")
+    print(f"of which the speech bridge (what to say, handing it over): p50 {pct(bridge, 0.5):.3f} ms, "
+          f"p99 {pct(bridge, 0.99):.3f} ms, max {max(bridge):.3f} ms")
 
 
 def main() -> int:

@@ -95,6 +95,22 @@ def test_text_is_never_read_as_an_option():
     assert rms(pcm) > 300
 
 
+def test_a_screen_is_one_ssml_document_with_a_sentence_a_line():
+    lines = [Utterance("Beijing, 10 May 2016", "en", "interface"), Utterance("What just happened", "en", "interface"),
+             Utterance("Booking <failed> & refused", "en", SYSTEM), Utterance("订票失败", "zh", SYSTEM, True)]
+    doc = espeak.text_in(lines).decode("utf-8")
+    assert doc == ('<speak><s><voice name="en">Beijing, 10 May 2016</voice> </s>'
+                   '<s><voice name="en">What just happened</voice> </s>'
+                   '<s><voice name="en+announcer">Booking &lt;failed&gt; &amp; refused</voice> '
+                   '<voice name="cmn+announcer">订票失败</voice> </s></speak>')
+    rate, pcm = espeak.synth(lines)
+    assert rms(pcm) > 300
+    # each line a sentence of its own: a pause between them that the same words run together lack
+    _, two = espeak.synth(lines[:2])
+    _, run_on = espeak.synth(Utterance("Beijing, 10 May 2016 What just happened", "en", "interface"))
+    assert len(two) > len(run_on)
+
+
 def test_render_joins_utterances_with_a_gap():
     r1, a = espeak.synth(LINE)
     rate, both = espeak.render([LINE, LINE])
@@ -215,7 +231,8 @@ def test_a_chinese_term_inside_a_sentence_is_said_in_one_go_with_its_voice():
     assert [(u.lang, u.joined) for u in line] == [("en", False), ("zh", True), ("en", True)]
     assert espeak.groups([LINE, *line, LINE]) == [[LINE], line, [LINE]]
     ssml = espeak.text_in(line).decode("utf-8")
-    assert ssml.startswith('<speak><voice name="en+announcer">On the List of Dishonest Persons (</voice> ')
+    assert ssml.startswith('<speak><s><voice name="en+announcer">On the List of Dishonest Persons (</voice> ')
+    assert ssml.endswith("</s></speak>") and ssml.count("<s>") == 1  # one sentence
     assert '<voice name="cmn+announcer">失信被执行人名单</voice>' in ssml
     assert "published &lt;by&gt; the court &amp; others." in ssml
     assert "-m" in espeak.command("espeak-ng", line, Voice()) and "-m" not in espeak.command("espeak-ng", LINE, Voice())

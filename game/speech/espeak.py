@@ -95,13 +95,21 @@ def command(program: str, utt: Utterance | list[Utterance], how: Voice, *, to_st
     return argv
 
 
-def text_in(group: list[Utterance]) -> bytes:
-    """What goes to standard input: the plain text, or for joined utterances an SSML document whose
-    parts each have their voice (the text escaped, so it is never read as markup)."""
-    if len(group) == 1:
-        return group[0].text.encode("utf-8")
-    parts = "".join(f'<voice name="{voice(u.lang, u.role)}">{escape(u.text)}</voice> ' for u in group)
-    return f"<speak>{parts}</speak>".encode()
+def text_in(utts: list[Utterance]) -> bytes:
+    """What goes to standard input: the plain text of one utterance, or for several an SSML document in
+    which each line is a sentence (``<s>``) and each part has its voice, a Chinese term joined to its
+    line staying in the sentence. The text is escaped, so it is never read as markup."""
+    if len(utts) == 1:
+        return utts[0].text.encode("utf-8")
+    out = ["<speak>"]
+    for i, u in enumerate(utts):
+        if i and not u.joined:
+            out.append("</s>")
+        if not i or not u.joined:
+            out.append("<s>")
+        out.append(f'<voice name="{voice(u.lang, u.role)}">{escape(u.text)}</voice> ')
+    out.append("</s></speak>")
+    return "".join(out).encode("utf-8")
 
 
 def groups(utts: Iterable[Utterance]) -> list[list[Utterance]]:

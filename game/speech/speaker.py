@@ -1,4 +1,6 @@
-"""Speaking aloud beside the main loop: a worker thread runs eSpeak NG, one process per utterance.
+"""Speaking aloud beside the main loop: a worker thread runs eSpeak NG, one process per screen (an SSML
+document with a sentence a line, so there is no start-up gap between lines and the window's thread
+rarely waits on the worker's).
 
 Nothing here blocks the caller: ``speak`` hands over the new screen's utterances and returns; the
 worker ends the process still speaking the old screen (a new screen interrupts the old one) and says
@@ -130,9 +132,8 @@ class Speaker:
                     return
                 job, gen, self._job = self._job, self._gen, None
                 self._running = True
-            for group in espeak.groups(job or []):
-                if gen != self._gen or not self._say(group, gen):
-                    break
+            if job and gen == self._gen:
+                self._say(job, gen)  # one process for the whole screen: no start-up gap between lines
             with self._cond:
                 self._running = False
                 if self._job is None:
@@ -140,7 +141,7 @@ class Speaker:
                     self._cond.notify_all()
 
     def _say(self, group: list[Utterance], gen: int) -> bool:
-        """Say one utterance (or a joined group); False when speech failed or was interrupted."""
+        """Say these utterances; False when speech failed or was interrupted."""
         assert self._program is not None
         argv = espeak.command(self._program, group, self.voice)
         # errors go to a file, not a pipe: a chatty synthesiser can never fill a pipe nobody reads
