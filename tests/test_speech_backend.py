@@ -265,3 +265,22 @@ def test_a_synthesiser_that_hangs_is_ended_and_reported_once(tmp_path, monkeypat
     assert not sp.available and sp.take_message() == speaker_mod.HUNG
     assert sp.take_message() is None and list(sp.said) == []
     sp.close()
+
+
+def test_then_waits_for_the_current_speech_and_keeps_only_the_latest(null_device):
+    sp = Speaker()
+    screen = [Utterance(f"Line {i} of the screen.", "en") for i in range(30)]
+    sp.speak(screen)
+    sp.then([Utterance("In 29 seconds.", "en")])
+    sp.then([Utterance("In 28 seconds.", "en")])  # replaces the one before: only the latest is said
+    assert sp.wait(timeout=60)
+    assert list(sp.said) == [*screen, Utterance("In 28 seconds.", "en")]  # the screen was not cut short
+    sp.then([Utterance("In 27 seconds.", "en")])  # nothing being said: at once
+    assert sp.wait(timeout=30)
+    assert list(sp.said)[-1].text == "In 27 seconds."
+    sp.speak(screen)
+    sp.then([Utterance("In 26 seconds.", "en")])
+    sp.stop()  # stop drops what was waiting
+    assert sp.wait(timeout=30)
+    assert "In 26 seconds." not in [u.text for u in sp.said]
+    sp.close()

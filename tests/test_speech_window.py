@@ -283,3 +283,30 @@ def test_the_speech_key_can_be_remapped_and_the_screens_name_the_new_key(null_de
     p.key("f5")
     assert p.app.settings.speech is True
     assert p.find(key="speech").sub == "On: press F5 to turn off"
+
+
+def test_a_countdown_is_said_without_cutting_itself_short(null_device):
+    import json
+
+    from game.modes import paths
+
+    cfg = paths.kiosk_config_file()
+    cfg.parent.mkdir(parents=True, exist_ok=True)
+    cfg.write_text(json.dumps({"speech": True}), encoding="utf-8")
+    p = Pilot.start(EXAMPLE, kiosk=True)
+    p.tap_at((5, 5))
+    p.tap(key="life:ming")
+    p.app.speech.speaker.stop()
+    assert p.app.speech.speaker.wait(timeout=10)
+    p.step()  # the idle timer runs again
+    p.step(1, dt=91)
+    assert p.screen == "still_there"
+    first = list(p.app.speech.speaker.last)
+    assert first[0].text == "Still there?"
+    for _ in range(6):  # the countdown is laid out again each half second with a new number
+        p.step(1, dt=0.5)
+    assert p.app.speech.speaker.wait(timeout=30)
+    texts = [u.text for u in p.app.speech.speaker.said]
+    assert texts.count("Still there?") == 1  # the screen was read once, to its end
+    assert texts[texts.index("Still there?"):][-1].startswith("The game starts again for the next visitor in ")
+    assert texts.count("I'm still here") == 1

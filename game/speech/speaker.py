@@ -38,6 +38,7 @@ class Speaker:
         self._program = program if program is not None else espeak.find_program()
         self._cond = threading.Condition()
         self._job: list[Utterance] | None = None
+        self._next: list[Utterance] | None = None  # to say after the current job ends (see then())
         self._gen = 0  # bumps on every speak/stop: the worker drops what it was saying
         self._busy = False  # something handed over is not yet said
         self._running = False  # the worker holds a job
@@ -66,6 +67,7 @@ class Speaker:
         with self._cond:
             self.last = list(utts)
             self._gen += 1
+            self._next = None
             if self.failed or self._closed or not utts:
                 self._job = None
                 if not self._running:
@@ -77,6 +79,18 @@ class Speaker:
             self._start()
             self._cond.notify_all()
 
+    def then(self, utts: Sequence[Utterance]) -> None:
+        """Say these once what is being said ends, without interrupting it; a later ``then`` replaces
+        them (a countdown says only its latest value), and ``speak`` or ``stop`` drops them."""
+        utts = [u for u in utts if u.text.strip()]
+        with self._cond:
+            if not self._busy:
+                self._next = None
+            else:
+                self._next = utts or None
+                return
+        self.speak(utts)
+
     def repeat(self) -> None:
         """Say the last screen (or control) again."""
         self.speak(self.last)
@@ -85,6 +99,7 @@ class Speaker:
         with self._cond:
             self._gen += 1
             self._job = None
+            self._next = None
             if not self._running:
                 self._busy = False
             self._cond.notify_all()
@@ -136,6 +151,10 @@ class Speaker:
                 self._say(job, gen)  # one process for the whole screen: no start-up gap between lines
             with self._cond:
                 self._running = False
+                if self._job is None and self._next is not None and gen == self._gen and not self.failed:
+                    self._job, self._next = self._next, None  # what came meanwhile, said now
+                    self.last = list(self._job)
+                    self._gen += 1
                 if self._job is None:
                     self._busy = False
                     self._cond.notify_all()

@@ -97,28 +97,35 @@ class SpeechBridge:
         game = self.app.game
         key = (top.serial, game.version if game is not None and top.name == "play" else None, self.lang())
         focused = top.st.focused if top.st.show_focus else None
+        focus = _control_state(focused)  # a screen laid out again makes new widgets: compare what they show
         toast = self.app.toast
         views = list(getattr(top, "views", []))
         relaid = len(views) != len(self._views) or any(a is not b for a, b in zip(views, self._views))
         self._views = views
         if key != self._screen_key:
-            self._screen_key, self._focus, self._toast = key, focused, toast
+            self._screen_key, self._focus, self._toast = key, focus, toast
             prefix, self._prefix = self._prefix, []
             self._lines = self.screen_lines(top)
             self._speak(prefix + self.screen_words(top))
         else:
             said: list[Utterance] = []
-            if focused is not self._focus:
-                self._focus = focused
+            acted = focus != self._focus  # the player moved or pressed something
+            if acted:
+                self._focus = focus
                 if focused is not None:
                     said += self.control_words(focused)
+            news: list[Utterance] = []
             if relaid and top.name != "play":
-                # the screen changed in place (an answer's verdict, a new value): say what is new
+                # the screen changed in place (an answer's verdict, a countdown): say what is new
                 lines = self.screen_lines(top)
-                said += words.lines(_added(self._lines, lines), self.lang())
+                news = words.lines(_added(self._lines, lines), self.lang())
                 self._lines = lines
             if said:
-                self._speak(said)
+                self._speak(said + news)
+            elif news:
+                # a change nobody made (a countdown ticking): after what is being said, never cutting it
+                # short, and only the latest
+                sp.then(news)
         if toast != self._toast:
             self._toast = toast
             if toast:
@@ -174,6 +181,14 @@ class SpeechBridge:
     def close(self) -> None:
         if self.speaker is not None:
             self.speaker.close()
+
+
+def _control_state(w: Any) -> Any:
+    """What a focused control shows, to tell a move or a press from the same control made anew."""
+    if w is None:
+        return None
+    return (w.key, w.label, w.enabled, getattr(w, "selected", None), getattr(w, "sub", None),
+            getattr(w, "reason", None))
 
 
 def _walk(item: Any, out: list[tuple[str, str]]) -> None:
