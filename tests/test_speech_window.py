@@ -310,3 +310,21 @@ def test_a_countdown_is_said_without_cutting_itself_short(null_device):
     assert texts.count("Still there?") == 1  # the screen was read once, to its end
     assert texts[texts.index("Still there?"):][-1].startswith("The game starts again for the next visitor in ")
     assert texts.count("I'm still here") == 1
+
+
+def test_the_attract_loop_is_read_once_not_at_each_turn(null_device):
+    import json
+
+    from game.modes import paths
+
+    cfg = paths.kiosk_config_file()
+    cfg.parent.mkdir(parents=True, exist_ok=True)
+    cfg.write_text(json.dumps({"speech": True}), encoding="utf-8")
+    p = Pilot.start(ROOT / "story", kiosk=True)
+    assert p.screen == "attract" and len(p.app.game.lives()) > 1
+    first = p.app.speech.speaker.last
+    assert p.app.speech.speaker.wait(timeout=30)
+    shown = shown_texts(p)
+    p.step(1, dt=8)  # the loop turns to the next life
+    assert shown_texts(p) != shown
+    assert p.app.speech.speaker.last is first and not p.app.speech.speaker.busy

@@ -115,7 +115,7 @@ class SpeechBridge:
                 if focused is not None:
                     said += self.control_words(focused)
             news: list[Utterance] = []
-            if relaid and top.name != "play":
+            if relaid and top.name != "play" and getattr(top, "speak_changes", True):
                 # the screen changed in place (an answer's verdict, a countdown): say what is new
                 lines = self.screen_lines(top)
                 news = words.lines(_added(self._lines, lines), self.lang())

@@ -19,6 +19,7 @@ class AttractScreen(Screen):
     """Shown when nobody is playing: the title, one life at a time, and "Touch to begin"."""
 
     name = "attract"
+    speak_changes = False  # reading aloud says the screen once, not each life the loop turns to
 
     def __init__(self, app) -> None:
         super().__init__(app)
