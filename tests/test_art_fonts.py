@@ -151,7 +151,7 @@ def test_every_character_the_game_can_show_is_in_the_face_that_draws_it():
     shown = _build_script().story_characters()
     # Range bounds in the code's regular expressions (surrogates, private use, astral) are not text.
     shown = {ch for ch in shown if ord(ch) <= 0xFFFF and not 0xD800 <= ord(ch) < 0xF900}
-    assert {"−", "→", "○"} <= shown, "the story's symbols are collected"
+    assert {"中", "失", "肖"} <= shown, "the story's characters and its translations are collected"
     cjk = "".join(sorted(ch for ch in shown if fonts.is_cjk(ch)))
     latin = "".join(sorted(ch for ch in shown if not fonts.is_cjk(ch)))
     for kind in ("text", "bold"):
@@ -160,6 +160,6 @@ def test_every_character_the_game_can_show_is_in_the_face_that_draws_it():
         assert fonts.missing_glyphs(kind, cjk) == [], f"the {kind} face lacks these"
 
 
-@pytest.mark.parametrize("ch", ["−", "→", "○"])
-def test_the_latin_faces_have_the_symbols_the_story_uses(ch):
+@pytest.mark.parametrize("ch", list(_build_script().AUTHOR_SYMBOLS))
+def test_the_latin_faces_have_the_symbols_authors_reach_for(ch):
     assert fonts.has_glyph("text", ch) and fonts.has_glyph("bold", ch)

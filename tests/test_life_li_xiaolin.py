@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import random
 import re
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
+from shipped import shipped_story
 
-from game.engine.loader import load_story
 from game.engine.model import Life, Node, Story
 from game.engine.runtime import Session
 
@@ -19,11 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = range(60)
 
 
-@lru_cache(maxsize=1)
 def story() -> Story:
-    result = load_story(ROOT / "story")
-    assert result.story is not None
-    return result.story
+    return shipped_story()
 
 
 def li() -> Life:

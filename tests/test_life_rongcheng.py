@@ -17,17 +17,15 @@ from __future__ import annotations
 
 import random
 import re
-from functools import lru_cache
 from pathlib import Path
 
 import pytest
+from shipped import shipped_story
 
 from game.cite import cite_list, display_url, human_date, short_cite
 from game.cli import main
-from game.engine.loader import load_story
 from game.engine.model import Life, Story
 from game.engine.runtime import Session
-from game.engine.validate import validate
 
 ROOT = Path(__file__).resolve().parent.parent
 STORY = ROOT / "story"
@@ -41,12 +39,8 @@ MIRRORS = ("4idols.com", "asdq11.com", "mzt333.com", "lnmlw.com", "110ask.com", 
            "covid-19.chinadaily.com.cn")
 
 
-@lru_cache(maxsize=1)
 def story() -> Story:
-    result = load_story(STORY)
-    report = validate(result)
-    assert result.story is not None and not report.errors, report.summary()
-    return result.story
+    return shipped_story()
 
 
 def life() -> Life:

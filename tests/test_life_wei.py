@@ -24,24 +24,19 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from shipped import shipped_story
 
 from game.engine.events import describe
-from game.engine.loader import load_story
 from game.engine.model import Life, Node, Story, Text
 from game.engine.runtime import Session
-from game.engine.validate import validate
 
 ROOT = Path(__file__).resolve().parent.parent
 LIFE = "wei"
 SEEDS = range(120)
 
 
-@cache
 def story() -> Story:
-    result = load_story(ROOT / "story")
-    report = validate(result)
-    assert result.story is not None and not report.errors, report.summary()
-    return result.story
+    return shipped_story()
 
 
 def life() -> Life:

@@ -41,15 +41,15 @@ import re
 import statistics
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
+from shipped import shipped_story
 
-from game.engine.loader import load_story
 from game.engine.model import Choice, Effect, Life, Node, Story
 from game.engine.runtime import Session
-from game.engine.validate import count_words, validate
+from game.engine.validate import count_words
 
 ROOT = Path(__file__).resolve().parent.parent
 STORY = ROOT / "story"
@@ -65,12 +65,8 @@ RANDOM_RUNS = 120
 SEARCH_LIMIT = 60_000  # states; the exact search must finish well within this
 
 
-@lru_cache(maxsize=1)
 def story() -> Story:
-    result = load_story(STORY)
-    report = validate(result)
-    assert result.story is not None and not report.errors, report.summary()
-    return result.story
+    return shipped_story()
 
 
 def life(life_id: str) -> Life:

@@ -22,16 +22,15 @@ from __future__ import annotations
 import random
 import statistics
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
+from shipped import shipped_story
 
 from game.engine.events import describe
-from game.engine.loader import load_story
 from game.engine.model import Debrief, Story, Text
 from game.engine.runtime import Session
-from game.engine.validate import validate
 
 ROOT = Path(__file__).resolve().parent.parent
 STORY = ROOT / "story"
@@ -43,12 +42,8 @@ SHORT_MAX_WORDS = 750  # 5 minutes
 MAX_STEPS = 500
 
 
-@lru_cache(maxsize=1)
 def story() -> Story:
-    result = load_story(STORY)
-    report = validate(result)
-    assert result.story is not None and not report.errors, report.summary()
-    return result.story
+    return shipped_story()
 
 
 def words(text: str) -> int:

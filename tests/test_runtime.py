@@ -124,7 +124,7 @@ def test_a_refused_attempt_goes_to_refused_and_names_the_list(story):
     s = Session(story, "kim")
     listed = s.choose("ignore")
     assert kinds(listed) == ["listed"]
-    assert line(listed[0]) == "LISTED: you are now on the court's list (An unpaid judgment)."
+    assert line(listed[0]) == "LISTED: you are now on the court's list. An unpaid judgment."
     assert s.state.lists["court_list"] == {"since": "2016-05-10", "reason": "An unpaid judgment"}
     assert s.choose("ignore") == []  # already listed: nothing new happens
     assert s.rules.restricted_services() == ["train"]
@@ -139,7 +139,7 @@ def test_requires_a_grade_unless_a_redlist_grants_it(story):
     s = Session(story, "kim")
     events = s.choose("fine")
     assert kinds(events) == ["points", "grade", "changed"]
-    assert line(events[0]) == "POINTS: -50 (A fine). Now 950."
+    assert line(events[0]) == "POINTS: -50. A fine. Now 950."
     assert line(events[1]) == "GRADE: A to B (down)."
     assert line(events[2]) == "MONEY: 100 to 70 yuan."
     assert s.state.points == 950 and s.rules.grade() == "B"
@@ -161,14 +161,14 @@ def test_appeal_wait_date_and_delisting(story):
     events = s.choose("object")
     assert kinds(events) == ["appeal", "time"]
     assert line(events[0]) == "APPEAL: Objection to the listing: Written objection. Time limit: 15 days."
-    assert line(events[1]) == "TIME: Two weeks later. It is now 2016-05-25."
+    assert line(events[1]) == "TIME: Two weeks later. It is now 25 May 2016."
     assert s.state.appeals["objection"]["step"] == "filed" and s.rules.days() == 15
     assert [c.id for c in s.view().choices] == ["win", "escalate"]
     events = s.choose("win")
     assert kinds(events) == ["appeal", "delisted", "time"]
     assert line(events[0]) == "APPEAL: Objection to the listing: granted."
-    assert line(events[1]) == "REMOVED: you are no longer on the court's list (The objection was granted)."
-    assert line(events[2]) == "TIME: 221 days pass. It is now 2017-01-01."
+    assert line(events[1]) == "REMOVED: you are no longer on the court's list. The objection was granted."
+    assert line(events[2]) == "TIME: 221 days pass. It is now 1 January 2017."
     assert s.state.lists == {} and s.state.appeals["objection"]["result"] == "granted"
     assert s.view().choices[-1].enabled is False  # an appeal already decided cannot be filed again
 
@@ -220,8 +220,8 @@ def test_describe_covers_every_event_kind(story):
                Event("refused", {"service": name, "lists": []}),
                Event("mystery", {})]
     assert [line(e) for e in samples] == [
-        "TOLD: no to yes.", "PLACE: Thing.", "POINTS: +5 (Thing). Now 1005.", "GRADE: B to A (up).",
-        "APPEAL: Thing: Thing.", "TIME: 3 days pass. It is now 2016-05-13.",
+        "TOLD: no to yes.", "PLACE: Thing.", "POINTS: +5. Thing. Now 1005.", "GRADE: B to A (up).",
+        "APPEAL: Thing: Thing.", "TIME: 3 days pass. It is now 13 May 2016.",
         "REFUSED: Thing. Your grade is not high enough.", "MYSTERY"]
 
 

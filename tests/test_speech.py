@@ -12,7 +12,7 @@ from game.engine.events import describe
 from game.engine.runtime import Session
 from game.engine.speech import INTERFACE, NARRATION, SYSTEM, Utterance
 from game.engine.validate import load_and_validate
-from game.engine.wording import long_date
+from game.engine.wording import format_date
 
 ROOT = Path(__file__).resolve().parent.parent
 RUNTIME = ROOT / "tests" / "fixtures" / "runtime_story"
@@ -86,7 +86,7 @@ def test_the_ending_says_its_title_and_the_debrief_button(story):
 
 def test_place_and_date_follow_the_state_and_the_language(story):
     s = Session(story, "ming")
-    assert speech.play_screen(story, s)[0].text == f"Beijing, {long_date(s.state.date)}"
+    assert speech.play_screen(story, s)[0].text == f"Beijing, {format_date(s.state.date)}"
     zh = speech.play_screen(story, s, "zh")
     assert zh[0] == Utterance("北京, 2016年5月10日", "zh", INTERFACE)
     # an interface word not yet translated is English, and said in English

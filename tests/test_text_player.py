@@ -33,8 +33,8 @@ def test_numbered_choices_refused_event_and_ending(capsys, tmp_path):
     assert code == 0 and err == ""
     assert out.startswith("Ming: An invented traveller\nBeijing, May 2016. About 2 minutes.\n"
                           "Content note: An invented example; no real person.\n")
-    assert "LISTED: you are now on the court's list (An unpaid judgment).\n" in out
-    assert ("== Beijing, 2016-05-10 ==\n[Dramatized.]\n[terminal screen]\n"
+    assert "LISTED: you are now on the court's list. An unpaid judgment.\n" in out
+    assert ("== Beijing, 10 May 2016 ==\n[Dramatized.]\n[terminal screen]\n"
             "The ticket machine reads your ID card.\n") in out
     assert "\n1. Buy a high-speed ticket\n2. Rent a bike instead\n> 1\n" in out
     assert "REFUSED: Buy a high-speed train ticket. You are on the court's list.\n" in out
@@ -63,11 +63,11 @@ def test_journal_status_undo_and_quit(capsys, tmp_path):
     code, out, _ = play(capsys, tmp_path, ["j", "1", "j", "s", "u", "u", "h", "q"])
     assert code == 0
     assert "> j\nThe journal is empty.\n" in out
-    assert "> j\nJournal:\n- 2016-05-10: The machine refused your ID card.\n" in out
+    assert "> j\nJournal:\n- 10 May 2016: The machine refused your ID card.\n" in out
     assert ("> s\nOn lists: List of Dishonest Persons Subject to Enforcement\n"
             "Refused now: Buy a high-speed train ticket\nPoints: 950, grade B\nMoney: 500 yuan\n") in out
     after_undo = out.split("> u\n", 1)[1]
-    assert after_undo.startswith("Undone: back to the previous choice.\n\n== Beijing, 2016-05-10 ==\n[Dramatized.]")
+    assert after_undo.startswith("Undone: back to the previous choice.\n\n== Beijing, 10 May 2016 ==\n[Dramatized.]")
     assert "> u\nThere is nothing to undo.\n" in out
     assert "> h\nType the number of a choice." in out
     assert out.rstrip().endswith("> q\nGoodbye.")
@@ -100,7 +100,7 @@ def test_translation(capsys, tmp_path):
     code, out, _ = play(capsys, tmp_path, ["1", "j", "q"], extra=["--lang", "zh"])
     assert code == 0
     assert "售票机读取你的身份证。" in out and "1. 购买高铁车票" in out
-    assert "Journal:\n- 2016-05-10: 售票机拒绝了你的身份证。" in out  # the journal is translated too
+    assert "Journal:\n- 2016年5月10日: 售票机拒绝了你的身份证。" in out  # the journal is translated too
 
 
 def test_chapter_start_and_errors(capsys, tmp_path):
@@ -150,9 +150,9 @@ def test_script_subprocess(tmp_path):
     assert proc.returncode == 0, proc.stderr
     out = proc.stdout
     assert "REFUSED: Buy a high-speed train ticket. You are on the court's list." in out
-    assert "Journal:\n- 2016-05-10: The machine refused your ID card." in out
+    assert "Journal:\n- 10 May 2016: The machine refused your ID card." in out
     assert "APPEAL: Objection to the listing: Written objection. Time limit: 15 days." in out
-    assert "TIME: Two weeks later. It is now 2016-05-25." in out
+    assert "TIME: Two weeks later. It is now 25 May 2016." in out
     assert "*** Ending: Home at last ***" in out
     assert all(len(line) <= 78 for line in out.splitlines())  # plain, wrapped lines
 

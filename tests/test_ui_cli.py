@@ -41,7 +41,7 @@ def test_frames_ends_cleanly(tmp_path):
 
 def test_autoplay_with_screenshots_reaches_debriefs(tmp_path):
     shots = tmp_path / "shots"
-    r = run(["--story", str(EXAMPLE), "--autoplay", "--pace", "0.02", "--quit-after", "3", "--seed", "3",
+    r = run(["--story", str(EXAMPLE), "--autoplay", "--pace", "0.01", "--frames", "60", "--seed", "3",
              "--screenshot-dir", str(shots)], tmp_path)
     assert r.returncode == 0, r.stderr
     names = sorted(p.name for p in shots.glob("*.png"))
@@ -52,8 +52,8 @@ def test_autoplay_with_screenshots_reaches_debriefs(tmp_path):
 
 def test_classroom_autoplay_exports_a_summary(tmp_path):
     out = tmp_path / "out"
-    r = run(["--story", str(EXAMPLE), "--classroom", "--autoplay", "--seed", "2", "--pace", "0.02", "--quit-after",
-             "3", "--export-dir", str(out)], tmp_path)
+    r = run(["--story", str(EXAMPLE), "--classroom", "--autoplay", "--seed", "2", "--pace", "0.02", "--frames",
+             "60", "--export-dir", str(out)], tmp_path)
     assert r.returncode == 0, r.stderr
     html = list(out.glob("*.html"))
     assert html

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from game.ui.textlayout import NO_START, has_cjk, runs, tokens, wrap
@@ -70,3 +72,14 @@ def test_an_opening_bracket_stays_with_its_word():
     lines = wrap("flight bans (China Daily, 14 Feb 2017).", 130, m)
     assert not any(line.endswith("(C") or line.startswith("hina") for line in lines)
     assert "(China" in " ".join(lines)
+
+
+def test_a_name_shown_in_chinese_is_not_followed_by_its_chinese_again():
+    from game.engine.validate import load_and_validate
+    from game.ui.gamectl import GameCtl
+
+    story = load_and_validate(Path(__file__).resolve().parent.parent / "docs" / "example-story").story
+    term = story.glossary["blacklist"]
+    assert GameCtl(story).with_chinese(term.term, "黑名单") == "Blacklist (黑名单)"
+    assert GameCtl(story, lang="zh").with_chinese(term.term, "黑名单") == "黑名单"
+    assert GameCtl(story).with_chinese(term.term, "") == "Blacklist"

@@ -55,6 +55,9 @@ CODE_DIR = ROOT / "game"
 LATIN_DIR = Path("/usr/share/fonts/truetype/noto")
 CJK_DIR = Path("/usr/share/fonts/opentype/noto")
 CJK_FACE_SC = "Noto Sans CJK SC"
+# Symbols an author reaches for ("−5 points", "Beijing → Chengdu"): the Latin faces always have them,
+# even before the story uses them, so a new line of text never shows an empty box.
+AUTHOR_SYMBOLS = "−→←↑↓○●✓✗×÷…"
 # Where a Latin subset takes the shown symbols Noto Sans lacks, in order of preference (same 1000 UPM).
 SYMBOL_DONORS = {
     "NotoSans-Regular.ttf": ["NotoSansMath-Regular.ttf", "NotoSansSymbols-Regular.ttf",
@@ -91,12 +94,13 @@ LICENCE_FILES = {"latin": "OFL-NotoSans.txt", "cjk": "OFL-NotoSansCJK.txt"}
 
 
 def story_characters(dirs=STORY_DIRS, code_dir=CODE_DIR) -> set[str]:
-    """Every non-ASCII character the game can show: story YAML (comments included), string literals of
-    the code, and gettext catalogs."""
+    """Every non-ASCII character the game can show: story YAML (comments included) and the story's
+    translation catalogs, string literals of the code, and the interface's gettext catalogs."""
     texts: list[str] = []
     for d in dirs:
         if d.is_dir():
-            texts += [p.read_text(encoding="utf-8") for p in sorted(d.rglob("*.yaml")) + sorted(d.rglob("*.yml"))]
+            files = sorted(d.rglob("*.yaml")) + sorted(d.rglob("*.yml")) + sorted(d.rglob("*.po"))
+            texts += [p.read_text(encoding="utf-8") for p in files]
     if code_dir.is_dir():
         for path in sorted(code_dir.rglob("*.py")):
             tree = ast.parse(path.read_text(encoding="utf-8"))
@@ -247,7 +251,7 @@ def main(argv=None) -> int:
         wanted = wanted_codepoints(kind, story)
         subset_font(font, kind, wanted)
         if kind == "latin":
-            shown = {ord(c) for c in story}
+            shown = {ord(c) for c in story} | {ord(c) for c in AUTHOR_SYMBOLS}
             font = with_symbols(font, out_name, shown, args.latin_dir)
         font.recalcTimestamp = False  # keep the source's dates: the same inputs give the same bytes
         font.save(HERE / out_name)

@@ -1,10 +1,11 @@
 """A cache of the loaded, validated story, so a second start skips YAML parsing and validation.
 
-The cache is plain JSON (never pickle) in the user's cache folder, keyed by the story files' names,
-sizes and modification times and by the engine's format version. A file holds the key, a checksum,
-one line of JSON for the story, then each node's JSON text and the string table's, which are decoded
-only when first read. Any doubt about a cache file (unreadable, another key, a checksum that does
-not match) means it is ignored and rebuilt: the YAML stays the truth.
+The cache is plain JSON (never pickle) in the user's cache folder, keyed by the story files' names
+and contents, the cache's format number and the game's version. When the story must be read again,
+files whose text has not changed come from the per-file parse cache (``parsecache``). A cache file
+holds the key, a checksum, one line of JSON for the story, then each node's JSON text and the string
+table's, which are decoded only when first read. Any doubt about a cache file (unreadable, another
+key, a checksum that does not match) means it is ignored and rebuilt: the YAML stays the truth.
 """
 
 from __future__ import annotations
@@ -19,32 +20,36 @@ from dataclasses import fields, is_dataclass
 from pathlib import Path
 from typing import Any
 
+from .. import __version__
 from . import model
 from .loader import FORMAT_VERSION, gc_paused
 from .model import Story, Text
+from .parsecache import ParseCache
 from .validate import load_and_validate
 
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 _CLASSES = {cls.__name__: cls for cls in vars(model).values()
             if isinstance(cls, type) and is_dataclass(cls)}
+PARSED = "parsed"  # the folder of the per-file parse cache, inside the cache folder
 _SKIP_FIELDS = {"loc"}  # locations only matter for validation, which the cache has already passed
 
 
-ENGINE_DIR = Path(__file__).resolve().parent
-
-
 def story_key(root: Path) -> str:
-    """A key that changes whenever any YAML file under the story folder, or the engine, changes."""
-    h = hashlib.sha256(f"{CACHE_VERSION}:{FORMAT_VERSION}:{root.resolve()}".encode())
-    for p in sorted(ENGINE_DIR.glob("*.py")):  # a new engine may read the same files differently
-        st = p.stat()
-        h.update(f"{p.name}:{st.st_size}:{st.st_mtime_ns}\n".encode())
+    """A key that changes whenever the text of any YAML file under the story folder changes, or the game.
+
+    The game's version and the cache's format number stand for the engine: a released game reads
+    the same files the same way, and a new release is a new version. (Engine source files'
+    modification times were used before; they change on every checkout and mean nothing once
+    installed.) Files are keyed by their content, so touching a file without changing it costs nothing.
+    """
+    h = hashlib.sha256(f"{CACHE_VERSION}:{FORMAT_VERSION}:{__version__}:{root.resolve()}\n".encode())
     for p in sorted(root.rglob("*.yaml")):
         try:
-            st = p.stat()
+            data = p.read_bytes()
         except OSError:
             continue
-        h.update(f"{p.relative_to(root)}:{st.st_size}:{st.st_mtime_ns}\n".encode())
+        h.update(f"{p.relative_to(root).as_posix()}:{len(data)}:".encode())
+        h.update(hashlib.sha256(data).digest())
     return h.hexdigest()
 
 
@@ -216,7 +221,7 @@ def cache_file(cache_dir: Path, root: Path) -> Path:
     return cache_dir / f"story-{name}.json"
 
 
-def load_with_cache(path: str | Path, cache_dir: Path | None):
+def load_with_cache(path: str | Path, cache_dir: str | Path | None):
     """Load a story, using and refreshing the cache when ``cache_dir`` is given.
 
     Returns ``(story, report)``; ``report`` is None when the story came from the cache (it had
@@ -225,6 +230,7 @@ def load_with_cache(path: str | Path, cache_dir: Path | None):
     p = Path(path)
     root = p.parent if p.is_file() else p
     key = story_key(root)
+    cache_dir = Path(cache_dir) if cache_dir else None
     target = cache_file(cache_dir, root) if cache_dir else None
     if target is not None and target.is_file():
         try:
@@ -237,16 +243,20 @@ def load_with_cache(path: str | Path, cache_dir: Path | None):
                     return decode_story(body), None
         except (OSError, ValueError, KeyError, TypeError):
             pass  # a damaged cache is simply rebuilt
-    result = load_and_validate(root)
+    result = load_and_validate(root, ParseCache(cache_dir / PARSED) if cache_dir else None)
     if result.story is not None and not result.report.errors and target is not None:
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".story-", suffix=".tmp")
             body = encode_story(result.story)
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(key.encode("utf-8") + b"\n" + _check(body) + b"\n")
-                fh.write(body)
-            os.replace(tmp, target)
+            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".story-", suffix=".tmp")
+            try:
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(key.encode("utf-8") + b"\n" + _check(body) + b"\n")
+                    fh.write(body)
+                os.replace(tmp, target)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
         except OSError:
             pass  # no cache is only slower, never wrong
     return result.story, result.report

@@ -23,7 +23,6 @@ FULL_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 MISSING = object()
 
 _ALLOWED: dict[tuple[str, ...], frozenset[str]] = {}  # each schema's allowed keys, as a set
-_new_tuple = tuple.__new__  # builds a Loc without NamedTuple's Python-level constructor
 
 
 def type_name(value: Any) -> str:
@@ -71,8 +70,8 @@ class Fields:
         data = self.data
         at = data.locs.get(key) if key else None
         if at is None:
-            return _new_tuple(Loc, (self.file, data.pos[0], data.pos[1]))
-        return _new_tuple(Loc, (self.file, at[2], at[3]))
+            return Loc(self.file, data.pos[0], data.pos[1])
+        return Loc(self.file, at[2], at[3])
 
     def error(self, key: str | None, code: str, message: str) -> None:
         loc = self.loc(key)
@@ -111,7 +110,7 @@ class Fields:
             if required and self.has(key):
                 self.error(key, "E104", f"'{key}' must not be empty")
             return None
-        return _new_tuple(Text, (sid, value.strip()))
+        return Text(sid, value.strip())
 
     def req_text(self, key: str, sid: str) -> Text:
         return self.text(key, sid, required=True) or Text(sid, "")
@@ -213,7 +212,7 @@ class Fields:
             if not isinstance(item, str):
                 self.report.add(self.file, line, col, "E102", f"'{key}' should list ids, not {type_name(item)}")
                 continue
-            out.append((item, _new_tuple(Loc, (self.file, line, col))))
+            out.append((item, Loc(self.file, line, col)))
         return out
 
     def items(self, key: str, what: str, required: bool = False) -> list[tuple[YMap, Loc]]:
@@ -224,5 +223,5 @@ class Fields:
             if type(item) is not YMap:
                 self.report.add(self.file, line, col, "E102", f"each {what} should be a mapping, not {type_name(item)}")
                 continue
-            out.append((item, _new_tuple(Loc, (self.file, line, col))))
+            out.append((item, Loc(self.file, line, col)))
         return out

@@ -15,11 +15,8 @@ EVIDENCE = ("documented", "reported", "dramatized")
 TRUST = ("high", "medium", "low")
 LIST_KINDS = ("blacklist", "redlist")
 ANSWERS = ("myth", "fact", "mixed")
-APPEAL_RESULTS = ("granted", "refused", "withdrawn")
 ICONS = ("plane", "train", "hotel", "school", "house", "loan", "card", "car", "job", "shop", "bike",
          "heat", "bus", "star", "gavel", "travel", "insurance")
-EFFECT_KINDS = ("set", "flag", "points", "add_to_list", "remove_from_list", "appeal", "journal",
-                "wait", "date", "travel")
 
 
 class Text(NamedTuple):
@@ -309,9 +306,11 @@ class Life:
         for node in self.nodes.values():
             add(node.place)
             effects += node.effects + [e for c in node.choices for e in c.effects]
+        from .effects import places  # effects are built on this model, so they are imported when used
+
         for e in effects:
-            if e.kind == "travel":
-                add(e.args.get("to", ""))
+            for pid in places(e):
+                add(pid)
         return out
 
 

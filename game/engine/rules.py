@@ -7,9 +7,10 @@ Everything here reads the world from the story's data; the code holds only the m
 from __future__ import annotations
 
 import random
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
+from . import effects as effect_kinds
 from . import expr as ex
 from .events import Event
 from .model import Effect, Life, Story
@@ -129,87 +130,5 @@ class Rules:
         return events
 
     def apply_one(self, eff: Effect) -> list[Event]:
-        s = self.state
-        w = self.story.world
-        a = eff.args
-        k = eff.kind
-        if k == "set":
-            out = []
-            for name, tree, _src in a["values"]:
-                old = self.lookup(name)
-                new = self.eval(tree)
-                var = self.life.variables.get(name)
-                whole = isinstance(new, float) and new.is_integer()
-                if var is not None and not isinstance(var.initial, bool) and whole:
-                    new = int(new)
-                s.vars[name] = new
-                if var is not None and var.show and old != new:
-                    out.append(Event("changed", {"name": name, "label": var.label, "unit": var.unit,
-                                                 "old": old, "new": new}))
-            return out
-        if k == "points":
-            if self.scheme is None:
-                return []
-            before_grade = self.grade()
-            before = s.points if s.points is not None else self.scheme.start
-            s.points = before + a["change"]
-            s.points_log.append({"date": s.date, "points": s.points, "change": a["change"],
-                                 "reason": a["reason"].en if a["reason"] else "",
-                                 "reason_id": a["reason"].id if a["reason"] else ""})
-            out = [Event("points", {"change": a["change"], "reason": a["reason"], "points": s.points,
-                                    "before": before})]
-            after_grade = self.grade()
-            if after_grade != before_grade:
-                better = self.scheme.rank(after_grade) < self.scheme.rank(before_grade)
-                out.append(Event("grade", {"old": before_grade, "new": after_grade, "better": better}))
-            return out
-        if k == "add_to_list":
-            lst = w.lists[a["list"]]
-            if lst.id in s.lists:
-                return []
-            s.lists[lst.id] = {"since": s.date, "reason": a["reason"].en if a["reason"] else ""}
-            return [Event("listed", {"list": lst.id, "name": lst.name, "short": lst.short, "kind": lst.kind,
-                                     "reason": a["reason"]})]
-        if k == "remove_from_list":
-            lst = w.lists[a["list"]]
-            if lst.id not in s.lists:
-                return []
-            del s.lists[lst.id]
-            return [Event("delisted", {"list": lst.id, "name": lst.name, "short": lst.short, "kind": lst.kind,
-                                       "reason": a["reason"]})]
-        if k == "appeal":
-            proc = w.procedures[a["procedure"]]
-            entry = s.appeals.setdefault(proc.id, {"step": "", "result": "", "since": s.date})
-            if a["step"]:
-                step = proc.step(a["step"])
-                entry.update(step=a["step"], result="", since=s.date)
-                return [Event("appeal", {"procedure": proc.name, "procedure_id": proc.id, "step": step.name,
-                                         "step_id": step.id, "text": step.text, "limit_days": step.limit_days})]
-            entry["result"] = a["result"]
-            return [Event("appeal", {"procedure": proc.name, "procedure_id": proc.id, "result": a["result"]})]
-        if k == "journal":
-            t = a["text"]
-            s.journal.append({"date": s.date, "id": t.id, "text": t.en})
-            return [Event("journal", {"text": t, "date": s.date})]
-        if k == "wait":
-            try:
-                s.date = (date.fromisoformat(s.date) + timedelta(days=a["days"])).isoformat()
-            except OverflowError:  # only a story that waits thousands of years reaches the calendar's end
-                s.date = date.max.isoformat()
-            return [Event("time", {"days": a["days"], "label": a["label"], "date": s.date})]
-        if k == "date":
-            old = s.date
-            s.date = a["date"]
-            return [Event("time", {"days": (date.fromisoformat(s.date) - date.fromisoformat(old)).days,
-                                   "label": None, "date": s.date})]
-        if k == "travel":
-            src = w.places.get(s.place)
-            dst = w.places[a["to"]]
-            trip = {"from": s.place, "to": dst.id, "by": a["by"].en if a["by"] else "",
-                    "by_id": a["by"].id if a["by"] else "", "hours": a["hours"], "km": a["km"], "date": s.date}
-            s.travels.append(trip)
-            s.place = dst.id
-            return [Event("travel", {"from_name": src.name if src else dst.name, "to_name": dst.name,
-                                     "by": a["by"], "hours": a["hours"], "km": a["km"], "to": dst.id,
-                                     "from": src.id if src else ""})]
-        raise ValueError(f"unknown effect {k}")  # pragma: no cover
+        """Apply one effect as its kind defines (see game/engine/effects/)."""
+        return effect_kinds.apply(eff, self)

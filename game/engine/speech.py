@@ -2,7 +2,7 @@
 voice role. Pure: no audio here, so it is tested directly, and the window, the text player and
 ``python -m game say`` speak exactly the same words.
 
-The words are the screen's own: the heading from :func:`wording.long_date`, events from
+The words are the screen's own: the heading from :func:`wording.format_date`, events from
 :func:`events.describe`, the node's text, the choices with their numbers and the disabled line from
 :func:`wording.not_available`. Nothing is re-worded for speech; only the order is the reading order.
 
@@ -29,7 +29,7 @@ from .wording import (
     TERMINAL_TITLE,
     WHAT_HAPPENED,
     evidence_words,
-    long_date,
+    format_date,
     not_available,
 )
 
@@ -117,7 +117,7 @@ def play_screen(story: Story, session: Session, lang: str | None = None,
 
     s = session.state
     place = story.world.places.get(s.place)
-    shown.append((f"{tr(place.name) if place else s.place}, {long_date(s.date, lang)}", INTERFACE))
+    shown.append((f"{tr(place.name) if place else s.place}, {format_date(s.date, lang)}", INTERFACE))
     events = session.last_events if events is None else events
     if events:
         shown.append((WHAT_HAPPENED, INTERFACE))

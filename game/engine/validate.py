@@ -11,8 +11,10 @@ from pathlib import Path
 
 from . import expr as ex
 from .diagnostics import Report
+from .effects import KINDS
 from .loader import LoadResult, gc_paused, load_story, text_hash
 from .model import Life, Loc, Story
+from .parsecache import ParseCache
 
 MAX_SENTENCE_WORDS = 25
 MAX_SCREEN_WORDS = 120
@@ -108,8 +110,8 @@ def validate(result: LoadResult) -> Report:
     return report
 
 
-def load_and_validate(path: str | Path) -> LoadResult:
-    result = load_story(path)
+def load_and_validate(path: str | Path, parse_cache: ParseCache | None = None) -> LoadResult:
+    result = load_story(path, parse_cache)
     with gc_paused():
         validate(result)
     return result
@@ -225,9 +227,9 @@ def _check_graph(story: Story, life: Life, report: Report) -> None:
 
 
 def _check_life(story: Story, life: Life, report: Report) -> None:
-    uses_points = any(e.kind == "points" for n in life.nodes.values()
+    uses_points = any(KINDS[e.kind].uses_points for n in life.nodes.values()
                       for e in n.effects + [e for c in n.choices for e in c.effects])
-    uses_points = uses_points or any(e.kind == "points" for ch in life.chapters for e in ch.setup)
+    uses_points = uses_points or any(KINDS[e.kind].uses_points for ch in life.chapters for e in ch.setup)
     if uses_points and not life.scheme:
         report.add(life.loc.file, life.loc.line, life.loc.col, "E210",
                    f"life '{life.id}' changes points but names no 'scheme'")

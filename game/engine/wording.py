@@ -1,15 +1,84 @@
-"""Words every front end shows the same way: long dates, evidence labels, the disabled-choice line.
+"""How numbers, counts, dates and sentences are worded in the engine's own lines, in one place, and the
+play screen's own words that speech says too.
 
-They live here, not in the window, so the game window, the text player and speech (which speaks what
-the window shows) take them from one place and cannot drift apart.
+Every event line the players read goes through these helpers, so the later translation work swaps
+this one module (gettext's ``ngettext`` for plurals, Babel for dates) instead of hunting through
+format strings. Until then they follow English rules.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import date
+from typing import Any
 
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December"]
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")
+_ENDS_SENTENCE = re.compile(r"[.!?…。！？][\"'”’)\]）」]*$")
+_CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]$")  # Chinese text closes with a full-width stop
+
+
+def ngettext(singular: str, plural: str, n: float) -> str:
+    """The singular or plural form for ``n``, with gettext's signature so gettext can replace it."""
+    return singular if n == 1 else plural
+
+
+def count(n: float, singular: str, plural: str) -> str:
+    """A number with its noun: "1 day", "802 days", "1.5 hours"."""
+    return f"{number(n)} {ngettext(singular, plural, n)}"
+
+
+def number(value: Any) -> str:
+    """A value as a player reads it: whole floats without ".0", true/false as yes/no."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+def format_date(iso: str, lang: str | None = None) -> str:
+    """A story date (YYYY-MM-DD, YYYY-MM or YYYY) for reading: "10 May 2016", "May 2016", "2016";
+    in Chinese (``lang="zh"``) "2016年5月10日".
+
+    Anything else is shown as written, so a date is never lost for want of a format.
+    """
+    zh = (lang or "").startswith("zh")
+    try:
+        if len(iso) == 10:
+            d = date.fromisoformat(iso)
+            return f"{d.year}年{d.month}月{d.day}日" if zh else f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+        if len(iso) == 7 and iso[4] == "-":
+            year, month = int(iso[:4]), int(iso[5:])
+            return f"{year}年{month}月" if zh else f"{MONTHS[month - 1]} {year}"
+    except (ValueError, IndexError):
+        pass
+    return iso
+
+
+def sentence(text: str) -> str:
+    """Text made a sentence of its own: a capital first letter and a closing full stop when it has none.
+
+    Story text that explains something ("a court listed you. Nobody told you.") is written as
+    one or more sentences; setting it after a line in brackets doubled its brackets and stops.
+    """
+    text = text.strip()
+    if not text:
+        return ""
+    text = text[:1].upper() + text[1:]
+    if _ENDS_SENTENCE.search(text):
+        return text
+    return text + ("。" if _CJK.search(text) else ".")
+
+
+def capital(text: str) -> str:
+    """Text with a capital first letter (for a line shown on its own, after a tag)."""
+    return text[:1].upper() + text[1:]
+
+
+# -- words the play screen shows, which speech says too (game.engine.speech) ----------------------------
 
 # evidence level -> (the tag's word, what it means), as the play screen shows them under the text
 EVIDENCE_WORDS: dict[str, tuple[str, str]] = {
@@ -17,7 +86,6 @@ EVIDENCE_WORDS: dict[str, tuple[str, str]] = {
     "reported": ("REPORTED", "A source reports this; it is less firm."),
     "dramatized": ("DRAMATIZED", "Invented detail that fits the record."),
 }
-
 ENDING_WORD = "ENDING"
 READ_DEBRIEF = "Read the debrief"
 READ_DEBRIEF_SUB = "What really happened, and what the game invented"
@@ -25,17 +93,6 @@ WHAT_HAPPENED = "What just happened"
 TERMINAL_TITLE = "Public terminal"
 NOTICE_TITLE = "Notice"
 PHONE_TITLE = "Phone"
-
-
-def long_date(iso: str, lang: str | None = None) -> str:
-    """"2016-02-03" as the game shows it: "3 February 2016", or "2016年2月3日" in Chinese."""
-    try:
-        d = date.fromisoformat(iso)
-    except (TypeError, ValueError):
-        return iso
-    if lang == "zh":
-        return f"{d.year}年{d.month}月{d.day}日"
-    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
 
 
 def not_available(reason: str) -> str:

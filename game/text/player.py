@@ -13,6 +13,7 @@ from ..cite import cite_list
 from ..engine.events import describe
 from ..engine.model import Life, Story, Text
 from ..engine.runtime import InvalidChoice, NodeView, Session
+from ..engine.wording import format_date
 from ..ui.options import Options
 from .common import load_or_report
 
@@ -130,7 +131,7 @@ class TextPlayer:
         s = self.session.state
         place = self.story.world.places.get(s.place)
         self.say()
-        self.say(f"== {self.tr(place.name) if place else s.place}, {s.date} ==")
+        self.say(f"== {self.tr(place.name) if place else s.place}, {format_date(s.date, self.lang)} ==")
         tag = {"documented": "Documented", "reported": "Reported", "dramatized": "Dramatized"}[node.evidence]
         cites = f" Sources: {cite_list(self.story.sources, node.sources, self.lang)}." if node.sources else ""
         self.say(f"[{tag}.{cites}]")
@@ -166,7 +167,7 @@ class TextPlayer:
         self.say("Journal:")
         for entry in s.journal:
             text = self.tr(Text(entry["id"], entry["text"]))  # in the player's language
-            self.say(f"- {entry['date']}: {text}")
+            self.say(f"- {format_date(entry['date'], self.lang)}: {text}")
 
     def show_status(self) -> None:
         s = self.session.state

@@ -1,80 +1,44 @@
-"""Events a choice caused, as rows: an icon, a word (REFUSED, LISTED, POINTS -5...) and a plain line.
+"""Events a choice caused, as rows: an icon, a tag (REFUSED, LISTED, POINTS -5...) and a plain line.
 
-The line is the engine's own ``describe()`` text, so the window and the text player say the same.
-Meaning never rests on colour: each row has its word and its icon.
+Every word, the tone and the icon come from the engine's ``events.show()``, so the window and the
+text player say the same; this module only draws them. Meaning never rests on colour: each row has
+its word and its icon.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
+from typing import Any
 
 import pygame
 
-from ..engine.events import Event
+from ..engine.effects.base import BAD, GOOD  # the engine says which tone; this module picks colours
+from ..engine.events import Event, Shown, show
+from ..engine.model import Text as StoryText
 from . import artbridge
 from .context import Ctx
 from .drawing import tag, tag_size
 from .flow import Column, Columns, Custom, Item, Text
 
-BAD, GOOD, NEUTRAL = "bad", "good", "note"
 
-
-def tone(e: Event) -> str:
-    k, d = e.kind, e.data
-    if k in ("refused", "listed"):
-        return BAD if d.get("kind", "blacklist") == "blacklist" or k == "refused" else GOOD
-    if k in ("allowed", "delisted"):
-        return GOOD if d.get("kind", "blacklist") == "blacklist" or k == "allowed" else BAD
-    if k == "points":
-        return GOOD if d.get("change", 0) > 0 else BAD if d.get("change", 0) < 0 else NEUTRAL
-    if k == "grade":
-        return GOOD if d.get("better") else BAD
-    if k == "appeal" and d.get("result"):
-        return GOOD if d["result"] == "granted" else BAD if d["result"] == "refused" else NEUTRAL
-    return NEUTRAL
-
-
-def icon_for(e: Event) -> str:
-    k, d = e.kind, e.data
-    if k in ("refused", "allowed"):
-        return d.get("icon") or "card"
-    return {"listed": "list", "delisted": "list", "points": "star", "grade": "star", "appeal": "gavel",
-            "journal": "book", "time": "clock", "travel": "travel", "moved": "pin", "changed": "info"}.get(k, "info")
-
-
-def split(line: str) -> tuple[str, str]:
-    """"REFUSED: Buy a ticket." -> ("REFUSED", "Buy a ticket.")"""
-    head, sep, rest = line.partition(": ")
-    if sep and head.upper() == head and len(head) <= 24:
-        return head, rest
-    return "", line
-
-
-def event_word(e: Event, line: str) -> str:
-    word, _ = split(line)
-    if e.kind == "points":
-        ch = e.data.get("change", 0)
-        return f"POINTS {'+' if ch >= 0 else '-'}{abs(ch)}"
-    if e.kind == "grade":
-        return f"GRADE {'UP' if e.data.get('better') else 'DOWN'}"
-    return word or e.kind.upper()
+def translator(describe: Callable[[Event], str]) -> Callable[[Any], str]:
+    """The translation the ``describe`` callable uses (a bound ``GameCtl.describe``), else the English."""
+    tr = getattr(getattr(describe, "__self__", None), "tr", None)
+    if callable(tr):
+        return tr
+    return lambda t: "" if t is None else t.en if isinstance(t, StoryText) else str(t)
 
 
 class EventRow(Item):
     """One event: a tinted row with a stripe, an icon, the word as a tag, and the line."""
 
-    def __init__(self, ctx_tr, e: Event) -> None:
+    def __init__(self, shown: Shown, e: Event) -> None:
         self.e = e
-        line = ctx_tr(e)
-        self.word = event_word(e, line)
-        _, rest = split(line)
-        if e.kind == "points":
-            reason = tr_text(ctx_tr, e.data.get("reason"))
-            rest = (f"{reason}. " if reason else "") + f"Now {e.data.get('points')} points."
-        rest = rest[:1].upper() + rest[1:]
-        self.tone = tone(e)
-        self.icon = icon_for(e)
-        self.text = Text(rest, "body", "event_ink")
+        self.word = shown.label
+        self.tone = shown.tone
+        self.icon = shown.icon
+        self.text = Text(shown.body, "body", "event_ink")
         # the drawings get the row's data, not the row: no reference cycle, so a row that is replaced is freed
         # at once rather than by the cyclic garbage collector
         word, tone_, icon = self.word, self.tone, self.icon
@@ -119,13 +83,7 @@ def _tag(tone_: str, word: str, ctx: Ctx, surf: pygame.Surface, rect: pygame.Rec
     tag(ctx, surf, rect.x, rect.y, word, t[fill], ink)
 
 
-def tr_text(describe, t) -> str:
-    """A Text through the same translation the describe callable uses."""
-    if t is None:
-        return ""
-    tr = getattr(describe, "__self__", None)
-    return tr.tr(t) if tr is not None and hasattr(tr, "tr") else str(t)
-
-
-def event_rows(describe, events: list[Event]) -> list[Item]:
-    return [EventRow(describe, e) for e in events]
+def event_rows(describe: Callable[[Event], str], events: list[Event]) -> list[Item]:
+    """Rows for ``events``, worded in the language ``describe`` (the game's own) uses."""
+    tr = translator(describe)
+    return [EventRow(show(e, tr), e) for e in events]

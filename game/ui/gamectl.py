@@ -9,7 +9,7 @@ from typing import Any
 from ..engine.events import Event, describe
 from ..engine.model import Life, Story, Text
 from ..engine.runtime import NodeView, Session
-from ..engine.wording import long_date
+from ..engine.wording import format_date
 from . import modesbridge
 
 
@@ -48,6 +48,12 @@ class GameCtl:
     def tr(self, t: Text | None) -> str:
         return self.story.text(t, self.lang)
 
+    def with_chinese(self, name: Text | None, chinese: str, sep: str = " ({})") -> str:
+        """A name with its Chinese beside it ("the court's list (失信被执行人名单)"), unless the name is
+        already shown in Chinese: a Chinese screen would otherwise say it twice."""
+        shown = self.tr(name)
+        return shown if not chinese or chinese in shown else shown + sep.format(chinese)
+
     def describe(self, e: Event) -> str:
         return describe(e, self.tr)
 
@@ -61,7 +67,7 @@ class GameCtl:
         return out
 
     def fmt_date(self, iso: str) -> str:
-        return long_date(iso, self.lang)
+        return format_date(iso, self.lang)
 
     # -- lives -------------------------------------------------------------------------------------
     def lives(self) -> list[Life]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pygame
 
+from ..engine.wording import count
 from . import artbridge
 from .context import Ctx
 from .drawing import tag, tag_size
@@ -91,5 +92,5 @@ def card_items(life_id: str, info: CardInfo, *, points_chart: Item | None = None
         items += section("You have")
         for label, value in info.variables:
             items.append(Text(f"{label}: {value}", "small", "panel_ink"))
-        items.append(Text(f"{info.days} days since the story began", "small", "panel_ink"))
+        items.append(Text(f"{count(info.days, 'day', 'days')} since the story began", "small", "panel_ink"))
     return items

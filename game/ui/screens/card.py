@@ -49,7 +49,7 @@ class CardScreen(Screen):
                 lst = w.lists.get(lid)
                 if lst is None:
                     continue
-                name = game.tr(lst.name) + (f" ({lst.chinese})" if lst.chinese else "")
+                name = game.with_chinese(lst.name, lst.chinese)
                 right += [Text(name, "body_bold", "ink"),
                           Text(f"Run by: {game.tr(lst.run_by)}", "small", "ink"),
                           Text(f"How one is put on it: {game.tr(lst.how_on)}", "small", "ink"),

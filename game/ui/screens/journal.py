@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ...engine.wording import count
 from ..context import Ctx
 from ..eventviews import event_rows
 from ..flow import Column, Gap, Item, Rule, Text
@@ -33,7 +34,7 @@ class JournalScreen(Screen):
                 if t.get("km"):
                     bits.append(f"{t['km']:g} km")
                 if t.get("hours"):
-                    bits.append(f"{t['hours']:g} hours")
+                    bits.append(count(t["hours"], "hour", "hours"))
                 items += [Text(game.fmt_date(t.get("date", "")), "small_bold", "accent"), Text(", ".join(bits),
                                                                                                  "body", "ink"), Gap(8)]
         self.stack_views(ctx, header("Journal", back_button(self.on_back)), items)

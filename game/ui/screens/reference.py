@@ -55,7 +55,7 @@ class AboutScreen(Screen):
             if not game.story.glossary:
                 items.append(Text("This story has no glossary.", "body", "muted"))
             for term in game.story.glossary.values():
-                name = game.tr(term.term) + (f"  {term.chinese}" if term.chinese else "")
+                name = game.with_chinese(term.term, term.chinese, "  {}")
                 items += [Text(name, "body_bold", "ink"), Text(game.tr(term.text), "body", "ink", max_w=820)]
                 if term.sources:
                     items.append(Text("Sources: " + cites(game, term.sources), "small", "muted"))

@@ -1,0 +1,55 @@
+"""``points: {change, reason}``: change the life's score under its point scheme; raises ``points``
+and, when the score crosses a band, ``grade``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import Effect
+from ..wording import count, sentence
+from .base import BAD, GOOD, NOTE, EffectKind, Event, EventKind, Shown, Site, Tr
+
+
+def parse(site: Site) -> Effect | None:
+    f = site.fields(("change", "reason"))
+    if f is None:
+        return None
+    change = f.int("change", required=True)
+    return Effect("points", {"change": change, "reason": site.text(f, "reason", required=True)}, site.loc)
+
+
+def apply(args: dict[str, Any], rules) -> list[Event]:
+    scheme, s = rules.scheme, rules.state
+    if scheme is None:
+        return []
+    before_grade = rules.grade()
+    before = s.points if s.points is not None else scheme.start
+    s.points = before + args["change"]
+    reason = args["reason"]
+    s.points_log.append({"date": s.date, "points": s.points, "change": args["change"],
+                         "reason": reason.en if reason else "", "reason_id": reason.id if reason else ""})
+    out = [Event("points", {"change": args["change"], "reason": reason, "points": s.points, "before": before})]
+    after_grade = rules.grade()
+    if after_grade != before_grade:
+        better = scheme.rank(after_grade) < scheme.rank(before_grade)
+        out.append(Event("grade", {"old": before_grade, "new": after_grade, "better": better}))
+    return out
+
+
+def show_points(d: dict[str, Any], tr: Tr) -> Shown:
+    change = d["change"]
+    amount = f"{'+' if change >= 0 else '-'}{abs(change)}"
+    reason = sentence(tr(d["reason"])) + " " if d.get("reason") else ""
+    tone = GOOD if change > 0 else BAD if change < 0 else NOTE
+    return Shown("POINTS", f"{amount}. {reason}Now {d['points']}.", tone, "star", tag=f"POINTS {amount}",
+                 detail=f"{reason}Now {count(d['points'], 'point', 'points')}.")
+
+
+def show_grade(d: dict[str, Any], tr: Tr) -> Shown:
+    way = "up" if d["better"] else "down"
+    return Shown("GRADE", f"{d['old']} to {d['new']} ({way}).", GOOD if d["better"] else BAD, "star",
+                 tag=f"GRADE {way.upper()}")
+
+
+KIND = EffectKind("points", parse, apply, (EventKind("points", show_points), EventKind("grade", show_grade)),
+                  uses_points=True)

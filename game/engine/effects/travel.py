@@ -1,0 +1,40 @@
+"""``travel: {to, by, hours, km}``: go to another place; raises ``travel`` and adds the trip to the map."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import Effect
+from ..wording import count, number
+from .base import NOTE, EffectKind, Event, EventKind, Shown, Site, Tr
+
+
+def parse(site: Site) -> Effect | None:
+    f = site.fields(("to", "by", "hours", "km"))
+    if f is None:
+        return None
+    return Effect("travel", {"to": site.reader.ref(f, "to", "place", required=True), "by": site.text(f, "by"),
+                             "hours": f.number("hours") if f.has("hours") else None,
+                             "km": f.number("km") if f.has("km") else None}, site.loc)
+
+
+def apply(args: dict[str, Any], rules) -> list[Event]:
+    s, places = rules.state, rules.story.world.places
+    src, dst, by = places.get(s.place), places[args["to"]], args["by"]
+    s.travels.append({"from": s.place, "to": dst.id, "by": by.en if by else "", "by_id": by.id if by else "",
+                      "hours": args["hours"], "km": args["km"], "date": s.date})
+    s.place = dst.id
+    return [Event("travel", {"from_name": src.name if src else dst.name, "to_name": dst.name, "by": by,
+                             "hours": args["hours"], "km": args["km"], "to": dst.id, "from": src.id if src else ""})]
+
+
+def show_travel(d: dict[str, Any], tr: Tr) -> Shown:
+    bits = [f"{number(d['km'])} km" if d.get("km") else "",
+            count(d["hours"], "hour", "hours") if d.get("hours") else ""]
+    extra = ", ".join(b for b in bits if b)
+    by = f" by {tr(d['by'])}" if d.get("by") else ""
+    return Shown("JOURNEY", f"{tr(d['from_name'])} to {tr(d['to_name'])}{by}" + (f" ({extra})." if extra else "."),
+                 NOTE, "travel")
+
+
+KIND = EffectKind("travel", parse, apply, (EventKind("travel", show_travel),), places=lambda args: [args.get("to", "")])

@@ -1,0 +1,186 @@
+"""Reading the story's shared files: sources, glossary, world files (lists, services, procedures,
+point schemes, places) and translations."""
+
+from __future__ import annotations
+
+from . import expr as ex
+from .fields import Fields
+from .loadbase import Reading
+from .model import (
+    ICONS,
+    LIST_KINDS,
+    TRUST,
+    Grade,
+    ListDef,
+    Loc,
+    Place,
+    Procedure,
+    Scheme,
+    Service,
+    Source,
+    Step,
+    Term,
+    Translation,
+    World,
+)
+from .yamlsafe import YMap
+
+
+class WorldFiles(Reading):
+    """Readers of the files a whole story shares."""
+
+    # -- sources and glossary ----------------------------------------------------------------------
+    def load_sources(self, rel: str, where: Loc) -> dict[str, Source]:
+        out: dict[str, Source] = {}
+        if not rel:
+            return out
+        got = self.read(rel, where)
+        if got is None:
+            return out
+        data, shown = got
+        top = Fields(data, shown, self.report, ("sources",), "the sources file")
+        seen: dict[str, Loc] = {}
+        for item, loc in top.items("sources", "source", required=True):
+            f = Fields(item, shown, self.report,
+                       ("id", "title", "outlet", "author", "date", "url", "trust", "note"), "a source")
+            sid = f.ident("id", required=True)
+            src = Source(id=sid, title=self.req_text(f, "title", f"source.{sid}.title"),
+                         outlet=f.str("outlet", required=True),
+                         trust=f.enum("trust", TRUST, required=True, default="low"),
+                         author=f.str("author"), date=f.date("date", full=False), url=f.str("url"),
+                         note=self.text(f, "note", f"source.{sid}.note"), loc=loc)
+            if self.unique(seen, sid, loc, "source"):
+                out[sid] = src
+        return out
+
+    def load_glossary(self, rel: str, where: Loc) -> dict[str, Term]:
+        out: dict[str, Term] = {}
+        got = self.read(rel, where)
+        if got is None:
+            return out
+        data, shown = got
+        top = Fields(data, shown, self.report, ("terms",), "the glossary")
+        seen: dict[str, Loc] = {}
+        for item, loc in top.items("terms", "term", required=True):
+            f = Fields(item, shown, self.report, ("id", "term", "chinese", "text", "sources"), "a glossary term")
+            tid = f.ident("id", required=True)
+            term = Term(id=tid, term=self.req_text(f, "term", f"term.{tid}.term"),
+                        text=self.req_text(f, "text", f"term.{tid}.text"), chinese=f.str("chinese"),
+                        sources=self.ids(f, "sources", "source"), loc=loc)
+            if self.unique(seen, tid, loc, "glossary term"):
+                out[tid] = term
+        return out
+
+    # -- world -----------------------------------------------------------------------------------
+    def load_world(self, rel: str, where: Loc, world: World, seen: dict[str, dict[str, Loc]]) -> None:
+        got = self.read(rel, where)
+        if got is None:
+            return
+        data, shown = got
+        top = Fields(data, shown, self.report, ("lists", "services", "procedures", "schemes", "places"),
+                     "a world file")
+        for item, loc in top.items("services", "service"):
+            f = Fields(item, shown, self.report, ("id", "name", "icon", "requires", "note", "sources"), "a service")
+            sid = f.ident("id", required=True)
+            req_src = f.str("requires")
+            svc = Service(id=sid, name=self.req_text(f, "name", f"service.{sid}.name"),
+                          icon=f.enum("icon", ICONS, required=True, default="star"),
+                          requires=self.expression(req_src, f.loc("requires"), "", ex.BOOL) if req_src else None,
+                          requires_src=req_src, note=self.text(f, "note", f"service.{sid}.note"),
+                          sources=self.ids(f, "sources", "source"), loc=loc)
+            if self.unique(seen["services"], sid, loc, "service"):
+                world.services[sid] = svc
+        for item, loc in top.items("lists", "list"):
+            f = Fields(item, shown, self.report,
+                       ("id", "name", "short", "chinese", "kind", "run_by", "how_on", "how_off", "restricts",
+                        "grants", "procedure", "sources"), "a list")
+            lid = f.ident("id", required=True)
+            name = self.req_text(f, "name", f"list.{lid}.name")
+            lst = ListDef(id=lid, name=name, short=self.text(f, "short", f"list.{lid}.short") or name,
+                          kind=f.enum("kind", LIST_KINDS, required=True, default="blacklist"),
+                          run_by=self.req_text(f, "run_by", f"list.{lid}.run_by"),
+                          how_on=self.req_text(f, "how_on", f"list.{lid}.how_on"),
+                          how_off=self.req_text(f, "how_off", f"list.{lid}.how_off"),
+                          chinese=f.str("chinese"), restricts=self.ids(f, "restricts", "service"),
+                          grants=self.ids(f, "grants", "service"), procedure=self.ref(f, "procedure", "procedure"),
+                          sources=self.ids(f, "sources", "source", required=True), loc=loc)
+            if self.unique(seen["lists"], lid, loc, "list"):
+                world.lists[lid] = lst
+        for item, loc in top.items("procedures", "procedure"):
+            f = Fields(item, shown, self.report, ("id", "name", "steps", "sources"), "a procedure")
+            pid = f.ident("id", required=True)
+            steps: list[Step] = []
+            step_seen: dict[str, Loc] = {}
+            for sitem, sloc in f.items("steps", "step", required=True):
+                sf = Fields(sitem, shown, self.report, ("id", "name", "text", "limit_days"), "a procedure step")
+                st = sf.ident("id", required=True)
+                step = Step(id=st, name=self.req_text(sf, "name", f"procedure.{pid}.step.{st}.name"),
+                            text=self.req_text(sf, "text", f"procedure.{pid}.step.{st}.text"),
+                            limit_days=sf.int("limit_days", minimum=0) if sf.has("limit_days") else None)
+                if self.unique(step_seen, st, sloc, "step"):
+                    steps.append(step)
+            proc = Procedure(id=pid, name=self.req_text(f, "name", f"procedure.{pid}.name"), steps=steps,
+                             sources=self.ids(f, "sources", "source"), loc=loc)
+            if self.unique(seen["procedures"], pid, loc, "procedure"):
+                world.procedures[pid] = proc
+        for item, loc in top.items("schemes", "point scheme"):
+            f = Fields(item, shown, self.report, ("id", "name", "start", "grades", "note", "sources"), "a point scheme")
+            scid = f.ident("id", required=True)
+            grades: list[Grade] = []
+            grade_seen: dict[str, Loc] = {}
+            for gitem, gloc in f.items("grades", "grade", required=True):
+                gf = Fields(gitem, shown, self.report, ("id", "min", "press"), "a grade")
+                gid = gf.str("id", required=True)
+                g = Grade(id=gid, min=gf.int("min", required=True),
+                          press=self.text(gf, "press", f"scheme.{scid}.grade.{gid}.press"))
+                if grades and g.min >= grades[-1].min:
+                    gf.error("min", "E104", f"grades go highest first: {gid} ({g.min}) must be below "
+                                            f"{grades[-1].id} ({grades[-1].min})")
+                if self.unique(grade_seen, gid, gloc, "grade"):
+                    grades.append(g)
+            sch = Scheme(id=scid, name=self.req_text(f, "name", f"scheme.{scid}.name"),
+                         start=f.int("start", required=True), grades=grades,
+                         note=self.text(f, "note", f"scheme.{scid}.note"),
+                         sources=self.ids(f, "sources", "source", required=True), loc=loc)
+            if self.unique(seen["schemes"], scid, loc, "scheme"):
+                world.schemes[scid] = sch
+        for item, loc in top.items("places", "place"):
+            f = Fields(item, shown, self.report, ("id", "name", "chinese", "lat", "lon"), "a place")
+            plid = f.ident("id", required=True)
+            lat, lon = f.number("lat", required=True), f.number("lon", required=True)
+            if not -90 <= lat <= 90:
+                f.error("lat", "E104", "latitude must be between -90 and 90")
+            if not -180 <= lon <= 180:
+                f.error("lon", "E104", "longitude must be between -180 and 180")
+            place = Place(id=plid, name=self.req_text(f, "name", f"place.{plid}.name"), lat=lat, lon=lon,
+                          chinese=f.str("chinese"), loc=loc)
+            if self.unique(seen["places"], plid, loc, "place"):
+                world.places[plid] = place
+
+    # -- translations ------------------------------------------------------------------------------
+    def load_translation(self, lang: str, where: Loc) -> Translation | None:
+        got = self.read(f"lang/{lang}.yaml", where)
+        if got is None:
+            return None
+        data, shown = got
+        f = Fields(data, shown, self.report, ("language", "name", "strings"), "a translation file")
+        if f.str("language", required=True) not in ("", lang):
+            f.error("language", "E104", f"this file is lang/{lang}.yaml but says language '{data.get('language')}'")
+        strings: dict[str, tuple[str, str]] = {}
+        smap = f.mapping("strings", required=True)
+        locs: dict[str, Loc] = {}
+        if smap is not None:
+            for sid, entry in smap.items():
+                line, col = smap.where(sid)
+                if isinstance(entry, str):
+                    strings[sid] = (entry, "")
+                elif isinstance(entry, YMap):
+                    ef = Fields(entry, shown, self.report, ("text", "from"), f"the translation of '{sid}'")
+                    strings[sid] = (ef.str("text", required=True), ef.str("from"))
+                else:
+                    self.report.add(shown, line, col, "E102", f"the translation of '{sid}' should be text")
+                    continue
+                locs[sid] = Loc(shown, *smap.where_key(sid))
+        tr = Translation(language=lang, name=f.str("name") or lang, strings=strings, file=shown)
+        self.translation_locs[lang] = locs
+        return tr
