@@ -9,25 +9,14 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from urllib.parse import unquote
 
+from . import i18n
 from .engine.model import Source
-
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December")
 
 
 def human_date(date: str, lang: str | None = None) -> str:
     """'2018-10-23' -> '23 October 2018', '2018-10' -> 'October 2018', '2018' -> '2018' (in Chinese:
     2018年10月23日). Anything else is shown as written rather than guessed at."""
-    parts = date.split("-") if date else []
-    if not parts or len(parts) > 3 or not all(p.isascii() and p.isdigit() for p in parts):
-        return date
-    year, rest = parts[0], [int(p) for p in parts[1:]]
-    if rest and not 1 <= rest[0] <= 12 or len(rest) == 2 and not 1 <= rest[1] <= 31:
-        return date
-    if lang == "zh":
-        return year + "年" + "".join(f"{n}{unit}" for n, unit in zip(rest, ("月", "日")))
-    month = MONTHS[rest[0] - 1] if rest else ""
-    return " ".join(str(x) for x in (rest[1] if len(rest) == 2 else "", month, year) if x)
+    return i18n.format_date(date, lang)
 
 
 def short_cite(src: Source, lang: str | None = None) -> str:

@@ -21,8 +21,9 @@ from pathlib import Path
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 DOMAIN = "game"
 SOURCE_LANGUAGE = "en"
-# The Babel locale each language's dates and numbers follow: Chinese here is Simplified, as in mainland China.
-BABEL_LOCALE = {"en": "en", "zh": "zh_Hans_CN"}
+# The Babel locale each language's dates and numbers follow: Chinese here is Simplified, as in mainland China;
+# English writes dates day first ("9 May 2016"), as the story's sources from outside the US mostly do.
+BABEL_LOCALE = {"en": "en_GB", "zh": "zh_Hans_CN"}
 
 
 class UnknownLanguage(ValueError):
@@ -116,12 +117,27 @@ def _babel_locale(lang: str | None) -> str:
 
 
 def format_date(value: _dt.date | str, lang: str | None = None, width: str = "long") -> str:
-    """A date as the language writes it: "May 9, 2016", "2016年5月9日". ISO strings are accepted."""
-    from babel.dates import format_date as babel_format_date
+    """A date as the language writes it: "9 May 2016", "2016年5月9日".
 
-    if isinstance(value, str):
-        value = _dt.date.fromisoformat(value)
-    return babel_format_date(value, width, locale=_babel_locale(lang))
+    Story dates may be partial ("2018-10", "2018"): they are written with what is known ("October
+    2018", "2018年10月"). Anything that is not a date is returned as written, never lost."""
+    from babel.dates import format_date as babel_format_date
+    from babel.dates import format_skeleton
+
+    loc = _babel_locale(lang)
+    if isinstance(value, _dt.date):
+        return babel_format_date(value, width, locale=loc)
+    parts = value.split("-") if value else []
+    try:
+        if len(parts) == 3:
+            return babel_format_date(_dt.date.fromisoformat(value), width, locale=loc)
+        if len(parts) == 2 and len(parts[0]) == 4:
+            return format_skeleton("yMMMM", _dt.date(int(parts[0]), int(parts[1]), 1), locale=loc)
+        if len(parts) == 1 and len(parts[0]) == 4 and parts[0].isdigit():
+            return format_skeleton("y", _dt.date(int(parts[0]), 1, 1), locale=loc)
+    except ValueError:
+        pass
+    return value
 
 
 def format_number(value: float, lang: str | None = None) -> str:

@@ -99,7 +99,9 @@ def test_fuzzy_entries_are_not_used(tmp_path, monkeypatch):
 
 def test_dates_and_numbers_follow_the_language():
     assert i18n.format_date("2016-05-09", "zh") == "2016年5月9日"
-    assert i18n.format_date("2016-05-09", "en") == "May 9, 2016"
+    assert i18n.format_date("2016-05-09", "en") == "9 May 2016"
+    assert i18n.format_date("2018-10", "zh") == "2018年10月" and i18n.format_date("2018", "en") == "2018"
+    assert i18n.format_date("2018-13", "en") == "2018-13", "what is not a date is shown as written"
     assert i18n.format_number(5000, "zh") == "5,000" and i18n.format_number(1234.5, "en") == "1,234.5"
 
 

@@ -35,7 +35,8 @@ _SKIP_FIELDS = {"loc"}  # locations only matter for validation, which the cache 
 
 
 def story_key(root: Path) -> str:
-    """A key that changes whenever the text of any YAML file under the story folder changes, or the game.
+    """A key that changes whenever the text of any YAML file or translation catalog under the story
+    folder changes, or the game.
 
     The game's version and the cache's format number stand for the engine: a released game reads
     the same files the same way, and a new release is a new version. (Engine source files'
@@ -43,7 +44,7 @@ def story_key(root: Path) -> str:
     installed.) Files are keyed by their content, so touching a file without changing it costs nothing.
     """
     h = hashlib.sha256(f"{CACHE_VERSION}:{FORMAT_VERSION}:{__version__}:{root.resolve()}\n".encode())
-    for p in sorted(root.rglob("*.yaml")):
+    for p in sorted([*root.rglob("*.yaml"), *root.rglob("*.po")]):
         try:
             data = p.read_bytes()
         except OSError:

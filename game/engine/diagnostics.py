@@ -24,6 +24,7 @@ CODES: dict[str, tuple[str, str]] = {
     "E007": (ERROR, "file not found"),
     "E008": (ERROR, "file too large or too deeply nested"),
     "E009": (ERROR, "unsupported format version"),
+    "E010": (ERROR, "translation catalog cannot be read"),
     # shape of the data
     "E101": (ERROR, "unknown key"),
     "E102": (ERROR, "wrong type"),

@@ -19,7 +19,7 @@ from .fields import Fields
 from .loadbase import ExprSite, Ref
 from .loadlife import LifeFiles
 from .loadworld import WorldFiles
-from .model import Life, Loc, Story, Translation, World
+from .model import Life, Loc, Story, Translation, World, text_hash
 from .parsecache import ParseCache
 from .yamlsafe import YSeq
 
@@ -36,10 +36,6 @@ class LoadResult:
     files: list[Path] = field(default_factory=list)
     text_locs: dict[str, Loc] = field(default_factory=dict)
     translation_locs: dict[str, dict[str, Loc]] = field(default_factory=dict)
-
-
-def _hash_text(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
 
 
 class _Loader(WorldFiles, LifeFiles):
@@ -139,10 +135,6 @@ def gc_paused() -> Iterator[None]:
             gc.unfreeze()
             gc.enable()
 
-
-def text_hash(text: str) -> str:
-    """The short hash a translation's ``from`` field records of the English it translates."""
-    return _hash_text(text)
 
 
 __all__ = ["load_story", "LoadResult", "Ref", "ExprSite", "FORMAT_VERSION", "text_hash", "YSeq"]

@@ -3,6 +3,8 @@ point schemes, places) and translations."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from . import expr as ex
 from .fields import Fields
 from .loadbase import Reading
@@ -22,6 +24,7 @@ from .model import (
     Term,
     Translation,
     World,
+    text_hash,
 )
 from .yamlsafe import YMap
 
@@ -159,6 +162,9 @@ class WorldFiles(Reading):
 
     # -- translations ------------------------------------------------------------------------------
     def load_translation(self, lang: str, where: Loc) -> Translation | None:
+        catalogs = self.root / "lang" / lang
+        if catalogs.is_dir():
+            return self.load_po_translation(lang, catalogs)
         got = self.read(f"lang/{lang}.yaml", where)
         if got is None:
             return None
@@ -182,5 +188,46 @@ class WorldFiles(Reading):
                     continue
                 locs[sid] = Loc(shown, *smap.where_key(sid))
         tr = Translation(language=lang, name=f.str("name") or lang, strings=strings, file=shown)
+        self.translation_locs[lang] = locs
+        return tr
+
+    def load_po_translation(self, lang: str, folder: Path) -> Translation:
+        """A translation kept as gettext catalogs, ``lang/<lang>/*.po`` (see ``storypo``).
+
+        An entry's ``msgid`` is the English it translates, so its hash plays the part of ``from``; a
+        fuzzy entry is a translation nobody has checked since the English changed, and is not shown."""
+        from . import storypo
+
+        strings: dict[str, tuple[str, str]] = {}
+        locs: dict[str, Loc] = {}
+        fuzzy: dict[str, Loc] = {}
+        unread: list[str] = []
+        first = ""
+        for path in sorted(folder.glob("*.po")):
+            shown = self.shown(path)
+            first = first or shown
+            self.files.append(path)
+            try:
+                entries = storypo.read(path)
+            except storypo.CatalogError as exc:
+                self.report.add(shown, exc.line, 1, "E010", f"this translation catalog cannot be read: {exc.message}")
+                unread.append(path.stem)
+                continue
+            for sid, entry in entries.items():
+                loc = Loc(shown, entry.line, 1)
+                if sid in locs:
+                    first_at = locs[sid]
+                    self.report.add(shown, entry.line, 1, "E105",
+                                    f"'{sid}' is translated twice (first in {first_at.file}, line {first_at.line})")
+                    continue
+                locs[sid] = loc
+                if entry.fuzzy:
+                    fuzzy[sid] = loc
+                    continue
+                strings[sid] = (entry.text, text_hash(entry.english))
+        if not first:
+            self.report.add(self.shown(folder), 1, 1, "E007", f"the folder lang/{lang} holds no .po catalog")
+        tr = Translation(language=lang, name=lang, strings=strings, file=first or self.shown(folder),
+                         fuzzy=fuzzy, unread=unread)
         self.translation_locs[lang] = locs
         return tr

@@ -6,6 +6,7 @@ string id plus its English), so any front end can show a translation without tou
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -320,6 +321,13 @@ class Translation:
     name: str
     strings: dict[str, tuple[str, str]]  # id -> (text, from-hash)
     file: str = ""
+    fuzzy: dict[str, Loc] = field(default_factory=dict)  # catalog entries marked for checking, not shown
+    unread: list[str] = field(default_factory=list)  # catalogs that could not be read (already reported)
+
+
+def text_hash(text: str) -> str:
+    """The short hash a translation records of the English it translates (its ``from``)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
 
 
 @dataclass(slots=True)

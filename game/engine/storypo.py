@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
-from babel.messages.pofile import read_po, write_po
+from babel.messages.pofile import PoFileError, read_po, write_po
 
 from .model import Story
 
@@ -87,10 +87,23 @@ def export(story: Story, lang: str, catalog: str, existing: dict[str, Entry] | N
     return buf.getvalue().decode("utf-8")
 
 
+class CatalogError(ValueError):
+    """A catalog that cannot be read, with the line where reading stopped."""
+
+    def __init__(self, message: str, line: int) -> None:
+        super().__init__(message)
+        self.message, self.line = message, line
+
+
 def read(path: Path) -> dict[str, Entry]:
     """The translations in one catalog, by string id; an entry with no translation is left out."""
-    with path.open("rb") as f:
-        cat = read_po(f, abort_invalid=True)
+    try:
+        with path.open("rb") as f:
+            cat = read_po(f, abort_invalid=True)
+    except PoFileError as exc:
+        raise CatalogError(str(exc), getattr(exc, "lineno", 1) or 1) from None
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise CatalogError(f"not a UTF-8 gettext catalog ({exc})", 1) from None
     out: dict[str, Entry] = {}
     for message in cat:
         if not message.id or not message.context:

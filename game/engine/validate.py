@@ -15,9 +15,11 @@ from .effects import KINDS
 from .loader import LoadResult, gc_paused, load_story, text_hash
 from .model import Life, Loc, Story
 from .parsecache import ParseCache
+from .storypo import catalog_name
 
 MAX_SENTENCE_WORDS = 25
 MAX_SCREEN_WORDS = 120
+MAX_MISSING_NAMED = 3  # missing translations named one by one in a catalog; more are counted in one line
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+|\n\s*\n")
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.,%/-]*")
@@ -261,10 +263,27 @@ def _check_evidence(story: Story, result: LoadResult, report: Report) -> None:
 def _check_translations(story: Story, result: LoadResult, report: Report) -> None:
     for lang, tr in story.translations.items():
         locs = result.translation_locs.get(lang, {})
-        missing = [sid for sid in story.strings if sid not in tr.strings]
+        # a catalog that could not be read is one error (E010), not a warning for each of its strings
+        unread = set(tr.unread)
+        missing = [sid for sid in story.strings if sid not in tr.strings and sid not in tr.fuzzy
+                   and (not unread or catalog_name(sid, story) not in unread)]
+        groups: dict[str, list[str]] = {}
         for sid in missing:
-            loc = result.text_locs.get(sid, Loc(tr.file, 1, 1))
-            report.add(loc.file, loc.line, loc.col, "W401", f"no '{lang}' translation for '{sid}'")
+            groups.setdefault(catalog_name(sid, story), []).append(sid)
+        for name, ids in groups.items():
+            # a few gaps are named one by one; a life nobody has translated yet is one line, not hundreds
+            first = min(ids, key=lambda i: _loc_order(result.text_locs.get(i)))
+            shown = ids if len(ids) <= MAX_MISSING_NAMED else [first]
+            for sid in shown:
+                loc = result.text_locs.get(sid, Loc(tr.file, 1, 1))
+                if len(shown) < len(ids):
+                    where = (f"lang/{lang}/{name}.po (python -m game strings --po {lang} adds them)"
+                             if tr.file.endswith(".po") else tr.file)
+                    report.add(loc.file, loc.line, loc.col, "W401",
+                               f"{len(ids)} strings of '{name}' have no '{lang}' translation yet, from '{sid}' on; "
+                               f"a translator fills them in {where}")
+                else:
+                    report.add(loc.file, loc.line, loc.col, "W401", f"no '{lang}' translation for '{sid}'")
         for sid, (_, source_hash) in tr.strings.items():
             loc = locs.get(sid, Loc(tr.file, 1, 1))
             if sid not in story.strings:
@@ -275,9 +294,19 @@ def _check_translations(story: Story, result: LoadResult, report: Report) -> Non
                            f"the translation of '{sid}' does not say which English it translates; check it "
                            f"and set from: {text_hash(story.strings[sid])}")
             elif source_hash != text_hash(story.strings[sid]):
+                fix = (f"refresh the catalog (python -m game strings --po {lang}) and check the entry it marks "
+                       "fuzzy" if tr.file.endswith(".po") else f"set from: {text_hash(story.strings[sid])}")
                 report.add(loc.file, loc.line, loc.col, "W402",
                            f"the English of '{sid}' changed since it was translated; update the translation "
-                           f"and set from: {text_hash(story.strings[sid])}")
+                           f"and {fix}")
+        for sid, loc in tr.fuzzy.items():
+            report.add(loc.file, loc.line, loc.col, "W402",
+                       f"the translation of '{sid}' is marked fuzzy: check it against the English, then remove "
+                       "the fuzzy mark (until then the English is shown)")
+
+
+def _loc_order(loc: Loc | None) -> tuple[str, int, int]:
+    return (loc.file, loc.line, loc.col) if loc is not None else ("~", 0, 0)
 
 
 # -- readability -------------------------------------------------------------------------------------

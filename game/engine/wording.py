@@ -1,26 +1,24 @@
 """How numbers, counts, dates and sentences are worded in the engine's own lines, in one place, and the
 play screen's own words that speech says too.
 
-Every event line the players read goes through these helpers, so the later translation work swaps
-this one module (gettext's ``ngettext`` for plurals, Babel for dates) instead of hunting through
-format strings. Until then they follow English rules.
+Every event line the players read goes through these helpers: plurals through gettext (``game.i18n``,
+so each language has its own plural rules and words) and dates through Babel's locale data.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date
 from typing import Any
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December")
+from .. import i18n
+
 _ENDS_SENTENCE = re.compile(r"[.!?…。！？][\"'”’)\]）」]*$")
 _CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]$")  # Chinese text closes with a full-width stop
 
 
 def ngettext(singular: str, plural: str, n: float) -> str:
-    """The singular or plural form for ``n``, with gettext's signature so gettext can replace it."""
-    return singular if n == 1 else plural
+    """The form for ``n`` in the current language (gettext takes whole numbers: 1.5 hours is plural)."""
+    return i18n.ngettext(singular, plural, int(n) if float(n).is_integer() else 2)
 
 
 def count(n: float, singular: str, plural: str) -> str:
@@ -31,7 +29,7 @@ def count(n: float, singular: str, plural: str) -> str:
 def number(value: Any) -> str:
     """A value as a player reads it: whole floats without ".0", true/false as yes/no."""
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return i18n._("yes") if value else i18n._("no")
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, float):
@@ -41,21 +39,8 @@ def number(value: Any) -> str:
 
 def format_date(iso: str, lang: str | None = None) -> str:
     """A story date (YYYY-MM-DD, YYYY-MM or YYYY) for reading: "10 May 2016", "May 2016", "2016";
-    in Chinese (``lang="zh"``) "2016年5月10日".
-
-    Anything else is shown as written, so a date is never lost for want of a format.
-    """
-    zh = (lang or "").startswith("zh")
-    try:
-        if len(iso) == 10:
-            d = date.fromisoformat(iso)
-            return f"{d.year}年{d.month}月{d.day}日" if zh else f"{d.day} {MONTHS[d.month - 1]} {d.year}"
-        if len(iso) == 7 and iso[4] == "-":
-            year, month = int(iso[:4]), int(iso[5:])
-            return f"{year}年{month}月" if zh else f"{MONTHS[month - 1]} {year}"
-    except (ValueError, IndexError):
-        pass
-    return iso
+    in Chinese "2016年5月10日". Anything else is shown as written, so a date is never lost."""
+    return i18n.format_date(iso, lang)
 
 
 def sentence(text: str) -> str:
