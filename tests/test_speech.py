@@ -30,7 +30,7 @@ def test_first_screen_of_the_example_in_reading_order(story):
     assert speech.play_screen(story, s) == [
         Utterance("Beijing, 10 May 2016", "en", INTERFACE),
         Utterance("What just happened", "en", INTERFACE),
-        Utterance("LISTED: you are now on the court's list (An unpaid judgment).", "en", NARRATION),
+        Utterance("LISTED: you are now on the court's list. An unpaid judgment.", "en", NARRATION),
         Utterance("Public terminal", "en", SYSTEM),
         Utterance("The ticket machine reads your ID card.", "en", SYSTEM),
         Utterance("Dramatized. Invented detail that fits the record.", "en", INTERFACE),
@@ -50,7 +50,7 @@ def test_events_are_the_engines_own_lines_refused_points_and_journal(story):
     start = said.index("What just happened") + 1
     assert said[start:start + len(lines)] == lines
     assert "REFUSED: Buy a high-speed train ticket. You are on the court's list." in said
-    assert any(t.startswith("POINTS: -50 (Listed by a court). Now") for t in said)
+    assert "POINTS: -50. Listed by a court. Now 950." in said
     # a dialogue: who speaks, then what they say, in the narrator's voice
     i = said.index("Ticket clerk")
     assert said[i + 1] == "The clerk says you are on the court's list."
@@ -154,25 +154,22 @@ def test_a_whole_life_can_be_played_from_the_spoken_words_alone(life_id):
     assert s.ended and said[-2].startswith("Ending: ")
 
 
-def test_wei_in_chinese_from_her_catalog_is_said_in_chinese_to_the_debrief():
-    """Wei's life in Simplified Chinese (story/lang/zh/*.po, read with the engine's PO reader, as the
-    loader will once it reads catalogs): played from the spoken words alone, the story's own text is
-    said by the Mandarin voice; only interface words not yet translated are English."""
-    from game.engine.model import Translation
-    from game.engine.storypo import read
-
+@pytest.mark.parametrize("life_id", ["wei", "li_xiaolin", "rongcheng"])
+def test_a_whole_life_in_chinese_is_said_in_chinese_to_the_debrief(life_id):
+    """Each shipped life in Simplified Chinese (story/lang/zh), played from the spoken words alone: the
+    story's own text is said by the Mandarin voice; only interface words not yet translated are English."""
     story = load_and_validate(ROOT / "story").story
-    strings = {}
-    for name in ("world", "wei"):
-        strings.update({sid: (e.text, "") for sid, e in read(ROOT / "story" / "lang" / "zh" / f"{name}.po").items()})
-    story.translations["zh"] = Translation("zh", "中文", strings)
-    s = Session(story, "wei")
+    assert "zh" in story.translations
+    s = Session(story, life_id)
     story_lines = zh_lines = 0
     for _ in range(300):
         utts = speech.play_screen(story, s, "zh")
         said = [u.text for u in utts]
+        # the engine's event lines ("TIME: 11 days pass...") are English until the engine's wording is
+        # translated: said in English, rightly; the story's own text is what must be Chinese here
+        event_lines = {describe(e, lambda t: story.text(t, "zh")) for e in s.last_events}
         for u in utts:
-            if u.role in (NARRATION, SYSTEM):
+            if u.role in (NARRATION, SYSTEM) and u.text not in event_lines:
                 story_lines += 1
                 zh_lines += u.lang == "zh"
         if said[-1] == "Read the debrief":
