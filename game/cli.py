@@ -28,6 +28,7 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "explore": ("game.text.explorer", "play every path and report coverage and problems"),
     "map": ("game.text.graph", "write a life's story graph: DOT, Mermaid (.mmd), or .svg/.png (needs Graphviz)"),
     "strings": ("game.text.strings", "list every displayed string id with its hash and English text"),
+    "say": ("game.speech.say", "render what the game would speak on one screen to a WAV file"),
 }
 
 

@@ -1,4 +1,5 @@
-"""How numbers, counts, dates and sentences are worded in the engine's own lines, in one place.
+"""How numbers, counts, dates and sentences are worded in the engine's own lines, in one place, and the
+play screen's own words that speech says too.
 
 Every event line the players read goes through these helpers: plurals through gettext (``game.i18n``,
 so each language has its own plural rules and words) and dates through Babel's locale data.
@@ -60,3 +61,29 @@ def sentence(text: str) -> str:
 def capital(text: str) -> str:
     """Text with a capital first letter (for a line shown on its own, after a tag)."""
     return text[:1].upper() + text[1:]
+
+
+# -- words the play screen shows, which speech says too (game.engine.speech) ----------------------------
+
+# evidence level -> (the tag's word, what it means), as the play screen shows them under the text
+EVIDENCE_WORDS: dict[str, tuple[str, str]] = {
+    "documented": ("DOCUMENTED", "The sources state this."),
+    "reported": ("REPORTED", "A source reports this; it is less firm."),
+    "dramatized": ("DRAMATIZED", "Invented detail that fits the record."),
+}
+ENDING_WORD = "ENDING"
+READ_DEBRIEF = "Read the debrief"
+READ_DEBRIEF_SUB = "What really happened, and what the game invented"
+WHAT_HAPPENED = "What just happened"
+TERMINAL_TITLE = "Public terminal"
+NOTICE_TITLE = "Notice"
+PHONE_TITLE = "Phone"
+
+
+def not_available(reason: str) -> str:
+    """The line under a disabled choice (and the notice when one is picked)."""
+    return f"Not available: {reason}" if reason else "Not available"
+
+
+def evidence_words(level: str) -> tuple[str, str]:
+    return EVIDENCE_WORDS.get(level, EVIDENCE_WORDS["dramatized"])

@@ -72,6 +72,8 @@ class KioskConfig:
     language: str = "en"
     text_scale: float = 1.25  # the visitor's starting text size (1.0 to 2.0)
     high_contrast: bool = False
+    speech: bool = False  # each visit starts reading aloud (a kiosk with headphones or a speaker)
+    speech_rate: float = 1.0  # 0.5 to 2.0
     log_enabled: bool = True
     log_max_bytes: int = 256 * 1024  # one log file's size before it rotates
     log_backups: int = 5  # rotated files kept
@@ -83,7 +85,7 @@ class KioskConfig:
     def visitor_settings(self) -> Settings:
         """The settings each visit starts from."""
         return Settings(text_scale=self.text_scale, high_contrast=self.high_contrast, language=self.language,
-                        fullscreen=True).clamped()
+                        speech=self.speech, speech_rate=self.speech_rate, fullscreen=True).clamped()
 
 
 def parse_chord(text: str) -> tuple[frozenset[str], str]:
@@ -108,6 +110,7 @@ _LIMITS: dict[str, tuple[float, float]] = {
     "pin_attempts": (1, 20),
     "lockout_seconds": (0.0, 3600.0),
     "text_scale": (1.0, 2.0),
+    "speech_rate": (0.5, 2.0),
     "log_max_bytes": (4096, 64 * 1024 * 1024),
     "log_backups": (1, 50),
 }

@@ -36,6 +36,7 @@ RANGES: dict[str, tuple[float, float]] = {
     "text_scale": (1.0, 2.0),
     "text_speed": (0, 200),
     "speech_rate": (0.5, 2.0),
+    "speech_volume": (0.0, 1.0),
 }
 _LANG = re.compile(r"^[a-z]{2,3}([-_][A-Za-z0-9]{2,8})*$")
 
@@ -50,6 +51,7 @@ class Settings:
     text_speed: int = 0  # characters per second for text that types itself; 0 = all at once
     speech: bool = False  # the game reads screens aloud (self-voicing)
     speech_rate: float = 1.0  # 0.5 to 2.0
+    speech_volume: float = 1.0  # 0.0 to 1.0: eSpeak NG's loudness, 1.0 its default
     language: str = "en"  # a language code the story has, else English is shown
     fullscreen: bool = False
     keys: dict[str, list[str]] = field(default_factory=dict)  # action -> keys, replacing that action's defaults

@@ -26,12 +26,15 @@ class TextPlayer:
     """Plays one life, reading commands from ``ask`` and writing plain lines to ``out``."""
 
     def __init__(self, story: Story, session: Session, ask: Callable[[str], str | None], out: TextIO,
-                 lang: str | None = None) -> None:
+                 lang: str | None = None, voice=None) -> None:
         self.story = story
         self.session = session
-        self.ask = ask
         self.out = out
         self.lang = lang
+        self.voice = voice  # a game.speech.textvoice.TextVoice for --speak, or None
+        self._on_screen = False  # printing a screen: speech says it with the window's utterances
+        self._events: list = []
+        self.ask = ask if voice is None else _flushing(ask, voice)
 
     def tr(self, t) -> str:
         return self.story.text(t, self.lang)
@@ -44,6 +47,8 @@ class TextPlayer:
             # long words and hyphens stay whole, so a web address can be copied from the terminal
             line = textwrap.fill(para, WIDTH, break_long_words=False, break_on_hyphens=False) if para.strip() else ""
             print(line, file=self.out)
+        if self.voice is not None and not self._on_screen:
+            self.voice.line(text, "narration")
 
     def run(self) -> int:
         life = self.session.life
@@ -111,6 +116,17 @@ class TextPlayer:
         return None
 
     def show_node(self, view: NodeView) -> None:
+        self._on_screen = True
+        try:
+            self._print_node(view)
+        finally:
+            self._on_screen = False
+        if self.voice is not None:
+            from ..engine.speech import play_screen
+
+            self.voice.screen(play_screen(self.story, self.session, self.lang, self._events))
+
+    def _print_node(self, view: NodeView) -> None:
         node = view.node
         s = self.session.state
         place = self.story.world.places.get(s.place)
@@ -135,8 +151,13 @@ class TextPlayer:
                 self.say(f"{c.number}. {self.tr(c.label)} (not available: {self.tr(c.reason)})")
 
     def show_events(self, events) -> None:
-        for e in events:
-            self.say(describe(e, self.tr))
+        self._events = list(events)
+        self._on_screen = True
+        try:
+            for e in events:
+                self.say(describe(e, self.tr))
+        finally:
+            self._on_screen = False
 
     def show_journal(self) -> None:
         s = self.session.state
@@ -171,6 +192,16 @@ class TextPlayer:
         debrief = self.session.life.debriefs.get(ending.debrief)
         DebriefPager(self.story, self.say, self.ask, self.tr).run(ending, debrief)
 
+
+
+def _flushing(ask: Callable[[str], str | None], voice) -> Callable[[str], str | None]:
+    """``ask`` that first says what was printed since the last prompt."""
+
+    def wrapped(prompt: str) -> str | None:
+        voice.flush()
+        return ask(prompt)
+
+    return wrapped
 
 
 def _number(cmd: str) -> int | None:
@@ -248,7 +279,18 @@ def run(args: argparse.Namespace) -> int:
     except KeyError as exc:
         print(f"cannot start: {exc.args[0]}", file=sys.stderr)
         return 1
-    return TextPlayer(story, session, ask, out, args.lang).run()
+    voice = None
+    if args.speak or args.speak_to:
+        from ..engine.speech import game_lang
+        from ..speech.textvoice import TextVoice
+
+        voice = TextVoice(game_lang(story, args.lang), rate=args.speech_rate, volume=args.speech_volume,
+                          folder=args.speak_to, wait=bool(args.script))
+    try:
+        return TextPlayer(story, session, ask, out, args.lang, voice).run()
+    finally:
+        if voice is not None:
+            voice.close()
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -259,3 +301,6 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--seed", type=int, default=0, help="seed for any randomness (default 0)")
     p.add_argument("--start", default="main", help="main, short, or chapter:ID")
     p.add_argument("--lang", help="language code of a translation")
+    from ..speech.textvoice import add_speech_options
+
+    add_speech_options(p)

@@ -31,6 +31,7 @@ from .options import Options
 from .painter import Painter
 from .screen import Screen
 from .screenshots import Screenshots
+from .speechbridge import SpeechBridge
 from .stack import ScreenStack
 from .storyload import StoryLoader
 from .window import Window
@@ -73,6 +74,7 @@ class App:
         self.toast: str | None = None
         self.toast_at = 0.0
         self._last_input = time.monotonic()
+        self.speech = SpeechBridge(self)  # reads screens aloud when the speech setting is on
 
     # -- the window (window.py) ------------------------------------------------------------------
     window = property(lambda self: self.win.surface)
@@ -216,6 +218,7 @@ class App:
             self.dirty = True
         if self.dirty:
             self.safely(self.draw)
+        self.safely(self.speech.after_frame)
         for text in artbridge.take_errors():  # a picture that failed: its plain version shows, the error counts
             self.record_error(text)
         self.screens.release_retired()
@@ -302,6 +305,7 @@ class App:
         return self.opts.quit_after is not None and self.clock() - self.started >= self.opts.quit_after
 
     def shutdown(self) -> None:
+        self.speech.close()
         for s in list(self.screens.screens):
             f = getattr(s, "on_quit", None)
             if f:

@@ -125,5 +125,7 @@ class InputRouter:
             return
         if action == "fullscreen":
             app.toggle_fullscreen()
+        elif app.speech.on_action(action):
+            pass  # V, R, Ctrl: speech, on any screen
         elif top is not None:
             top.key_action(action)

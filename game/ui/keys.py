@@ -29,6 +29,9 @@ BINDINGS: dict[str, list[str]] = {
     "history": ["h"],
     "card": ["i"],
     "fullscreen": ["f11"],
+    "speech": ["v"],  # read aloud on or off, anywhere (as Ren'Py's self-voicing key)
+    "speech_repeat": ["r"],
+    "speech_stop": ["left ctrl", "right ctrl"],  # Control alone, as screen readers stop speech
     **{f"pick_{n}": [str(n), f"[{n}]"] for n in range(1, 10)},
 }
 
@@ -97,7 +100,7 @@ _TABLE = build_table()
 def action_for(key: int, mod: int, table: Table | None = None) -> str | None:
     t = table or _TABLE
     name = _norm(pygame.key.name(key))
-    if mod & pygame.KMOD_CTRL:
+    if mod & pygame.KMOD_CTRL and key not in (pygame.K_LCTRL, pygame.K_RCTRL):  # Ctrl itself is a key too
         hit = t.get((CTRL, name))
         if hit:
             return hit

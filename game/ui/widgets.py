@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 import pygame
 
+from ..engine.wording import not_available
 from . import artbridge
 from .context import Ctx
 from .drawing import Block, block, dashed_rect, draw_block
@@ -81,7 +82,7 @@ class Button(Widget):
         padx, pady = ctx.tpx(16), ctx.tpx(10)
         lead = self._lead(ctx)
         inner = max(ctx.px(20), width - 2 * padx - lead)
-        sub = self.sub if self.enabled else (f"Not available: {self.reason}" if self.reason else "Not available")
+        sub = self.sub if self.enabled else not_available(self.reason)
         if not self.fill:
             natural = max(ctx.fonts[self.role].width(self.label), ctx.fonts["small"].width(sub) if sub else 0)
             inner = min(inner, natural + 1)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from .. import artbridge
+from .. import artbridge, speechbridge
 from ..context import Ctx
 from ..flow import Custom, Gap, Item, Row, Text, W
 from ..screen import Screen
@@ -19,6 +19,7 @@ class AttractScreen(Screen):
     """Shown when nobody is playing: the title, one life at a time, and "Touch to begin"."""
 
     name = "attract"
+    speak_changes = False  # reading aloud says the screen once, not each life the loop turns to
 
     def __init__(self, app) -> None:
         super().__init__(app)
@@ -39,6 +40,8 @@ class AttractScreen(Screen):
                       Text(game.tr(life.summary), "body", "ink", align="center"), Gap(24)]
         items.append(Row([W(Button("begin", "Touch to begin", self.begin, kind="primary", auto=True, fill=False))],
                          align="center"))
+        items += [Gap(16), Row([W(speechbridge.speech_button(self.app, fill=False))], align="center"), Gap(6),
+                  Text(speechbridge.attract_hint(self.app), "body", "muted", align="center")]
         W_, H = ctx.size
         v = ScrollView(items, name="body", pad=24, pad_x=60)
         v.layout(ctx, pygame.Rect(0, 0, W_, H))

@@ -7,6 +7,7 @@ import math
 
 import pygame
 
+from ...engine import wording as wd
 from ...engine.model import Node
 from ..context import Ctx
 from ..drawing import tag, tag_size
@@ -20,11 +21,9 @@ from ..widgets import Button
 from .common import header
 from .debrief import cites as source_names
 
-EVIDENCE = {
-    "documented": ("DOCUMENTED", "doc", "doc_ink", "The sources state this."),
-    "reported": ("REPORTED", "rep", "rep_ink", "A source reports this; it is less firm."),
-    "dramatized": ("DRAMATIZED", "dram", "dram_ink", "Invented detail that fits the record."),
-}
+_INKS = {"documented": ("doc", "doc_ink"), "reported": ("rep", "rep_ink"), "dramatized": ("dram", "dram_ink")}
+# (word, fill, ink, meaning): the words from engine.wording, which speech says too
+EVIDENCE = {k: (wd.EVIDENCE_WORDS[k][0], *inks, wd.EVIDENCE_WORDS[k][1]) for k, inks in _INKS.items()}
 PANEL_W = 340  # logical px
 
 
@@ -151,7 +150,7 @@ class PlayScreen(Screen):
         events = game.last_events()
         items: list[Item] = []
         if events:
-            items.append(Text("What just happened", "tag", "muted"))
+            items.append(Text(wd.WHAT_HAPPENED, "tag", "muted"))
             items.append(Gap(4))
             for row in event_rows(game.describe, events):
                 items += [row, Gap(6)]
@@ -164,9 +163,10 @@ class PlayScreen(Screen):
             items.append(Text("Press any key or tap to show all the text.", "small", "muted"))
             return items
         if view.is_ending:
-            items += [Text("ENDING", "tag", "accent"), Text(game.tr(node.ending.title), "heading", "ink"), Gap(14),
-                      W(Button("debrief", "Read the debrief", self.debrief, kind="primary", auto=True,
-                               sub="What really happened, and what the game invented"), max_w=640)]
+            items += [Text(wd.ENDING_WORD, "tag", "accent"), Text(game.tr(node.ending.title), "heading", "ink"),
+                      Gap(14),
+                      W(Button("debrief", wd.READ_DEBRIEF, self.debrief, kind="primary", auto=True,
+                               sub=wd.READ_DEBRIEF_SUB), max_w=640)]
             return items
         for c in view.choices:
             label = game.tr(c.label)
@@ -190,14 +190,14 @@ class PlayScreen(Screen):
                 alert = ""
                 if refused is not None:
                     alert = "REFUSED: " + game.tr(refused.data.get("service"))
-                return terminal(title or "Public terminal", text, rv, alert)
+                return terminal(title or wd.TERMINAL_TITLE, text, rv, alert)
             if screen == "notice":
-                return notice(title or "Notice", text, rv, date)
+                return notice(title or wd.NOTICE_TITLE, text, rv, date)
             if screen == "app":
                 if node.shows_grade:
                     info = game.card()
-                    return phone_app(title or "Phone", text, rv, info.grade, info.points, info.grade_press)
-                return phone_app(title or "Phone", text, rv, "", None, "")
+                    return phone_app(title or wd.PHONE_TITLE, text, rv, info.grade, info.points, info.grade_press)
+                return phone_app(title or wd.PHONE_TITLE, text, rv, "", None, "")
             return letter(title, text, rv, date)
         if node.kind == "dialogue" and speaker:
             return dialogue(speaker, text, rv)
@@ -279,7 +279,7 @@ class PlayScreen(Screen):
                 if c.enabled:
                     self.choose(c.id)
                 else:
-                    self.app.notify(f"Not available: {self.game.tr(c.reason)}")
+                    self.app.notify(wd.not_available(self.game.tr(c.reason)))
                 return True
         return False
 

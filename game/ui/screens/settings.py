@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .. import modesbridge
+from .. import modesbridge, speechbridge
 from ..context import Ctx
 from ..flow import Gap, Item, Row, Rule, Text, W
 from ..screen import Screen
@@ -14,7 +14,8 @@ SPEEDS = [(0, "All at once"), (25, "Slow"), (50, "Medium"), (100, "Fast")]
 KEY_HELP = [("next", "Next control"), ("prev", "Previous control"), ("activate", "Choose"),
             ("back", "Menu or back"), ("pick_1", "Choice 1 (and 2 to 9)"), ("scroll_down", "Scroll down"),
             ("scroll_up", "Scroll up"), ("journal", "Journal"), ("history", "History"), ("card", "ID card and map"),
-            ("undo", "Undo the last choice"), ("fullscreen", "Full screen")]
+            ("undo", "Undo the last choice"), ("fullscreen", "Full screen"), ("speech", "Read aloud on or off"),
+            ("speech_repeat", "Say it again"), ("speech_stop", "Stop speaking")]
 
 
 class SettingsScreen(Screen):
@@ -71,8 +72,7 @@ class SettingsScreen(Screen):
             group("Window")
             items.append(Row([W(Button("fullscreen", "Full screen", self.app.toggle_fullscreen, kind="toggle",
                                        selected=self.app.fullscreen, fill=False))]))
-        items += [Gap(18), Text("Sound", "heading", "ink"), Text("The game has no sound, so there is nothing to "
-                                                                 "set here.", "small", "muted")]
+        items += [Gap(18), *speechbridge.settings_items(self.app)]
         items += [Rule(), Text("Keys", "heading", "ink"), Gap(4)]
         for action, what in KEY_HELP:
             keys = ", ".join(k.title() for k in self.app.bindings.get(action, []))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from .. import artbridge, modesbridge
+from .. import artbridge, modesbridge, speechbridge
 from ..context import Ctx
 from ..flow import Column, Columns, Custom, Fixed, Gap, Text, W
 from ..screen import Screen
@@ -35,7 +35,7 @@ class TitleScreen(Screen):
             buttons.append(W(Button("continue", "Continue", self.cont, sub=sub)))
         if app.kiosk is None:
             buttons.append(W(Button("saves", "Saved games", self.saves)))
-        buttons += [W(Button("settings", "Settings", self.settings)),
+        buttons += [W(speechbridge.speech_button(app)), W(Button("settings", "Settings", self.settings)),
                     W(Button("about", "About and sources", self.about))]
         if app.kiosk is None:
             buttons.append(W(Button("quit", "Quit", self.quit)))

@@ -1,0 +1,226 @@
+"""Speaking aloud beside the main loop: a worker thread runs eSpeak NG, one process per screen (an SSML
+document with a sentence a line, so there is no start-up gap between lines and the window's thread
+rarely waits on the worker's).
+
+Nothing here blocks the caller: ``speak`` hands over the new screen's utterances and returns; the
+worker ends the process still speaking the old screen (a new screen interrupts the old one) and says
+the new one. Without the program or without a sound device the speaker says so once (``message``)
+and from then on stays silent; it never raises into the game and never waits on a stuck process
+longer than one poll.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import tempfile
+import threading
+import time
+from collections import deque
+from collections.abc import Sequence
+
+from ..engine.speech import Utterance
+from . import espeak
+
+POLL_S = 0.02  # how often the worker checks whether it was interrupted
+# an utterance that takes longer than this is a synthesiser that hangs: it would keep a kiosk's idle timer
+# paused for ever. Slower than any rate speaks (the slowest, 80 words a minute, is about 7 characters a second)
+HANG_MIN_S, HANG_CHARS_PER_S = 20.0, 3.0
+HUNG = "eSpeak NG stopped responding, so the game stays silent."
+NICE = 10  # the synthesiser's priority: below the game's
+
+
+class Speaker:
+    """Self-voicing for one game: speak a screen, repeat it, stop, change rate and volume."""
+
+    def __init__(self, *, rate: float = 1.0, volume: float = 1.0, program: str | None = None) -> None:
+        self.voice = espeak.Voice(rate, volume)
+        self._program = program if program is not None else espeak.find_program()
+        self._cond = threading.Condition()
+        self._job: list[Utterance] | None = None
+        self._next: list[Utterance] | None = None  # to say after the current job ends (see then())
+        self._gen = 0  # bumps on every speak/stop: the worker drops what it was saying
+        self._busy = False  # something handed over is not yet said
+        self._running = False  # the worker holds a job
+        self._closed = False
+        self._thread: threading.Thread | None = None
+        self.last: list[Utterance] = []
+        self.failed = self._program is None
+        self._message: str | None = espeak.NOT_FOUND if self._program is None else None
+        self.said: deque[Utterance] = deque(maxlen=200)  # utterances said to the end, newest last
+
+    # -- what the game calls ------------------------------------------------------------------------
+    @property
+    def available(self) -> bool:
+        """False once the engine is known to be missing or unable to sound."""
+        return not self.failed
+
+    def take_message(self) -> str | None:
+        """The one message about speech not working, the first time it is asked for; then None."""
+        with self._cond:
+            msg, self._message = self._message, None
+            return msg
+
+    def speak(self, utts: Sequence[Utterance]) -> None:
+        """Say these instead of whatever is being said."""
+        utts = [u for u in utts if u.text.strip()]
+        with self._cond:
+            self.last = list(utts)
+            self._gen += 1
+            self._next = None
+            if self.failed or self._closed or not utts:
+                self._job = None
+                if not self._running:
+                    self._busy = False  # a job handed over but not yet taken is dropped: nothing is due
+                self._cond.notify_all()
+                return
+            self._job = list(utts)
+            self._busy = True
+            self._start()
+            self._cond.notify_all()
+
+    def then(self, utts: Sequence[Utterance]) -> None:
+        """Say these once what is being said ends, without interrupting it; a later ``then`` replaces
+        them (a countdown says only its latest value), and ``speak`` or ``stop`` drops them."""
+        utts = [u for u in utts if u.text.strip()]
+        with self._cond:
+            if not self._busy:
+                self._next = None
+            else:
+                self._next = utts or None
+                return
+        self.speak(utts)
+
+    def repeat(self) -> None:
+        """Say the last screen (or control) again."""
+        self.speak(self.last)
+
+    def stop(self) -> None:
+        with self._cond:
+            self._gen += 1
+            self._job = None
+            self._next = None
+            if not self._running:
+                self._busy = False
+            self._cond.notify_all()
+
+    def set_rate(self, rate: float) -> None:
+        self.voice = espeak.Voice(rate, self.voice.volume)
+
+    def set_volume(self, volume: float) -> None:
+        self.voice = espeak.Voice(self.voice.rate, volume)
+
+    @property
+    def busy(self) -> bool:
+        with self._cond:
+            return self._busy
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Block until everything handed over was said (or failed); False on timeout. For scripts."""
+        with self._cond:
+            return self._cond.wait_for(lambda: not self._busy, timeout)
+
+    def close(self) -> None:
+        """Stop speaking and end the worker (the game is closing)."""
+        with self._cond:
+            self._closed = True
+            self._gen += 1
+            self._job = None
+            self._cond.notify_all()
+        t = self._thread
+        if t is not None and t is not threading.current_thread():
+            t.join(timeout=1.0)
+
+    # -- the worker ---------------------------------------------------------------------------------
+    def _start(self) -> None:
+        if self._thread is None or not self._thread.is_alive():
+            self._thread = threading.Thread(target=self._run, name="speech", daemon=True)
+            self._thread.start()
+
+    def _run(self) -> None:
+        while True:
+            with self._cond:
+                self._cond.wait_for(lambda: self._job is not None or self._closed)
+                if self._closed:
+                    self._busy = False
+                    self._cond.notify_all()
+                    return
+                job, gen, self._job = self._job, self._gen, None
+                self._running = True
+            if job and gen == self._gen:
+                self._say(job, gen)  # one process for the whole screen: no start-up gap between lines
+            with self._cond:
+                self._running = False
+                if self._job is None and self._next is not None and gen == self._gen and not self.failed:
+                    self._job, self._next = self._next, None  # what came meanwhile, said now
+                    self.last = list(self._job)
+                    self._gen += 1
+                if self._job is None:
+                    self._busy = False
+                    self._cond.notify_all()
+
+    def _say(self, group: list[Utterance], gen: int) -> bool:
+        """Say these utterances; False when speech failed or was interrupted."""
+        assert self._program is not None
+        argv = espeak.command(self._program, group, self.voice)
+        # errors go to a file, not a pipe: a chatty synthesiser can never fill a pipe nobody reads
+        with tempfile.TemporaryFile() as err_file:
+            try:
+                proc = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=err_file)
+            except OSError as exc:
+                self._fail(f"{espeak.NOT_FOUND} ({exc.strerror or exc})")
+                return False
+            _lower_priority(proc.pid)
+            finished = self._finish(proc, espeak.text_in(group), gen)
+            err_file.seek(0)
+            err = err_file.read(8192).decode("utf-8", "replace")
+        if not finished:
+            return False
+        if proc.returncode != 0 or "error" in err.lower():
+            # eSpeak NG exits 0 even when no sound device opens; its error text says so
+            self._fail(espeak.NO_DEVICE if proc.returncode == 0 else
+                       f"{espeak.PROGRAM} failed (exit status {proc.returncode}).")
+            return False
+        self.said.extend(group)
+        return True
+
+    def _finish(self, proc: subprocess.Popen, text: bytes, gen: int) -> bool:
+        """Feed the text and wait for the process, ending it when a newer job comes; False then."""
+        try:
+            assert proc.stdin is not None
+            proc.stdin.write(text)
+            proc.stdin.close()
+        except OSError:
+            pass  # it ended early; its exit status and error text say why
+        deadline = time.monotonic() + HANG_MIN_S + len(text) / HANG_CHARS_PER_S
+        while True:
+            try:
+                proc.wait(timeout=POLL_S)
+                return True
+            except subprocess.TimeoutExpired:
+                hung = time.monotonic() > deadline
+                if gen != self._gen or hung:
+                    proc.kill()
+                    proc.wait()
+                    if hung:
+                        self._fail(HUNG)
+                    return False
+
+    def _fail(self, message: str) -> None:
+        with self._cond:
+            if not self.failed:
+                self.failed = True
+                self._message = message
+            self._job = None
+
+
+def _lower_priority(pid: int) -> None:
+    """Let the synthesiser yield the processor to the window: on two busy cores a frame must not wait
+    for speech (where the system has no such call, speech simply runs at normal priority)."""
+    setpriority = getattr(os, "setpriority", None)
+    if setpriority is None:
+        return
+    try:
+        setpriority(os.PRIO_PROCESS, pid, NICE)
+    except OSError:
+        pass  # it has already ended, or the system refuses: harmless either way
