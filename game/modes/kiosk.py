@@ -501,6 +501,11 @@ class Kiosk:
         if had_visit:
             self.log.info("reset (%s) after %.1f min", reason, minutes)
 
+    def stopped(self, signal_name: str) -> None:
+        """The game was told to stop (SIGTERM by a service stop or shutdown, SIGINT): log it. The process
+        ends with 128 + the signal's number, which the supervisors treat like a crash: they restart it."""
+        self.log.info("stopped by %s", signal_name)
+
     def staff_exit(self) -> int:
         """Staff gave the PIN: log it and return the exit status the process must end with."""
         self.log.info("staff exit")
