@@ -484,6 +484,19 @@ class Kiosk:
         """Any input from the visitor (also on the attract loop)."""
         self.timer.feed()
 
+    def wake(self) -> None:
+        """Someone left the attract loop ("Touch to begin", a language, the staff chord): the idle clock runs
+        from now, on every screen, before a life is picked too. Does nothing while it already runs."""
+        if self.timer.state == ATTRACT:
+            self.timer.start()
+
+    def sleep(self) -> None:
+        """Back on the attract loop with no run (a visitor went back from "Choose a life"): the idle clock
+        stops, there is nothing to reset."""
+        if not self.visit.active and self.timer.state != ATTRACT:
+            self.timer.stop()
+            self.guard.cancel_pin()
+
     def poll(self) -> str:
         """Call every frame; on ``reset`` the visit has already been cleared: show the attract loop."""
         state = self.timer.poll()
