@@ -136,3 +136,34 @@ def test_visitor_settings_changed_before_a_life_are_dropped_by_the_reset():
     p.step(1, dt=k.config.countdown_seconds + 1)
     assert p.screen == "attract"
     assert p.app.settings == k.config.visitor_settings() and p.app.ctx.theme.id == "paper"
+
+
+# -- the window comes back by itself ----------------------------------------------------------------
+def hide_window() -> None:
+    pygame.Window.from_display_module().hide()  # what a minimise or Win+D leaves: a window not showing
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+@pytest.mark.parametrize("event", [None, pygame.WINDOWHIDDEN, pygame.WINDOWMINIMIZED, pygame.WINDOWFOCUSLOST])
+def test_a_hidden_or_minimised_kiosk_window_comes_back(event):
+    p = Pilot.start(EXAMPLE, kiosk=True)
+    play(p)
+    p.step(1, dt=1)
+    hide_window()
+    pygame.event.clear()  # None: the OS's event was lost; the kiosk's tick notices anyway
+    assert not pygame.display.get_active()
+    if event is not None:
+        p.post(event, window=None)
+    p.step()
+    assert pygame.display.get_active()
+    assert p.screen == "play" and p.app.errors == []
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+def test_an_ordinary_window_may_be_minimised():
+    p = Pilot.start(EXAMPLE)
+    hide_window()
+    p.post(pygame.WINDOWHIDDEN, window=None)
+    p.step(3, dt=1)
+    assert not pygame.display.get_active()
+    pygame.Window.from_display_module().show()

@@ -93,6 +93,15 @@ class App:
         self.win.resize(size)
         self.relayout()
 
+    def bring_back(self) -> None:
+        """A kiosk's window was hidden, minimised or lost focus: back to the front, drawn again."""
+        before = self.win.surface
+        if self.win.bring_back():
+            if self.win.surface is not before:
+                self.relayout()
+            self.painter.forget()
+            self.dirty = True
+
     def apply_settings(self, settings: Any, *, save: bool = True) -> None:
         settingsctl.apply(self, settings, save=save)
 

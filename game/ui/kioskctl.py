@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import pygame
+
 from . import modesbridge
 
 if TYPE_CHECKING:
@@ -31,6 +33,8 @@ def tick(app: App) -> None:
     life", settings, the PIN pad, any dialog."""
     from .screens.kiosk import StillThereScreen
 
+    if not pygame.display.get_active():  # hidden or minimised, whatever event was missed
+        app.bring_back()
     if on_attract(app):
         app.kiosk.sleep()
     else:
