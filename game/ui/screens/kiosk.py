@@ -108,7 +108,7 @@ class AttractScreen(Screen):
                 Text("Nothing you do here is kept.", "small", "muted"), Gap(16)]
 
     def begin_items(self) -> list[Item]:
-        return [W(Button("begin", "Touch anywhere to begin", self.begin, kind="primary", auto=True, fill=False)),
+        return [W(Button("begin", "Touch to begin", self.begin, kind="primary", auto=True, fill=False)),
                 Gap(18)]
 
     def language_items(self) -> list[Item]:
