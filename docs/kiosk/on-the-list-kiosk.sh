@@ -2,7 +2,7 @@
 # On the List, museum kiosk: a POSIX supervisor for Linux kiosks without a systemd user session, such as
 # the cage compositor (cage shows one program fullscreen and quits when it quits):
 #
-#   cage -s -- /opt/on-the-list/docs/kiosk/on-the-list-kiosk.sh
+#   cage -d -- /opt/on-the-list/docs/kiosk/on-the-list-kiosk.sh
 #
 # It starts the game in kiosk mode and starts it again after it stops for any reason (a crash, a kill,
 # SIGTERM: the game then ends with 143), except after a staff exit (chord + PIN), which ends with status 10:

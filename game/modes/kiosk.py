@@ -270,10 +270,12 @@ class QuitGuard:
     ``lockout_seconds``.
     """
 
-    def __init__(self, kiosk: bool, config: KioskConfig | None = None, clock: Clock = time.monotonic) -> None:
+    def __init__(self, kiosk: bool, config: KioskConfig | None = None, clock: Clock = time.monotonic,
+                 log: logging.Logger | None = None) -> None:
         self.kiosk = kiosk
         self.config = config or KioskConfig()
         self.clock = clock
+        self.log = log  # failed PINs are logged (how many, and when: never the digits)
         self._mods, self._key = self.config.chord
         self._asked_at: float | None = None
         self._failures = 0
@@ -319,9 +321,14 @@ class QuitGuard:
             self.unlocked = True
             return True
         self._failures += 1
+        if self.log is not None:
+            self.log.warning("wrong staff PIN (%d of %d before a lockout)", self._failures, self.config.pin_attempts)
         if self._failures >= self.config.pin_attempts:
             self._failures = 0
             self._locked_until = self.clock() + self.config.lockout_seconds
+            if self.log is not None:
+                self.log.warning("staff chord locked for %g s after %d wrong PINs", self.config.lockout_seconds,
+                                 self.config.pin_attempts)
         return False
 
 
@@ -446,9 +453,9 @@ class Kiosk:
         self.story = story
         self.config = config or KioskConfig()
         self.timer = IdleTimer(self.config.idle_seconds, self.config.countdown_seconds, clock)
-        self.guard = QuitGuard(True, self.config, clock)
-        self.visit = Visit(settings=self.config.visitor_settings())
         self.log = logger or setup_log(self.config)
+        self.guard = QuitGuard(True, self.config, clock, self.log)
+        self.visit = Visit(settings=self.config.visitor_settings())
         self._seed = seed or (lambda: secrets.randbelow(2**31))
         self.clock = clock
         self.log.info("kiosk started (%d lives offered)", len(self.lives()))
