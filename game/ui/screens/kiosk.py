@@ -86,12 +86,11 @@ class AttractScreen(Screen):
 
     def side_items(self, ctx: Ctx) -> list[Item]:
         """What it is, how long, "Touch anywhere to begin", the languages, and how to hear it read."""
-        return (self.title_items() + self.visit_items() + self.begin_items() + self.language_items()
-                + self.speech_items())
+        return self.title_items() + self.visit_items() + self.begin_items() + self.language_items()
 
     def compact_side_items(self, ctx: Ctx) -> list[Item]:
         """The same under a narrow or large-text demonstration: begin first, then how long, the languages."""
-        return self.begin_items() + self.visit_items() + self.language_items() + self.speech_items()
+        return self.begin_items() + self.visit_items() + self.language_items()
 
     def title_items(self) -> list[Item]:
         return [Text("On the List", "title", "ink"), Gap(6),
@@ -125,13 +124,6 @@ class AttractScreen(Screen):
         buttons = [W(Button(f"lang:{code}", name, (lambda c=code: self.choose_language(c)), kind="toggle",
                             selected=cur == code, fill=False)) for code, name in names.items()]
         return [Text("Language", "small_bold", "ink"), Gap(4), Row(buttons, gap=10), Gap(14)]
-
-    def speech_items(self) -> list[Item]:
-        """How to hear the game read aloud, once the settings have speech (nothing to say before)."""
-        if not hasattr(self.app.settings, "speech"):
-            return []
-        return [Text("To hear every page read aloud, turn on speech in Settings (the Menu button).", "small",
-                     "ink")]
 
     def demo_items(self, ctx: Ctx) -> list[Item]:
         from .. import attractviews as av
