@@ -109,6 +109,11 @@ def main() -> int:
     print(f"rss after reset: first quarter median {r1 / 1e6:.1f} MB, last quarter {r4 / 1e6:.1f} MB "
           f"({(r4 / r1 - 1) * 100:+.2f}%), min {min(r[3] for r in rows) / 1e6:.1f}, "
           f"max {max(r[3] for r in rows) / 1e6:.1f}")
+    from game.ui import fonts
+    from game.ui.art import _cache
+
+    print(f"bounded caches at the end: {len(fonts._font_cache)} fonts (at most {fonts.FONT_CACHE_MAX}), "
+          f"pictures {_cache.total_bytes() / 1e6:.1f} MB")
     rule = f"last quarter's median at most {TOLERANCE:.0%} above the first quarter's, after {WARMUP:.0%} warm-up"
     ok = heap_flat and rss_flat and not errors
     print(f"verdict: {'flat' if ok else 'GROWING' if not (heap_flat and rss_flat) else 'ERRORS'} ({rule})")
