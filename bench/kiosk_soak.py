@@ -111,8 +111,11 @@ def main() -> int:
           f"max {max(r[3] for r in rows) / 1e6:.1f}")
     from game.ui import fonts
     from game.ui.art import _cache
+    from game.ui.art import fonts as art_fonts
 
-    print(f"bounded caches at the end: {len(fonts._font_cache)} fonts (at most {fonts.FONT_CACHE_MAX}), "
+    art = art_fonts._font.cache_info()
+    print(f"bounded caches at the end (RSS that tracemalloc cannot see): {len(fonts._font_cache)} window fonts "
+          f"(at most {fonts.FONT_CACHE_MAX}), {art.currsize} art fonts (at most {art.maxsize}), "
           f"pictures {_cache.total_bytes() / 1e6:.1f} MB")
     rule = f"last quarter's median at most {TOLERANCE:.0%} above the first quarter's, after {WARMUP:.0%} warm-up"
     ok = heap_flat and rss_flat and not errors
