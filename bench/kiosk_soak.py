@@ -55,6 +55,17 @@ def verdict(values: list[float]) -> tuple[bool, float, float]:
     return last <= first * (1 + TOLERANCE), first, last  # a fall is not growth
 
 
+def slope_per_visit(values: list[float]) -> float:
+    """The least-squares slope over the second half of the readings (bytes per visit): a leak of some
+    bytes every visit shows here, where the allocator's rare steps up and down mostly do not."""
+    ys = values[len(values) // 2:]
+    n = len(ys)
+    if n < 2:
+        return 0.0
+    mx, my = (n - 1) / 2, statistics.fmean(ys)
+    return sum((x - mx) * (y - my) for x, y in enumerate(ys)) / sum((x - mx) ** 2 for x in range(n))
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--events", type=int, default=100_000)
@@ -109,6 +120,8 @@ def main() -> int:
     print(f"rss after reset: first quarter median {r1 / 1e6:.1f} MB, last quarter {r4 / 1e6:.1f} MB "
           f"({(r4 / r1 - 1) * 100:+.2f}%), min {min(r[3] for r in rows) / 1e6:.1f}, "
           f"max {max(r[3] for r in rows) / 1e6:.1f}")
+    print(f"slope over the second half: heap {slope_per_visit([r[2] for r in rows]) / 1e3:+.2f} KB/visit, "
+          f"rss {slope_per_visit([r[3] for r in rows]) / 1e3:+.2f} KB/visit")
     from game.ui import fonts
     from game.ui.art import _cache
     from game.ui.art import fonts as art_fonts
