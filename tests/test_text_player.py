@@ -109,7 +109,8 @@ def test_chapter_start_and_errors(capsys, tmp_path):
     code, _, err = play(capsys, tmp_path, ["q"], extra=["--start", "chapter:nope"])
     assert code == 1 and "cannot start" in err
     code, _, err = play(capsys, tmp_path, ["q"], character="nobody")
-    assert code == 1 and "no life 'nobody' in the story at " in err and "choose one of: ming (or name another story with --story PATH)" in err
+    assert code == 1 and "no life 'nobody' in the story at " in err
+    assert "choose one of: ming (or name another story with --story PATH)" in err
     assert main(["play", "--text", "--story", str(EXAMPLE), "--script", str(tmp_path / "none.txt")]) == 1
     assert "cannot read the script" in capsys.readouterr().err
 

@@ -273,10 +273,12 @@ class QuitGuard:
     ``lockout_seconds``.
     """
 
-    def __init__(self, kiosk: bool, config: KioskConfig | None = None, clock: Clock = time.monotonic) -> None:
+    def __init__(self, kiosk: bool, config: KioskConfig | None = None, clock: Clock = time.monotonic,
+                 log: logging.Logger | None = None) -> None:
         self.kiosk = kiosk
         self.config = config or KioskConfig()
         self.clock = clock
+        self.log = log  # failed PINs are logged (how many, and when: never the digits)
         self._mods, self._key = self.config.chord
         self._asked_at: float | None = None
         self._failures = 0
@@ -322,9 +324,14 @@ class QuitGuard:
             self.unlocked = True
             return True
         self._failures += 1
+        if self.log is not None:
+            self.log.warning("wrong staff PIN (%d of %d before a lockout)", self._failures, self.config.pin_attempts)
         if self._failures >= self.config.pin_attempts:
             self._failures = 0
             self._locked_until = self.clock() + self.config.lockout_seconds
+            if self.log is not None:
+                self.log.warning("staff chord locked for %g s after %d wrong PINs", self.config.lockout_seconds,
+                                 self.config.pin_attempts)
         return False
 
 
@@ -449,9 +456,9 @@ class Kiosk:
         self.story = story
         self.config = config or KioskConfig()
         self.timer = IdleTimer(self.config.idle_seconds, self.config.countdown_seconds, clock)
-        self.guard = QuitGuard(True, self.config, clock)
-        self.visit = Visit(settings=self.config.visitor_settings())
         self.log = logger or setup_log(self.config)
+        self.guard = QuitGuard(True, self.config, clock, self.log)
+        self.visit = Visit(settings=self.config.visitor_settings())
         self._seed = seed or (lambda: secrets.randbelow(2**31))
         self.clock = clock
         self.log.info("kiosk started (%d lives offered)", len(self.lives()))
@@ -487,6 +494,19 @@ class Kiosk:
         """Any input from the visitor (also on the attract loop)."""
         self.timer.feed()
 
+    def wake(self) -> None:
+        """Someone left the attract loop ("Touch to begin", a language, the staff chord): the idle clock runs
+        from now, on every screen, before a life is picked too. Does nothing while it already runs."""
+        if self.timer.state == ATTRACT:
+            self.timer.start()
+
+    def sleep(self) -> None:
+        """Back on the attract loop with no run (a visitor went back from "Choose a life"): the idle clock
+        stops, there is nothing to reset."""
+        if not self.visit.active and self.timer.state != ATTRACT:
+            self.timer.stop()
+            self.guard.cancel_pin()
+
     def poll(self) -> str:
         """Call every frame; on ``reset`` the visit has already been cleared: show the attract loop."""
         state = self.timer.poll()
@@ -503,6 +523,11 @@ class Kiosk:
         self.guard.cancel_pin()
         if had_visit:
             self.log.info("reset (%s) after %.1f min", reason, minutes)
+
+    def stopped(self, signal_name: str) -> None:
+        """The game was told to stop (SIGTERM by a service stop or shutdown, SIGINT): log it. The process
+        ends with 128 + the signal's number, which the supervisors treat like a crash: they restart it."""
+        self.log.info("stopped by %s", signal_name)
 
     def staff_exit(self) -> int:
         """Staff gave the PIN: log it and return the exit status the process must end with."""

@@ -24,7 +24,7 @@ from typing import Any
 
 import pygame
 
-from . import artbridge, kioskctl, opening, settingsctl
+from . import artbridge, kioskctl, opening, settingsctl, stopsignals
 from .autoplay import Autoplay
 from .events import InputRouter
 from .options import Options
@@ -70,6 +70,7 @@ class App:
         self.kiosk: Any = None  # the Kiosk in kiosk mode, once the story is loaded
         self.guard: Any = None  # the kiosk's quit guard
         self.exit_status = 0  # a kiosk's staff exit ends with its own status, so supervisors stay down
+        self.stop_signal: int | None = None  # SIGTERM or SIGINT that ended the loop (stopsignals.py)
         self.export_dir = opts.export_dir
         self.toast: str | None = None
         self.toast_at = 0.0
@@ -93,6 +94,15 @@ class App:
     def resize(self, size: tuple[int, int]) -> None:
         self.win.resize(size)
         self.relayout()
+
+    def bring_back(self) -> None:
+        """A kiosk's window was hidden, minimised or lost focus: back to the front, drawn again."""
+        before = self.win.surface
+        if self.win.bring_back():
+            if self.win.surface is not before:
+                self.relayout()
+            self.painter.forget()
+            self.dirty = True
 
     def apply_settings(self, settings: Any, *, save: bool = True) -> None:
         settingsctl.apply(self, settings, save=save)
@@ -190,14 +200,25 @@ class App:
             self.exit_status = self.kiosk.staff_exit()
         self.running = False
 
+    def stop_by_signal(self, signum: int) -> None:
+        """SIGTERM or SIGINT (a service stop, a shutdown, Ctrl+C): stop whatever the kiosk's quit guard says,
+        with 128 + the signal's number, so a supervisor restarts the game (stopsignals.py)."""
+        self.stop_signal = signum
+        self.exit_status = stopsignals.exit_status(signum)
+        self.running = False
+
     # -- the loop ----------------------------------------------------------------------------------
     def run(self) -> int:
-        self.boot()
-        self.draw()  # the first frame, while the story loads
-        while not self.should_stop():
-            timeout = self.timeout_ms()
-            self.step(pygame.event.get() if timeout == 0 else self.wait_events(timeout))
-        self.shutdown()
+        restore_signals = stopsignals.install(self.stop_by_signal)
+        try:
+            self.boot()
+            self.draw()  # the first frame, while the story loads
+            while not self.should_stop():
+                timeout = self.timeout_ms()
+                self.step(pygame.event.get() if timeout == 0 else self.wait_events(timeout))
+            self.shutdown()
+        finally:
+            restore_signals()
         return self.exit_status
 
     def step(self, events: list[pygame.event.Event]) -> None:
@@ -290,6 +311,8 @@ class App:
             if events:
                 self._last_input = now
                 return events
+            if not self.running:  # a stop signal came while nothing else happened
+                return []
             if deadline is not None and now >= deadline:
                 return []
             nap = min(NAP_MAX, max(NAP_MIN, (now - self._last_input) / 10))
@@ -306,6 +329,11 @@ class App:
 
     def shutdown(self) -> None:
         self.speech.close()
+        if self.stop_signal is not None:
+            name = stopsignals.signal_name(self.stop_signal)
+            print(f"On the List: stopped by {name} (exit status {self.exit_status})", file=sys.stderr)
+            if self.kiosk is not None:
+                self.kiosk.stopped(name)
         for s in list(self.screens.screens):
             f = getattr(s, "on_quit", None)
             if f:
@@ -322,6 +350,7 @@ class App:
 def run_window(opts: Options) -> int:
     """Open the window with these options and play until it closes; the exit status."""
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    stopsignals.keep_sdl_out()  # before the display starts: SIGTERM must reach our handler, not SDL's
     app = App(opts)
     try:
         return app.run()

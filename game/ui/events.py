@@ -18,6 +18,7 @@ MOTION = (pygame.MOUSEMOTION, pygame.FINGERMOTION)
 MOUSE = (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEMOTION)
 FINGER = (pygame.FINGERDOWN, pygame.FINGERUP, pygame.FINGERMOTION)
 SHOWN = (pygame.WINDOWEXPOSED, pygame.WINDOWSHOWN, pygame.WINDOWRESTORED, pygame.WINDOWFOCUSGAINED)
+GONE = (pygame.WINDOWHIDDEN, pygame.WINDOWMINIMIZED, pygame.WINDOWFOCUSLOST)  # a kiosk brings itself back
 TOAST_MIN = 0.4  # seconds a toast stays at least, whatever input comes
 
 
@@ -38,6 +39,9 @@ class InputRouter:
         elif t in SHOWN:
             app.dirty = True
             app.painter.forget()
+        elif t in GONE:
+            if app.opts.kiosk:
+                app.bring_back()
         elif app.top is not None:
             self._input(ev)
 

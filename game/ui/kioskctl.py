@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import pygame
+
 from . import modesbridge
 
 if TYPE_CHECKING:
@@ -27,9 +29,16 @@ def start(app: App) -> None:
 
 def tick(app: App) -> None:
     """Ask whether anyone is still there when the visitor has been idle a while, reset when nobody answered,
-    and take the question away when someone did."""
+    and take the question away when someone did. Every screen but the attract loop alone counts: "Choose a
+    life", settings, the PIN pad, any dialog."""
     from .screens.kiosk import StillThereScreen
 
+    if not pygame.display.get_active():  # hidden or minimised, whatever event was missed
+        app.bring_back()
+    if on_attract(app):
+        app.kiosk.sleep()
+    else:
+        app.kiosk.wake()
     state = app.kiosk.poll()
     if state == "warning":
         if app.find("still_there") is None:
@@ -40,6 +49,11 @@ def tick(app: App) -> None:
     elif app.find("still_there") is not None:
         while app.find("still_there") is not None:
             app.pop()
+
+
+def on_attract(app: App) -> bool:
+    """True when the attract loop is the only screen (nothing over it)."""
+    return len(app.screens.screens) == 1 and app.top is not None and app.top.name == "attract"
 
 
 def reset(app: App) -> None:

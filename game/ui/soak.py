@@ -53,3 +53,57 @@ def random_events(p: Pilot, n: int, seed: int = 0, *, resizes: bool = True) -> N
             p.step()
         p.app.running = True  # a random click on Quit must not end the soak
     p.step()
+
+
+# -- kiosk visitors -------------------------------------------------------------------------------------
+def _tap_key(p: Pilot, key: str) -> bool:
+    """Tap the widget with this key if the top screen has it; False when it has not."""
+    if not p.has(key=key):
+        return False
+    p.tap(key=key)
+    return True
+
+
+def change_settings(p: Pilot, rng: random.Random) -> int:
+    """What a visitor does in Settings, through the screens: Menu, Settings, a text size or a language,
+    back. Returns the events it took (0 when the visitor was not on a scene)."""
+    if p.screen != "play" or not _tap_key(p, "menu") or not _tap_key(p, "settings"):
+        return 1 if p.screen == "pause" else 0
+    n = 2
+    for _ in range(rng.randint(1, 3)):
+        langs = [w.key for w in p.widgets() if w.key.startswith("lang:")]
+        key = rng.choice(["size:+", "size:-", "size:+"] + langs)
+        n += _tap_key(p, key)
+    p.key("escape")
+    return n + 1
+
+
+def kiosk_visit(p: Pilot, rng: random.Random, events: int) -> int:
+    """One simulated visitor on a kiosk: begins on the attract loop (a touch anywhere, or a language),
+    picks a life, plays with about ``events`` random inputs and some settings changes, then walks away;
+    the idle reset brings the attract loop back. Returns the number of inputs sent."""
+    app = p.app
+    sent = 0
+    p.step(1, dt=rng.uniform(0.5, 20))  # the attract loop plays a while
+    langs = [w.key for w in p.widgets() if w.key.startswith("lang:")]
+    if langs and rng.random() < 0.3:
+        p.tap(key=rng.choice(langs))
+    else:
+        W, H = app.window.get_size()
+        p.tap_at((rng.randrange(W), rng.randrange(H)))
+    sent += 1
+    lives = [w.key for w in p.widgets() if w.key.startswith("life:")]
+    if p.screen == "lives" and lives:
+        p.tap(key=rng.choice(lives))
+        sent += 1
+    done = 0
+    while done < events:
+        chunk = min(events - done, rng.randint(20, 80))
+        random_events(p, chunk, seed=rng.randrange(1 << 30), resizes=False)
+        done += chunk
+        if rng.random() < 0.3:
+            done += change_settings(p, rng)
+    k = app.kiosk
+    p.step(1, dt=k.config.idle_seconds + 1)  # the visitor walks away: "Still there?"
+    p.step(1, dt=k.config.countdown_seconds + 1)  # nobody answers: the reset
+    return sent + done

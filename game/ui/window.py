@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
+import warnings
 from collections.abc import Callable
 from typing import Any
 
@@ -17,6 +18,7 @@ from .theme import THEMES
 TITLE = "On the List"
 WM_CLASS = "on-the-list"  # the window's class for X11 and app id for Wayland: task bars group by it
 MIN_ASPECT, MAX_ASPECT = 4 / 3, 21 / 9
+BRING_BACK_GAP = 0.5  # seconds between two attempts to bring a kiosk's window back (no fight with the OS)
 
 if sys.platform.startswith("linux"):
     # SDL2 on Linux opens a throwaway OpenGL context to decide how to present the window, which loads the
@@ -46,6 +48,7 @@ class Window:
         self.size = size  # the windowed size asked for
         self.fullscreen = fullscreen
         self.surface = self._open()
+        self._brought_back_at = -1e9
         self.ctx: Ctx | None = None
         self.layout_gen = 0
         self.build_ctx(settings)
@@ -103,6 +106,25 @@ class Window:
     def set_fullscreen(self, on: bool) -> None:
         self.fullscreen = on
         self.surface = self._open()
+
+    def bring_back(self) -> bool:
+        """A kiosk's window was hidden, minimised or lost focus: show it, restore it and raise it (with the
+        display's window object of pygame-ce), or else open it again. At most once every BRING_BACK_GAP
+        seconds; True when it tried. The caller lays the canvas out again if the surface changed."""
+        now = self.now()
+        if now - self._brought_back_at < BRING_BACK_GAP:
+            return False
+        self._brought_back_at = now
+        try:
+            with warnings.catch_warnings():  # from_display_module warns that surface drawing moves to Window
+                warnings.simplefilter("ignore", DeprecationWarning)
+                win = pygame.Window.from_display_module()
+            win.show()
+            win.restore()
+            win.focus()
+        except (AttributeError, pygame.error):  # an older pygame: opening the window again also shows it
+            self.surface = self._open()
+        return True
 
     def to_canvas(self, pos: tuple[float, float]) -> tuple[int, int]:
         return int(pos[0]) - self.canvas_rect.x, int(pos[1]) - self.canvas_rect.y

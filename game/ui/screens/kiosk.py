@@ -4,19 +4,22 @@ from __future__ import annotations
 
 import pygame
 
-from .. import artbridge, speechbridge
+from .. import speechbridge
 from ..context import Ctx
-from ..flow import Custom, Gap, Item, Row, Text, W
+from ..flow import Gap, Item, Row, Text, W
 from ..screen import Screen
 from ..scroll import ScrollView
 from ..widgets import Button
 from .dialog import Dialog
 
-CYCLE = 7.0  # seconds each life shows on the attract loop
+INTRO, SCENE, MAP = 6.0, 5.5, 6.0  # seconds each kind of beat shows on the attract loop
+FRAME = 1 / 30  # the animation's frame time (the stamp landing, the map's places appearing)
 
 
 class AttractScreen(Screen):
-    """Shown when nobody is playing: the title, one life at a time, and "Touch to begin"."""
+    """Shown when nobody is playing: the game plays each life's short path by itself (attractdemo.py: its
+    scenes, the refusal stamp, the map), beside what a passer-by needs: what it is, how long a visit takes,
+    the languages, and "Touch anywhere to begin". Under reduced motion: one calm still, nothing moves."""
 
     name = "attract"
     speak_changes = False  # reading aloud says the screen once, not each life the loop turns to
@@ -24,59 +27,191 @@ class AttractScreen(Screen):
     def __init__(self, app) -> None:
         super().__init__(app)
         self.t0 = app.clock()
+        self.beats: list = []  # (start second in the loop, length, Beat)
+        self.loop_len = 0.0
         self.index = 0
+        self.phase_key: object = None
 
+    # -- the demonstration's schedule ------------------------------------------------------------------
+    def schedule(self) -> list:
+        """Every life's beats one after the other (made once, when the story is there)."""
+        if not self.beats and self.app.game is not None:
+            from ..attractdemo import plan
+
+            t = 0.0
+            for life in self.offered():
+                for beat in plan(self.app.game.story, life.id):
+                    n = {"intro": INTRO, "map": MAP}.get(beat.kind, SCENE)
+                    self.beats.append((t, n, beat))
+                    t += n
+            self.loop_len = t
+        return self.beats
+
+    def offered(self) -> list:
+        game, kiosk = self.app.game, self.app.kiosk
+        if game is None:
+            return []
+        return kiosk.lives() if kiosk is not None else game.lives()
+
+    def still(self) -> bool:
+        return bool(self.app.ctx.reduced_motion)
+
+    def at(self, now: float) -> tuple[int, float | None]:
+        """The beat showing at ``now`` and the seconds since it began (None: the still version)."""
+        beats = self.schedule()
+        if not beats:
+            return 0, None
+        if self.still():  # the first refusal, at rest
+            return next((i for i, (_t, _n, b) in enumerate(beats) if b.refused), 0), None
+        t = (now - self.t0) % self.loop_len
+        i = next(i for i, (start, n, _b) in enumerate(beats) if start <= t < start + n)
+        return i, t - beats[i][0]
+
+    # -- layout -----------------------------------------------------------------------------------------
     def compose(self, ctx: Ctx) -> None:
-        game = self.app.game
-        lives = game.lives() if game else []
-        items: list[Item] = [Gap(30), Text("On the List", "title", "ink", align="center"), Gap(8),
-                             Text("Live a life built on the record of China's social credit lists.", "body", "muted",
-                                  align="center"), Gap(24)]
-        if lives:
-            life = lives[self.index % len(lives)]
-            items += [Custom(lambda c, w: c.tpx(200), lambda c, s, r: artbridge.draw_portrait(
-                s, life.id, pygame.Rect(r.centerx - c.tpx(80), r.y, c.tpx(160), c.tpx(200)), c.theme)), Gap(10),
-                      Text(game.tr(life.title), "heading", "ink", align="center"),
-                      Text(game.tr(life.summary), "body", "ink", align="center"), Gap(24)]
-        items.append(Row([W(Button("begin", "Touch to begin", self.begin, kind="primary", auto=True, fill=False))],
-                         align="center"))
-        items += [Gap(16), Row([W(speechbridge.speech_button(self.app, fill=False))], align="center"), Gap(6),
-                  Text(speechbridge.attract_hint(self.app), "body", "muted", align="center")]
         W_, H = ctx.size
-        v = ScrollView(items, name="body", pad=24, pad_x=60)
-        v.layout(ctx, pygame.Rect(0, 0, W_, H))
-        self.views = [v]
+        wide = W_ >= ctx.px(900) and ctx.fonts.text_scale < 1.75
+        side = self.side_items(ctx) if wide else self.compact_side_items(ctx)
+        demo = self.demo_items(ctx)
+        sv = ScrollView(side, name="side", bg="panel", pad=24, pad_x=28, reserve=False)
+        if wide:
+            sw = max(ctx.px(340), W_ * 38 // 100)
+            sv.layout(ctx, pygame.Rect(W_ - sw, 0, sw, H))
+            dv = ScrollView(demo, name="body", pad=24, pad_x=36, reserve=False)
+            dv.layout(ctx, pygame.Rect(0, 0, W_ - sw, H))
+        else:
+            sh = min(sv.natural_height(ctx, W_), H * 2 // 5)
+            sv.layout(ctx, pygame.Rect(0, H - sh, W_, sh))
+            dv = ScrollView(demo, name="body", pad=16, pad_x=24, reserve=False)
+            dv.layout(ctx, pygame.Rect(0, 0, W_, H - sh))
+        self.views = [dv, sv]
 
-    def pointer_up(self, pos, kind) -> None:
-        # a touch anywhere begins
-        if self.st.pressed is None:
-            self.begin()
-            return
-        super().pointer_up(pos, kind)
+    def side_items(self, ctx: Ctx) -> list[Item]:
+        """What it is, how long, "Touch anywhere to begin", the languages, and how to hear it read."""
+        return self.title_items() + self.visit_items() + self.begin_items() + self.language_items() \
+            + self.speech_items()
 
-    def key_action(self, action: str) -> None:
-        if action in ("activate", "next", "prev"):
-            self.begin()
+    def compact_side_items(self, ctx: Ctx) -> list[Item]:
+        """The same under a narrow or large-text demonstration: begin first, then how long, the languages."""
+        return self.begin_items() + self.visit_items() + self.language_items() + self.speech_items()
 
-    def begin(self) -> None:
-        from .lives import LivesScreen
+    def title_items(self) -> list[Item]:
+        return [Text("On the List", "title", "ink"), Gap(6),
+                Text("Live a life built on the record of China's social credit lists.", "body", "ink"), Gap(14)]
 
-        self.app.push(LivesScreen(self.app))
+    def speech_items(self) -> list[Item]:
+        """How to have the game read aloud (a kiosk with a speaker or a headphone jack)."""
+        return [Gap(16), Row([W(speechbridge.speech_button(self.app, fill=False))]), Gap(6),
+                Text(speechbridge.attract_hint(self.app), "body", "muted")]
+
+    def visit_items(self) -> list[Item]:
+        from ..attractdemo import visit_minutes
+
+        game = self.app.game
+        minutes = visit_minutes(game.story, [life.id for life in self.offered()]) if game else 0
+        if not minutes:
+            return []
+        return [Text(f"A visit takes about {minutes} minutes.", "heading", "ink"),
+                Text("Nothing you do here is kept.", "small", "muted"), Gap(16)]
+
+    def begin_items(self) -> list[Item]:
+        return [W(Button("begin", "Touch to begin", self.begin, kind="primary", auto=True, fill=False)),
+                Gap(18)]
+
+    def language_items(self) -> list[Item]:
+        """The languages the interface speaks, each named in its own language; choosing one begins in it."""
+        from ... import i18n
+
+        try:
+            names = i18n.languages()
+        except Exception:  # noqa: BLE001 - no catalogs: no choice to offer
+            return []
+        if len(names) < 2:
+            return []
+        cur = getattr(self.app.settings, "language", "en") or "en"
+        buttons = [W(Button(f"lang:{code}", name, (lambda c=code: self.choose_language(c)), kind="toggle",
+                            selected=cur == code, fill=False)) for code, name in names.items()]
+        return [Text("Language", "small_bold", "ink"), Gap(4), Row(buttons, gap=10), Gap(14)]
+
+    def demo_items(self, ctx: Ctx) -> list[Item]:
+        from .. import attractviews as av
+
+        beats = self.schedule()
+        self.index, phase = self.at(self.app.clock())
+        self.phase_key = self.anim_key(phase)
+        if not beats:
+            return [Gap(40), Text("On the List", "title", "ink", align="center")]
+        _start, length, beat = beats[self.index]
+        tag = [Text("THE GAME PLAYS ITSELF: TOUCH TO PLAY" if phase is not None else "A SCENE FROM THE GAME",
+                    "tag", "muted"), Gap(10)]
+        game = self.app.game
+        if beat.kind == "intro":
+            return tag + av.intro_items(game, game.story.lives[beat.life])
+        if beat.kind == "map":
+            return tag + av.map_items(game, beat, phase)
+        return tag + av.scene_items(game, beat, phase, self.begin, length)
+
+    # -- motion -----------------------------------------------------------------------------------------
+    def anim_key(self, phase: float | None) -> object:
+        """What the frame shows of the beat's motion (changes only while something moves)."""
+        from .. import attractviews as av
+
+        if phase is None or not self.beats:
+            return None
+        _s, length, beat = self.beats[self.index]
+        if beat.kind == "map":
+            return int(min(phase, av.MAP_DRAW) / FRAME)
+        if beat.refused and phase < av.STAMP_LAND:
+            return int(phase / FRAME)
+        if beat.kind == "scene" and beat.chosen:
+            return phase >= av.PRESS_AT * length
+        return None
 
     def update(self, now: float) -> bool:
-        if self.app.ctx.reduced_motion:
+        if self.still() or not self.schedule():
             return False
-        idx = int((now - self.t0) / CYCLE)
-        if idx != self.index:
-            self.index = idx
+        index, phase = self.at(now)
+        if index != self.index or self.anim_key(phase) != self.phase_key:
             self.rebuild()
             return True
         return False
 
     def wake_at(self, now: float) -> float | None:
-        if self.app.ctx.reduced_motion:
+        from .. import attractviews as av
+
+        if self.still() or not self.schedule():
             return None
-        return self.t0 + (self.index + 1) * CYCLE
+        index, phase = self.at(now)
+        start, length, beat = self.beats[index]
+        due = [length - phase]
+        if beat.kind == "map" and phase < av.MAP_DRAW or beat.refused and phase < av.STAMP_LAND:
+            due.append(FRAME)
+        elif beat.kind == "scene" and beat.chosen and phase < av.PRESS_AT * length:
+            due.append(av.PRESS_AT * length - phase)
+        return now + max(0.001, min(due))
+
+    # -- input --------------------------------------------------------------------------------------------
+    def pointer_up(self, pos, kind) -> None:
+        # a touch anywhere begins; a language button begins in that language; Read aloud only toggles
+        pressed = self.st.pressed
+        if pressed is None or not (pressed.key.startswith("lang:") or pressed.key == "speech"):
+            self.st.pressed = None
+            self.begin()
+            return
+        super().pointer_up(pos, kind)
+
+    def choose_language(self, code: str) -> None:
+        """The visit's language (for this visit only: a reset goes back to the kiosk's), then begin."""
+        from .. import modesbridge
+
+        self.app.apply_settings(modesbridge.copy_settings(self.app.settings, language=code), save=False)
+        self.begin()
+
+    def begin(self) -> None:
+        from .lives import LivesScreen
+
+        if self.app.top is self:
+            self.app.push(LivesScreen(self.app))
 
     def on_back(self) -> None:
         pass

@@ -160,7 +160,8 @@ class PlayScreen(Screen):
         items.append(self.evidence_item(node))
         items.append(Gap(18))
         if self.revealing:
-            items.append(Text("Press any key or tap to show all the text.", "small", "muted"))
+            items.append(Text("Tap to show all the text." if self.app.kiosk is not None else
+                              "Press any key or tap to show all the text.", "small", "muted"))
             return items
         if view.is_ending:
             items += [Text(wd.ENDING_WORD, "tag", "accent"), Text(game.tr(node.ending.title), "heading", "ink"),

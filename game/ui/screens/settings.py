@@ -73,13 +73,15 @@ class SettingsScreen(Screen):
             items.append(Row([W(Button("fullscreen", "Full screen", self.app.toggle_fullscreen, kind="toggle",
                                        selected=self.app.fullscreen, fill=False))]))
         items += [Gap(18), *speechbridge.settings_items(self.app)]
-        items += [Rule(), Text("Keys", "heading", "ink"), Gap(4)]
-        for action, what in KEY_HELP:
-            keys = ", ".join(k.title() for k in self.app.bindings.get(action, []))
-            items.append(Text(f"{what}: {keys}", "small", "ink"))
+        if self.app.kiosk is None:  # a touch kiosk has no keyboard
+            items += [Rule(), Text("Keys", "heading", "ink"), Gap(4)]
+            for action, what in KEY_HELP:
+                keys = ", ".join(k.title() for k in self.app.bindings.get(action, []))
+                items.append(Text(f"{what}: {keys}", "small", "ink"))
         if self.app.settings_message:
             items += [Gap(10), Text(self.app.settings_message, "small", "muted")]
-        self.stack_views(ctx, header("Settings", back_button(self.on_back), sub="Saved as you change them"), items)
+        sub = "Saved as you change them" if self.app.kiosk is None else "For this visit only: nothing is kept"
+        self.stack_views(ctx, header("Settings", back_button(self.on_back), sub=sub), items)
 
     def set(self, **changes) -> None:
         self.app.apply_settings(modesbridge.copy_settings(self.app.settings, **changes))
