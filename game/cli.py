@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 DEFAULT_STORY = Path(__file__).resolve().parent.parent / "story"
-SUBCOMMANDS = ("validate", "play", "explore", "map", "strings")
+SUBCOMMANDS = ("validate", "play", "explore", "map", "strings", "class-report", "worksheet")
 
 
 def story_path(value: str | None) -> Path:
@@ -64,6 +64,11 @@ def build_parser() -> argparse.ArgumentParser:
     add_play_parser(sub)
     add_explore_parser(sub)
     add_map_parser(sub)
+
+    from .modes.classroom_cli import add_class_report_parser, add_worksheet_parser
+
+    add_class_report_parser(sub)
+    add_worksheet_parser(sub)
     return p
 
 

@@ -280,7 +280,8 @@ svg{max-width:100%;height:auto;display:block}ol,ul{margin:.2rem 0;padding-left:1
 @page{margin:10mm 11mm}
 @media print{body{margin:0;max-width:none;font-size:8.5pt;line-height:1.22}h1{font-size:14pt}h2{font-size:11pt;
 margin:.6rem 0 .2rem;break-after:avoid}tr{break-inside:avoid}a{color:#000;text-decoration:none}
-.src{columns:3;column-gap:1rem;font-size:7pt}.src li,.dec li,.jr li{break-inside:avoid}.jr{columns:2;column-gap:1.2rem}.pair{display:grid;grid-template-columns:1fr 1fr;gap:1.2rem}.dec{columns:2;column-gap:1.2rem}
+.src{columns:3;column-gap:1rem;font-size:7pt}.src li,.dec li,.jr li{break-inside:avoid}.jr{columns:2;column-gap:1.2rem}
+.pair{display:grid;grid-template-columns:1fr 1fr;gap:1.2rem}.dec{columns:2;column-gap:1.2rem}
 svg{max-height:30mm;width:auto}.myth .small{font-size:7.5pt}th,td{padding:.1rem .3rem}}
 """
 

@@ -112,7 +112,7 @@ def _event(ev: Event, tr) -> dict[str, Any]:
 KEPT_EVENTS = ("refused", "allowed", "listed", "delisted", "appeal", "points", "grade")
 
 
-def _excerpt(text: str, limit: int = 120) -> str:
+def _excerpt(text: str, limit: int = 90) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[:limit].rsplit(" ", 1)[0] + " ..."
 

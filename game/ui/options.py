@@ -26,6 +26,7 @@ class Options:
     kiosk: bool = False
     export_dir: str | None = None
     start: str = "main"
+    group: str | None = None
 
 
 def _size(value: str) -> tuple[int, int]:
@@ -69,7 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--story", default=str(DEFAULT_STORY), metavar="PATH", help="story folder")
     p.add_argument("--classroom", action="store_true", help="classroom mode: a teacher's start screen")
     p.add_argument("--kiosk", action="store_true", help="kiosk mode: fullscreen, touch-first, resets when idle")
-    p.add_argument("--export-dir", metavar="DIR", help="classroom: write each run's summary here")
+    p.add_argument("--export-dir", metavar="DIR", help="classroom: write each run's record here")
+    p.add_argument("--group", metavar="LABEL", help='classroom: the group label, e.g. "Table 4" (never a name)')
     return p
 
 
@@ -78,4 +80,4 @@ def parse(argv: list[str]) -> Options:
     return Options(character=a.character, lang=a.lang, size=a.size or (1280, 720), fullscreen=a.fullscreen,
                    frames=a.frames, quit_after=a.quit_after, autoplay=a.autoplay, pace=max(0.0, a.pace),
                    seed=a.seed, screenshot_dir=a.screenshot_dir, story=a.story, classroom=a.classroom,
-                   kiosk=a.kiosk, export_dir=a.export_dir, start=a.start)
+                   kiosk=a.kiosk, export_dir=a.export_dir, start=a.start, group=a.group)
