@@ -49,7 +49,7 @@ def clean_group(text: str | None) -> str:
     """The label as stored: printable, single spaces, at most GROUP_MAX characters ("" if nothing left)."""
     flat = unicodedata.normalize("NFC", str(text or ""))
     flat = _GROUP_OK.sub(" ", "".join(ch for ch in flat if ch.isprintable()))
-    return " ".join(flat.split())[:GROUP_MAX].strip()
+    return " ".join(flat.split())[:GROUP_MAX].strip(" .'-")
 
 
 def group_slug(text: str) -> str:
