@@ -200,6 +200,9 @@ class TeacherGate:
         """True when ``pin`` is right (after the chord): open the set-up screen."""
         ok = self._guard.submit_pin(pin)
         self._guard.unlocked = False
+        if not ok and pin:  # the pad stays open for another try, unless that was the last one (locked out)
+            mods, key = self._guard.config.chord
+            self._guard.key(key, **{m: True for m in mods})
         return ok
 
     def allow_quit(self, source: str = "window") -> bool:

@@ -127,7 +127,7 @@ class ClassroomGuard:
 
     def __init__(self, app: Any, gate: TeacherGate | None = None) -> None:
         self.app = app
-        self.gate = gate or TeacherGate()
+        self.gate = gate or TeacherGate(clock=app.clock)
         self.unlocked = False  # read by the app after a quit: a classroom never has a staff exit status
 
     def key(self, name: str, ctrl: bool = False, shift: bool = False, alt: bool = False, meta: bool = False) -> bool:
