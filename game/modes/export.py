@@ -34,7 +34,7 @@ from ..engine.model import ANSWERS, Life, Story, Text
 from ..engine.runtime import Session
 from .record import ANSWER_WORDS, STATUS_WORDS, AnswerLog, RunRecorder, pick_debrief
 
-QUIET = ("journal", "moved", "travel")  # the journal has its own section; places show in the dates line
+QUIET = ("journal", "moved", "travel", "time")  # the journal has its own section; decisions show date and place
 _URL = re.compile(r"^https?://[^\s<>\"']+$")
 
 
@@ -277,10 +277,11 @@ svg{max-width:100%;height:auto;display:block}ol,ul{margin:.2rem 0;padding-left:1
 .src{font-size:.85em}.src li{margin:.1rem 0}
 .dec li{margin:0 0 .25rem}
 .myth td:first-child{width:32%}.myth td:nth-child(2){width:8.5em}
-@page{margin:10mm 11mm}
-@media print{body{margin:0;max-width:none;font-size:8.5pt;line-height:1.22}h1{font-size:14pt}h2{font-size:11pt;
+@page{margin:9mm 10mm}
+@media print{body{margin:0;max-width:none;font-size:8.5pt;line-height:1.18}h1{font-size:14pt}h2{font-size:11pt;
 margin:.6rem 0 .2rem;break-after:avoid}tr{break-inside:avoid}a{color:#000;text-decoration:none}
-.src{columns:3;column-gap:1rem;font-size:7pt}.src li,.dec li,.jr li{break-inside:avoid}.jr{columns:2;column-gap:1.2rem}
+.src{columns:4;column-gap:.8rem;font-size:6.8pt}.src li,.dec li,.jr li{break-inside:avoid}
+.jr{columns:2;column-gap:1.2rem}
 .pair{display:grid;grid-template-columns:1fr 1fr;gap:1.2rem}.dec{columns:2;column-gap:1.2rem}
 svg{max-height:30mm;width:auto}.myth .small{font-size:7.5pt}th,td{padding:.1rem .3rem}}
 """
@@ -369,12 +370,16 @@ def _path_html(s: Summary) -> list[str]:
         h.append("<p>No decision was made on this run.</p>")
     else:
         h.append('<ol class="dec">')
+        where = ("", "")
         for st in decisions:
             tag = f' <span class="tag">{_e(st.evidence)}</span>' if st.evidence else ""
             caused = " ".join(st.events)
             caused = f'<br><span class="small">{_e(caused)}</span>' if caused else ""
-            h.append(f'<li value="{st.number}"><span class="muted small">{_e(st.date)}, {_e(st.place)}:</span> '
-                     f"<b>{_e(st.choice)}</b>{tag}{caused}</li>")
+            # the date and place when they change (a long run stays on two pages)
+            when = ", ".join(x for x, was in zip((st.date, st.place), where, strict=True) if x != was)
+            where = (st.date, st.place)
+            when = f'<span class="muted small">{_e(when)}:</span> ' if when else ""
+            h.append(f'<li value="{st.number}">{when}<b>{_e(st.choice)}</b>{tag}{caused}</li>')
         h.append("</ol>")
     if passed:
         h.append(f'<p class="muted small">Also {passed} scene{"s" if passed != 1 else ""} passed with '
