@@ -248,3 +248,13 @@ def test_bar_chart_says_each_number_in_words():
     svg = bar_chart([("Refused a train ticket", 14), ("Refused a loan", 3)], 15, "Refused")
     assert svg.startswith("<svg") and "14 of 15" in svg and "3 of 15" in svg and "<title>Refused</title>" in svg
     assert bar_chart([], 3, "x") == ""
+
+
+def test_a_group_that_played_twice_is_counted_in_runs():
+    twice = [rec("Table 1", [("window", "Wait", [])]), {**rec("Table 1", [("window", "File an objection", OBJECTION)]),
+                                                        "run_id": "second"}]
+    assert cr.unit_of(twice) == "run" and cr.unit_of(twice[:1]) == "group"
+    d = cr.decisions(twice)[0]
+    assert cr.decision_sentence(d, d.choices[0], cr.unit_of(twice)).startswith("1 of 2 runs chose")
+    page = " ".join(parse(render(cr.Loaded(records=twice, files=["a", "b"]))).text)
+    assert "2 runs by 1 group" in page and "(2 of 2 runs made this decision)" in page

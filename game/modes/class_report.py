@@ -173,6 +173,13 @@ def group_name(rec: dict[str, Any]) -> str:
     return rec.get("group") or "(no label)"
 
 
+def unit_of(records: list[dict[str, Any]]) -> str:
+    """What the report counts: "group" when each group played once, else "run" (a pair that played
+    twice is two runs, and may have chosen both ways)."""
+    labels = Counter(group_name(r) for r in records)
+    return "group" if all(n == 1 for n in labels.values()) else "run"
+
+
 def lives_played(records: list[dict[str, Any]]) -> list[tuple[str, str, list[str], float | None]]:
     """(life, path, the groups, median minutes played) for each life and path, most groups first."""
     groups: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -284,9 +291,9 @@ def decisions(records: list[dict[str, Any]], min_groups: int = 2) -> list[Decisi
     return out
 
 
-def decision_sentence(d: Decision, c: ChoiceCount) -> str:
-    """"14 of 15 groups chose 'File an objection'; it was refused for all of them." """
-    s = f"{c.groups} of {d.reached} group{'s' if d.reached != 1 else ''} chose \u201c{c.label}\u201d"
+def decision_sentence(d: Decision, c: ChoiceCount, unit: str = "group") -> str:
+    """"14 of 15 groups chose 'File an objection': Objection: refused, for all of them." """
+    s = f"{c.groups} of {d.reached} {unit}{'s' if d.reached != 1 else ''} chose \u201c{c.label}\u201d"
     notable = [(text, n) for text, n in c.outcomes.most_common() if text]
     if notable:
         text, n = notable[0]
@@ -351,8 +358,9 @@ def debrief_questions(records: list[dict[str, Any]]) -> dict[str, list[str]]:
     return {life: qs for life, qs in out.items() if qs}
 
 
-def prompts(records: list[dict[str, Any]], n: int = 6) -> list[str]:
+def prompts(records: list[dict[str, Any]], n: int = 6, unit: str | None = None) -> list[str]:
     """Discussion prompts drawn from the class's own choices and answers."""
+    units = (unit or unit_of(records)) + "s"
     out: list[str] = []
     total = len(records)
     splits = []
@@ -361,36 +369,36 @@ def prompts(records: list[dict[str, Any]], n: int = 6) -> list[str]:
             splits.append((min(d.choices[0].groups, d.choices[1].groups), d))
     for _, d in sorted(splits, key=lambda x: (-x[0], x[1].order))[:2]:
         a, b = d.choices[0], d.choices[1]
-        out.append(f"{d.life}, \u201c{d.scene}\u201d: {a.groups} groups chose \u201c{a.label}\u201d and {b.groups} "
+        out.append(f"{d.life}, \u201c{d.scene}\u201d: {a.groups} {units} chose \u201c{a.label}\u201d and {b.groups} "
                    f"chose \u201c{b.label}\u201d. Ask one group of each side to explain their choice.")
     refused, listed = restrictions(records)
     if refused:
         svc, k = refused.most_common(1)[0]
-        out.append(f"{k} of {total} groups were refused \u201c{svc}\u201d. Who decided that, and could they find "
+        out.append(f"{k} of {total} {units} were refused \u201c{svc}\u201d. Who decided that, and could they find "
                    "out why, or challenge it?")
     if listed:
         lst, k = listed.most_common(1)[0]
-        out.append(f"{k} of {total} groups were put on \u201c{lst}\u201d. How did they learn about it, and how "
+        out.append(f"{k} of {total} {units} were put on \u201c{lst}\u201d. How did they learn about it, and how "
                    "could they get off it?")
     for s in most_missed(myth_stats(records), 2):
         wrong = ANSWER_WORDS.get(s.common_wrong, s.common_wrong).lower()
-        out.append(f"\u201c{s.claim}\u201d: {s.answered - s.right} of {s.answered} groups first said "
+        out.append(f"\u201c{s.claim}\u201d: {s.answered - s.right} of {s.answered} {units} first said "
                    f"{wrong}; the sources say {ANSWER_WORDS.get(s.answer, s.answer).lower()}. "
                    "What made the claim believable, and which source settles it?")
     for life, counts in endings(records).items():
         reached = [e for e in counts if e != "not finished"]
         if len(reached) >= 2:
-            out.append(f"Groups playing {life} reached {len(reached)} different endings ("
+            out.append(f"The {units} of {life} reached {len(reached)} different endings ("
                        + ", ".join(f"\u201c{e}\u201d" for e in reached[:4])
                        + "). Which choices made the difference?")
             break
     changed = sum(1 for r in records if any(m.get("changed_to") for m in r.get("myths", [])))
     if changed:
-        out.append(f"{changed} group{'s' if changed != 1 else ''} changed a myth-or-fact answer after reading "
+        out.append(f"{changed} {units[:-1] if changed == 1 else units} changed a myth-or-fact answer after reading "
                    "what the sources say. What convinced them?")
     return out[:n]
 
 
 __all__ = ["Decision", "Loaded", "MythStat", "Skipped", "debrief_questions", "decision_sentence", "decisions",
            "endings", "group_name", "lives_played", "load_folder", "most_missed", "myth_stats", "natural_key",
-           "outcome", "path_label", "problems", "prompts", "read_record", "restrictions"]
+           "outcome", "path_label", "problems", "prompts", "read_record", "restrictions", "unit_of"]

@@ -89,7 +89,8 @@ def render(loaded: Loaded, made_at: datetime | None = None) -> str:
          '<meta name="referrer" content="no-referrer">', "<title>On the List: class report</title>",
          f"<style>{CSS}</style>", "</head>", "<body>", "<h1>On the List: class report</h1>"]
     span = _span(loaded)
-    h.append(f'<p class="muted">{n} run{"s" if n != 1 else ""}'
+    groups = len({cr.group_name(r) for r in recs})
+    h.append(f'<p class="muted">{n} run{"s" if n != 1 else ""} by {groups} group{"s" if groups != 1 else ""}'
              + (f", played {span}" if span else "") + f". Made {when}. It names groups only by the labels the "
              "class chose: no names, no personal data.</p>")
     if not recs:
@@ -118,9 +119,10 @@ def _played(recs: list[dict[str, Any]]) -> list[str]:
 
 def _endings(recs: list[dict[str, Any]]) -> list[str]:
     h = ["<h2>Endings reached</h2>"]
+    unit = cr.unit_of(recs)
     for life, counts in sorted(cr.endings(recs).items()):
         total = sum(counts.values())
-        h += [f"<h3>{_e(life)} ({total} group{'s' if total != 1 else ''})</h3>",
+        h += [f"<h3>{_e(life)} ({total} {unit}{'s' if total != 1 else ''})</h3>",
               bar_chart(counts.most_common(), total, f"Endings reached: {life}")]
     return h
 
@@ -139,11 +141,13 @@ def _restrictions(recs: list[dict[str, Any]]) -> list[str]:
 
 def _decisions(recs: list[dict[str, Any]], per_life: int = 10) -> list[str]:
     ds = cr.decisions(recs)
+    unit = cr.unit_of(recs)
     h = ["<h2>Key decisions</h2>"]
     if not ds:
-        return h + ["<p>No decision was made by two groups or more.</p>"]
-    h.append('<p class="muted small">Decisions that two groups or more made, in story order; the busiest '
-             f"{per_life} per life.</p>")
+        return h + [f"<p>No decision was made in two {unit}s or more.</p>"]
+    h.append(f'<p class="muted small">Decisions made in two {unit}s or more, in story order; the busiest '
+             f"{per_life} per life." + (" A group that played twice counts twice." if unit == "run" else "")
+             + "</p>")
     by_life: dict[str, list] = {}
     for d in ds:
         by_life.setdefault(d.life, []).append(d)
@@ -151,10 +155,10 @@ def _decisions(recs: list[dict[str, Any]], per_life: int = 10) -> list[str]:
         h.append(f"<h3>{_e(life)}</h3>")
         busiest = sorted(sorted(items, key=lambda d: -d.reached)[:per_life], key=lambda d: d.order)
         for d in busiest:
-            h.append(f'<p><b>{_e(d.scene)}</b> <span class="muted small">({d.reached} of {d.of} groups made this '
+            h.append(f'<p><b>{_e(d.scene)}</b> <span class="muted small">({d.reached} of {d.of} {unit}s made this '
                      "decision)</span></p>")
-            h.append('<ul class="dec">' + "".join(f"<li>{_e(cr.decision_sentence(d, c))}</li>" for c in d.choices)
-                     + "</ul>")
+            h.append('<ul class="dec">' + "".join(f"<li>{_e(cr.decision_sentence(d, c, unit))}</li>"
+                                                  for c in d.choices) + "</ul>")
     return h
 
 
