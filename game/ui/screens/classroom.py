@@ -108,7 +108,7 @@ class TeacherScreen(Screen):
                                   W(Button("group:fixed", "Set it here", lambda: self.set_group_fixed(True),
                                            kind="toggle", selected=self.group_fixed, fill=False))], gap=10)]
         if self.group_fixed:
-            items += [Gap(6), Text(f"Label: {self.group or '(type it)'}\u258f", "heading", "ink"),
+            items += [Gap(6), Text(f"Label: {self.group}_" if self.group else "Label: (type it)", "heading", "ink"),
                       Text("Type the label, or pick one:", "small", "muted"), Gap(4),
                       preset_rows(self, self.group)]
         items.append(Text(NAME_NOTE, "small", "muted", max_w=900))
@@ -247,7 +247,9 @@ class StudentStartScreen(Screen):
         if game.group_fixed:
             items += [Text(game.group, "heading", "ink"), Text("Set by your teacher.", "small", "muted")]
         else:
-            items += [Text((self.group or "") + "\u258f", "heading", "ink"),
+            label = (Text(f"{self.group}_", "heading", "ink") if self.group
+                     else Text("(not set yet)", "heading", "muted"))
+            items += [label,
                       Text("Type it, or pick one:", "small", "muted"), Gap(4), preset_rows(self, self.group)]
         items += [Gap(4), Text(NAME_NOTE, "small", "muted", max_w=900)]
         if game.record_problem:
