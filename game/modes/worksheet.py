@@ -33,7 +33,8 @@ h1{font-size:1.5rem;margin:0 0 .2rem}h2{font-size:1.15rem;margin:1.2rem 0 .4rem;
 width:.9em;height:.9em;border:1.5px solid #111;margin-right:.35rem;vertical-align:-.1em}
 .line{border-bottom:1px solid #777;height:1.7em}.muted{color:#333}.small{font-size:.85em}
 table{border-collapse:collapse;width:100%}th,td{border:1px solid #666;padding:.25rem .4rem;text-align:left;
-vertical-align:top}th{background:#eee}li{margin:.3rem 0}ol.q>li{break-inside:avoid;margin-bottom:.8rem}
+vertical-align:top}th{background:#eee}li{margin:.3rem 0}.mt th:nth-child(2){width:5em}
+.mt td:first-child{width:30%}ol.q>li{break-inside:avoid;margin-bottom:.8rem}
 @page{margin:14mm}
 @media print{body{margin:0;max-width:none;font-size:10.5pt}h2{break-after:avoid}a{color:#000;text-decoration:none}}
 """
@@ -116,7 +117,7 @@ def render_worksheet(story: Story, life_id: str, lang: str | None = None) -> str
         order = _matching_order(len(terms), life.id)
         letters = "ABCDEFGHIJKLMNOP"
         h.append("<h2>Key terms</h2><p>Write the letter of the meaning next to each term.</p>")
-        h.append("<table><thead><tr><th>Term</th><th>Letter</th><th>Meaning</th></tr></thead><tbody>")
+        h.append('<table class="mt"><thead><tr><th>Term</th><th>Letter</th><th>Meaning</th></tr></thead><tbody>')
         for row, idx in enumerate(order):
             term = terms[row]
             meaning = terms[idx]
