@@ -179,3 +179,43 @@ def test_class_report_button(tmp_path):
     assert (tmp_path / "class-report.html").exists()
     assert "Table 5" in (tmp_path / "class-report.html").read_text(encoding="utf-8")
     assert p.has(key="report")
+
+
+@pytest.mark.parametrize("size", [(800, 600), (1280, 720), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_classroom_screens_fit_at_double_text(size, tmp_path):
+    """The students' start, the teacher's set-up with a typed label, and both PIN pads: nothing runs off
+    the window at 100 % and 200 % text, and every target is big enough."""
+    from game.modes.settings import Settings
+    from tests.test_ui_render import check, targets_big_enough
+
+    seen: set[str] = set()
+    for scale in (1.0, 2.0):
+        p = Pilot.start(EXAMPLE, size=size, settings=Settings(text_scale=scale), classroom=True,
+                        export_dir=str(tmp_path))
+        p.click(key="group:fixed")
+        type_text(p, "Table 12")
+        check(p, f"teacher {size} {scale}", seen)
+        targets_big_enough(p, f"teacher {size} {scale}")
+        p.click("Set a PIN")
+        check(p, f"set pin {size} {scale}", seen)
+        type_text(p, "2468")
+        p.key("return")
+        p.click(key="group:students")
+        p.click("Start")
+        check(p, f"student {size} {scale}", seen)
+        targets_big_enough(p, f"student {size} {scale}")
+        p.key("t", CHORD)
+        check(p, f"enter pin {size} {scale}", seen)
+    assert {"teacher", "pin", "student"} <= seen
+
+
+def test_a_folder_that_cannot_be_written_is_said_and_the_run_goes_on(tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the records folder should be", encoding="utf-8")
+    p = Pilot.start(EXAMPLE, classroom=True, export_dir=str(blocker), group="Table 1")
+    p.click("Start")
+    p.click("Start")
+    assert p.screen == "play" and p.app.game.record_problem.startswith("The record could not be saved")
+    play_to_the_end(p)
+    p.click("Save the class summary")
+    assert "The record could not be saved" in shown(p) and p.app.errors == []
