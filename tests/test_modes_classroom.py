@@ -148,8 +148,10 @@ def test_a_run_leaves_one_record_updated_in_place(story, tmp_path):
     # a second run of the same group in the same second gets its own record, never the first one's
     other = ClassroomRun.start(story, ClassroomOptions("ming", group="Table 4"), seed=2)
     other.recorder = RunRecorder(story, tmp_path, "Table 4", started=run.recorder.started)
+    other.recorder.run_id = run.recorder.run_id[:4] + "0000"  # the same first letters: the name is still free
     other.export(tmp_path)
     assert len(list(tmp_path.glob("*.json"))) == 2
+    assert {p.stem for p in tmp_path.glob("*.json")} == {stem, stem + "-2"}
 
 
 def test_the_first_answer_counts_and_a_change_shows_as_a_change(story, tmp_path):

@@ -1,8 +1,8 @@
 """One classroom run's record: a versioned JSON file, one CSV row and the printable summary beside it.
 
 A run leaves exactly one record. :class:`RunRecorder` picks the file name once, when the run starts
-(``record-GROUP-LIFE-YYYYmmdd-HHMMSS``, with ``-2``, ``-3``... only if that name is already taken by
-another run), and rewrites the same three files atomically whenever the run changes: after each
+(``record-GROUP-LIFE-YYYYmmdd-HHMMSS-XXXX``, XXXX from the run's random id; ``-2``, ``-3``... only if
+that name is somehow taken already), and rewrites the same three files atomically whenever the run changes: after each
 choice, each myth-or-fact answer, and when the run ends (``status``: ``finished``, ``left``,
 ``ended`` by the teacher). Pressing "Save the class summary" only updates it.
 
@@ -227,8 +227,11 @@ def render_csv(records: list[dict[str, Any]]) -> str:
 
 
 # -- writing ---------------------------------------------------------------------------------------
-def record_stem(group: str, life_id: str, started: datetime) -> str:
-    return f"record-{group_slug(clean_group(group))}-{life_id}-{started.strftime('%Y%m%d-%H%M%S')}"
+def record_stem(group: str, life_id: str, started: datetime, run_id: str = "") -> str:
+    """``record-GROUP-LIFE-DATE-TIME-XXXX``: the last part, from the run's id, keeps two computers that
+    write to one shared folder from ever choosing the same name in the same second."""
+    tail = f"-{run_id[:4]}" if run_id else ""
+    return f"record-{group_slug(clean_group(group))}-{life_id}-{started.strftime('%Y%m%d-%H%M%S')}{tail}"
 
 
 class RunRecorder:
@@ -259,7 +262,7 @@ class RunRecorder:
         return self.folder / f"{self.stem}.json" if self.stem else None
 
     def _choose_stem(self, life_id: str) -> str:
-        base = record_stem(self.group, life_id, self.started)
+        base = record_stem(self.group, life_id, self.started, self.run_id)
         stem, n = base, 2
         while any((self.folder / f"{stem}{ext}").exists() for ext in (".json", ".csv", ".html")):
             stem, n = f"{base}-{n}", n + 1
