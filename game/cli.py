@@ -29,6 +29,8 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "map": ("game.text.graph", "write a life's story graph: DOT, Mermaid (.mmd), or .svg/.png (needs Graphviz)"),
     "strings": ("game.text.strings", "list every displayed string id with its hash and English text"),
     "say": ("game.speech.say", "render what the game would speak on one screen to a WAV file"),
+    "class-report": ("game.modes.classreport_cmd", "one page of a whole class's results from a folder of run records"),
+    "worksheet": ("game.modes.worksheet_cmd", "a printable worksheet and answer key for one life, from the story"),
 }
 
 
@@ -97,7 +99,9 @@ def _add_window_options(p: argparse.ArgumentParser, lives: str) -> None:
     w.add_argument("--story", default=str(DEFAULT_STORY), metavar="PATH", help="story folder")
     w.add_argument("--classroom", action="store_true", help="classroom mode: a teacher's start screen")
     w.add_argument("--kiosk", action="store_true", help="kiosk mode: fullscreen, touch-first, resets when idle")
-    w.add_argument("--export-dir", metavar="DIR", help="classroom: write each run's summary here")
+    w.add_argument("--export-dir", metavar="DIR", help="classroom: write each run's record here")
+    w.add_argument("--group", metavar="LABEL", help="classroom: the group's label in its record, e.g. \"Table 4\" "
+                                                   "(never a name)")
 
 
 def build_parser(command: str | None = None, lives: str = "a life id of the story") -> argparse.ArgumentParser:
@@ -120,7 +124,7 @@ def window_options(a: argparse.Namespace) -> Options:
     return Options(character=a.character, lang=a.lang, size=a.size, fullscreen=a.fullscreen, frames=a.frames,
                    quit_after=a.quit_after, autoplay=a.autoplay, pace=a.pace, seed=a.seed,
                    screenshot_dir=a.screenshot_dir, story=a.story, classroom=a.classroom, kiosk=a.kiosk,
-                   export_dir=a.export_dir, start=a.start)
+                   export_dir=a.export_dir, start=a.start, group=a.group)
 
 
 def parse_window(argv: list[str]) -> Options:

@@ -166,7 +166,8 @@ def test_every_command_module_has_add_arguments_and_run():
     for cmd, (module, _help) in SUBCOMMANDS.items():
         mod = importlib.import_module(module)
         assert callable(mod.add_arguments) and callable(mod.run), cmd
-        required = ["-o", "x", "--character", "c"] if cmd in ("map", "say") else []
+        required = {"map": ["-o", "x", "--character", "c"], "say": ["-o", "x", "--character", "c"],
+                    "worksheet": ["--character", "c"], "class-report": ["folder"]}.get(cmd, [])
         assert build_parser(cmd).parse_args([cmd, *required]).command == cmd
 
 

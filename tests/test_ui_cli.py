@@ -53,11 +53,18 @@ def test_autoplay_with_screenshots_reaches_debriefs(tmp_path):
 def test_classroom_autoplay_exports_a_summary(tmp_path):
     out = tmp_path / "out"
     r = run(["--story", str(EXAMPLE), "--classroom", "--autoplay", "--seed", "2", "--pace", "0.02", "--frames",
-             "60", "--export-dir", str(out)], tmp_path)
+             "60", "--export-dir", str(out), "--group", "Table 1"], tmp_path)
     assert r.returncode == 0, r.stderr
-    html = list(out.glob("*.html"))
-    assert html
-    assert "Home at last" in html[0].read_text(encoding="utf-8")
+    import json
+
+    records = [json.loads(p.read_text(encoding="utf-8")) for p in out.glob("*.json")]
+    assert records and len(list(out.glob("*.html"))) == len(records)  # one summary per run, no duplicates
+    assert len({r["run_id"] for r in records}) == len(records) and all(r["final"] for r in records)
+    finished = [r for r in records if r["status"] == "finished"]
+    assert finished and all(r["ending"]["title"] == "Home at last" for r in finished)
+    html = [p for p in out.glob("*.html") if p.with_suffix(".json").exists()]
+    assert "Home at last" in next(p for p in html if json.loads(p.with_suffix(".json").read_text())["ending"]
+                                  ).read_text(encoding="utf-8")
 
 
 def test_kiosk_quit_after_ends_cleanly(tmp_path):

@@ -33,10 +33,12 @@ def test_save_slot_shows_life_place_and_date_and_loads():
 
 
 def test_teacher_screen_chapter_and_hidden_questions(tmp_path):
-    p = Pilot.start(EXAMPLE, classroom=True, export_dir=str(tmp_path / "out"))
+    p = Pilot.start(EXAMPLE, classroom=True, export_dir=str(tmp_path / "out"), group="Table 3")
     assert p.screen == "teacher"
     p.click(key="start:chapter:listed")
     p.click(key="questions:off")
+    p.click("Start")
+    assert p.screen == "student"  # the students' start, not the teacher's screen
     p.click("Start")
     assert p.screen == "play"
     assert "court_list" in p.app.game.session.state.lists
@@ -46,10 +48,10 @@ def test_teacher_screen_chapter_and_hidden_questions(tmp_path):
         p.key("1")
     p.click("Read the debrief")
     assert p.screen == "debrief"
-    assert not p.has("Questions to discuss")
-    assert list((tmp_path / "out").glob("*.html"))  # exported on arrival
-    p.click("Play another life")
-    assert p.screen == "teacher"
+    assert not p.app.game.show_questions
+    assert len(list((tmp_path / "out").glob("*.html"))) == 1  # the run's one record, kept up to date
+    p.click("Play again: back to the start")
+    assert p.screen == "student"
 
 
 def test_kiosk_attract_countdown_touch_and_reset():

@@ -1,10 +1,14 @@
-"""The classroom summary of a run: one self-contained printable HTML page and a CSV of the choices.
+"""The classroom summary of a run: one self-contained printable HTML page (at most two pages on A4
+and on Letter; ``bench/print_pages.py`` checks it in headless Chromium).
 
-The page holds the life, where the run started, the path taken (every node with its date and the
-lists the player was on after it), the choices and the events they caused, the points over time as
-an inline SVG chart with a table, the lists over time, the journal, the myth-or-fact answers the
-student gave, the debrief (with its discussion questions unless the teacher hid them) and the
-sources cited along the way.
+The page holds the group, the life, the path (main, short or a chapter), the ending, the decisions
+made (each with its date and what it caused; the scenes passed with "Continue" are only counted),
+the lists over time, the points over time as an inline SVG chart with the values as text, the
+journal, the myth-or-fact answers (the FIRST answer counts; a later change is shown as a change),
+the discussion questions unless the teacher hid them, and the sources cited along the way (each
+address once). The debrief's own text is the same for every run of a life, so it is not repeated
+here: the answer key (``python -m game worksheet``) prints it once for the class.
+The record's data and its one-row CSV come from :mod:`game.modes.record`.
 
 It loads nothing: the CSS is inline, the chart is inline SVG, there is no script, no image, no font
 and no stylesheet link, and a Content-Security-Policy forbids loading anything. Sources' URLs are
@@ -16,26 +20,18 @@ story) and the time of the export.
 
 from __future__ import annotations
 
-import csv
-import html
-import io
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from ..cite import display_url
 from ..engine.events import Event, describe
-from ..engine.model import ANSWERS, Debrief, Life, Story, Text
+from ..engine.model import ANSWERS, Life, Story, Text
 from ..engine.runtime import Session
-from ..engine.saves import atomic_write_text
-from . import paths
+from .record import AnswerLog, RunRecorder, pick_debrief
 
-CSV_COLUMNS = ("step", "date", "place", "node", "choice", "choice_id", "events")
-ANSWER_WORDS = {"myth": "Myth", "fact": "Fact", "mixed": "Partly true"}
-_URL = re.compile(r"^https?://[^\s<>\"']+$")
+QUIET = ("journal", "moved", "travel", "time")  # the journal has its own section; decisions show date and place
 
 
 @dataclass
@@ -52,6 +48,7 @@ class Step:
     choice_id: str = ""
     events: list[str] = field(default_factory=list)
     lists: list[str] = field(default_factory=list)  # the lists the player is on after this step
+    options: int = 0  # how many choices the scene offered (1: only "Continue")
 
 
 @dataclass
@@ -69,9 +66,10 @@ class ListPeriod:
 class MythAnswer:
     id: str
     claim: str
-    given: str  # "myth", "fact", "mixed" or "" when not answered
+    given: str  # the FIRST answer: "myth", "fact", "mixed" or "" when not answered
     answer: str
     explanation: str
+    changed_to: list[str] = field(default_factory=list)  # later answers, after the verdict was shown
 
     @property
     def matches(self) -> bool:
@@ -113,6 +111,10 @@ class Summary:
     debrief: list[tuple[str, str]]  # (heading, text)
     questions: list[str]
     sources: list[SourceRow]
+    group: str = ""
+    status: str = ""
+    minutes: float | None = None
+    path: str = "main"
 
     @property
     def choices(self) -> list[Step]:
@@ -139,22 +141,19 @@ def _start_label(life: Life, start: str, tr) -> str:
     return "From the beginning"
 
 
-def _pick_debrief(session: Session, answers: dict[str, str]) -> Debrief | None:
-    life = session.life
-    node = session.node
-    if node.ending is not None and node.ending.debrief in life.debriefs:
-        return life.debriefs[node.ending.debrief]
-    for d in life.debriefs.values():  # unfinished: the debrief whose myths the student answered
-        if any(m.id in answers for m in d.myths):
-            return d
-    return next(iter(life.debriefs.values()), None)
+def as_log(answers: AnswerLog | dict[str, str] | None) -> AnswerLog:
+    """An AnswerLog from a plain {claim: answer} (each taken as the first answer)."""
+    if isinstance(answers, AnswerLog):
+        return answers
+    return AnswerLog(first={k: v for k, v in (answers or {}).items() if v in ANSWERS})
 
 
-def build_summary(session: Session, story: Story, answers: dict[str, str] | None = None,
+def build_summary(session: Session, story: Story, answers: AnswerLog | dict[str, str] | None = None,
                   show_questions: bool = True, lang: str | None = None,
-                  now: datetime | None = None) -> Summary:
-    """Gather what the summary shows from a session (finished or not)."""
-    answers = dict(answers or {})
+                  now: datetime | None = None, record: dict[str, Any] | None = None) -> Summary:
+    """Gather what the summary shows from a session (finished or not); ``record`` adds the group,
+    the status and the minutes played."""
+    log_ = as_log(answers)
 
     def tr(t: Text | None) -> str:
         return story.text(t, lang)
@@ -202,26 +201,24 @@ def build_summary(session: Session, story: Story, answers: dict[str, str] | None
         place = world.places.get(entry.place)
         step = Step(number, entry.date, tr(place.name) if place else entry.place, entry.node,
                     _excerpt(tr(entry.text)), node.evidence if node else "",
-                    lists=[p.name for p in on.values()])
+                    lists=[p.name for p in on.values()], options=len(node.choices) if node else 0)
         if entry.choice is not None:
             step.choice = tr(entry.choice)
             step.choice_id = log[i][1] if i < len(log) else ""
-            step.events = say(hist[i + 1].events) if i + 1 < len(hist) else []
+            step.events = say(e for e in hist[i + 1].events if e.kind not in QUIET) if i + 1 < len(hist) else []
         steps.append(step)
     if points and steps and points[-1][0] < len(steps):
         points.append((len(steps), steps[-1].date, points[-1][2]))
 
-    debrief = _pick_debrief(session, answers)
+    debrief = pick_debrief(session, log_)
     myths: list[MythAnswer] = []
     sections: list[tuple[str, str]] = []
     questions: list[str] = []
-    if debrief is not None:
-        cite(debrief.sources)
+    if debrief is not None:  # its sources are the same for every run: the answer key lists them
         for m in debrief.myths:
-            given = answers.get(m.id, "")
-            myths.append(MythAnswer(m.id, tr(m.claim), given if given in ANSWERS else "", m.answer,
-                                    tr(m.explanation)))
-            cite(m.sources)
+            given = log_.first.get(m.id, "")
+            myths.append(MythAnswer(m.id, tr(m.claim), given, m.answer, tr(m.explanation),
+                                    list(log_.changes.get(m.id, []))))
         for heading, sec in (("What really happened", debrief.what_happened),
                              ("What the sources do not say", debrief.not_known),
                              ("What this story invented", debrief.dramatized)):
@@ -246,7 +243,9 @@ def build_summary(session: Session, story: Story, answers: dict[str, str] | None
         start_events=say(hist[0].events) if hist else [], steps=steps, scheme=tr(scheme.name) if scheme else "",
         points=points, grades=[(g.id, g.min) for g in scheme.grades] if scheme else [], lists=periods,
         journal=[(j.get("date", ""), j.get("text", "")) for j in _journal(session, story, lang)],
-        myths=myths, debrief=sections, questions=questions, sources=sources)
+        myths=myths, debrief=sections, questions=questions, sources=sources,
+        group=str((record or {}).get("group", "")), status=str((record or {}).get("status", "")),
+        minutes=(record or {}).get("minutes_played"), path=str((record or {}).get("path", "main")))
 
 
 def _journal(session: Session, story: Story, lang: str | None) -> list[dict[str, str]]:
@@ -257,239 +256,28 @@ def _journal(session: Session, story: Story, lang: str | None) -> list[dict[str,
     return out
 
 
-# -- CSV --------------------------------------------------------------------------------------------
-def _cell(value: Any) -> str:
-    """A CSV cell that a spreadsheet will not run as a formula."""
-    text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+# -- writing ----------------------------------------------------------------------------------------
+def export_summary(session: Session, story: Story, out_dir: str | Path,
+                   answers: AnswerLog | dict[str, str] | None = None, show_questions: bool = True,
+                   lang: str | None = None, group: str = "") -> tuple[Path, Path]:
+    """Write one run's record once (``record-GROUP-LIFE-DATE-TIME`` .json, .csv and .html) into ``out_dir``.
 
-
-def render_csv(summary: Summary) -> str:
-    """The choices, one row each: step, date, place, node, choice label, choice id, events."""
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\r\n")
-    w.writerow(CSV_COLUMNS)
-    for s in summary.choices:
-        w.writerow([_cell(x) for x in (s.number, s.date, s.place, s.node, s.choice, s.choice_id,
-                                       " | ".join(s.events))])
-    return buf.getvalue()
-
-
-# -- HTML -------------------------------------------------------------------------------------------
-CSS = """
-body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#111;background:#fff;
-max-width:60rem;margin:1.5rem auto;padding:0 1rem;line-height:1.45;font-size:12pt}
-h1{font-size:1.6rem;margin:0 0 .3rem}h2{font-size:1.2rem;margin:1.6rem 0 .5rem;border-bottom:2px solid #111}
-table{border-collapse:collapse;width:100%;margin:.4rem 0}th,td{border:1px solid #777;padding:.25rem .4rem;
-text-align:left;vertical-align:top}th{background:#eee}td.n{text-align:right;white-space:nowrap}
-.meta{margin:.2rem 0}.meta dt{font-weight:bold;float:left;clear:left;width:9rem}.meta dd{margin:0 0 .2rem 9.5rem}
-.ev{margin:0;padding-left:1.1rem}.muted{color:#444}.tag{font-size:.8em;border:1px solid #555;padding:0 .25rem}
-svg{max-width:100%;height:auto}ol.q li{margin:.3rem 0 1.6rem}
-@media print{body{margin:0;max-width:none;font-size:10.5pt}h2{break-after:avoid}tr{break-inside:avoid}
-a{color:#000;text-decoration:none}a[href]::after{content:" (" attr(href) ")";font-size:.85em;word-break:break-all}}
-"""
-
-
-def _e(value: Any) -> str:
-    return html.escape(str(value), quote=True)
-
-
-def _events_html(events: list[str]) -> str:
-    if not events:
-        return ""
-    return '<ul class="ev">' + "".join(f"<li>{_e(x)}</li>" for x in events) + "</ul>"
-
-
-def points_svg(summary: Summary, width: int = 640, height: int = 240) -> str:
-    """An inline SVG line chart of the points over the steps, with the grade bands as lines."""
-    pts = summary.points
-    if not pts:
-        return ""
-    left, right, top, bottom = 56, 16, 16, 36
-    xs = [p[0] for p in pts]
-    ys = [p[2] for p in pts]
-    lo_y = min(ys + [g[1] for g in summary.grades if min(ys) - 60 <= g[1] <= max(ys) + 60])
-    hi_y = max(ys + [g[1] for g in summary.grades if min(ys) - 60 <= g[1] <= max(ys) + 60])
-    pad = max(10, (hi_y - lo_y) // 10)
-    lo_y, hi_y = lo_y - pad, hi_y + pad
-    max_x = max(max(xs), 1)
-
-    def sx(x: float) -> float:
-        return round(left + (width - left - right) * x / max_x, 1)
-
-    def sy(y: float) -> float:
-        return round(top + (height - top - bottom) * (hi_y - y) / (hi_y - lo_y), 1)
-
-    out = [f'<svg viewBox="0 0 {width} {height}" width="{width}" '
-           f'height="{height}" role="img" aria-labelledby="chart-title">',
-           f'<title id="chart-title">{_e(summary.scheme)}: points at each step</title>',
-           f'<rect x="{left}" y="{top}" width="{width - left - right}" height="{height - top - bottom}" '
-           'fill="none" stroke="#777"/>']
-    for grade, floor in summary.grades:
-        if lo_y < floor < hi_y:
-            y = sy(floor)
-            out.append(f'<line x1="{left}" y1="{y}" x2="{width - right}" y2="{y}" stroke="#999" '
-                       'stroke-dasharray="4 3"/>')
-            out.append(f'<text x="{width - right - 4}" y="{y - 3}" font-size="11" text-anchor="end" '
-                       f'fill="#333">grade {_e(grade)} from {floor}</text>')
-    for value in sorted({min(ys), max(ys)}):
-        out.append(f'<text x="{left - 6}" y="{sy(value) + 4}" font-size="11" text-anchor="end">{value}</text>')
-    # a step line: points stay the same until the next change
-    path: list[str] = []
-    for k, (x, _d, y) in enumerate(pts):
-        if k:
-            path.append(f"{sx(x)},{sy(pts[k - 1][2])}")
-        path.append(f"{sx(x)},{sy(y)}")
-    out.append(f'<polyline points="{" ".join(path)}" fill="none" stroke="#003c8f" stroke-width="2.5"/>')
-    for x, d, y in pts:
-        when = "start" if x == 0 else f"step {x}"
-        out.append(f'<circle cx="{sx(x)}" cy="{sy(y)}" r="3.5" fill="#003c8f"><title>{when}, {_e(d)}: '
-                   f'{y} points</title></circle>')
-    out.append(f'<text x="{left}" y="{height - 10}" font-size="11">start</text>')
-    out.append(f'<text x="{width - right}" y="{height - 10}" font-size="11" text-anchor="end">step {max_x}</text>')
-    out.append("</svg>")
-    return "\n".join(out)
+    For a run that goes on, keep a :class:`~game.modes.record.RunRecorder` instead: it rewrites the
+    same files. Returns the HTML and CSV paths. Raises OSError when the folder cannot be written,
+    and PermissionError when writing is off (kiosk mode exports nothing).
+    """
+    rec = RunRecorder(story, out_dir, group, show_questions=show_questions, lang=lang)
+    rec.answers = as_log(answers)
+    path = rec.write(session, "finished" if session.ended else "playing")
+    return path.with_suffix(".html"), path.with_suffix(".csv")
 
 
 def render_html(summary: Summary) -> str:
-    """The summary as one self-contained HTML page."""
-    s = summary
-    title = f"{s.story_title}: {s.life_title}"
-    h: list[str] = [
-        "<!DOCTYPE html>",
-        f'<html lang="{_e(s.language)}">',
-        "<head>",
-        '<meta charset="utf-8">',
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        '<meta name="referrer" content="no-referrer">',
-        f"<title>{_e(title)}: summary of a run</title>",
-        f"<style>{CSS}</style>",
-        "</head>",
-        "<body>",
-        f"<h1>{_e(title)}</h1>",
-        '<p class="muted">A summary of one run through an educational game. It holds no names and no '
-        "personal data.</p>",
-        '<dl class="meta">',
-        f"<dt>Life</dt><dd>{_e(s.life_title)}: {_e(s.player)}</dd>",
-        f"<dt>Place and time</dt><dd>{_e(s.period)}</dd>",
-        f"<dt>Started</dt><dd>{_e(s.start)}</dd>",
-        f"<dt>Outcome</dt><dd>{_e('Ending: ' + s.ending if s.ending else 'Not finished')}</dd>",
-        f"<dt>Choices made</dt><dd>{len(s.choices)}</dd>",
-        f"<dt>Exported</dt><dd>{_e(s.made_at)}</dd>",
-        "</dl>",
-    ]
-    if s.start_events:
-        h += ["<h2>At the start</h2>", _events_html(s.start_events)]
+    """The summary as one self-contained HTML page (:mod:`game.modes.summary_html`)."""
+    from .summary_html import render_html as render
 
-    h += ["<h2>The path taken</h2>",
-          "<table><thead><tr><th>Step</th><th>Date</th><th>Place</th><th>What happened</th><th>Choice</th>"
-          "<th>What the choice caused</th><th>On lists after</th></tr></thead><tbody>"]
-    for st in s.steps:
-        tag = f' <span class="tag">{_e(st.evidence)}</span>' if st.evidence else ""
-        h.append(f'<tr><td class="n">{st.number}</td><td>{_e(st.date)}</td><td>{_e(st.place)}</td>'
-                 f"<td>{_e(st.excerpt)}{tag}</td><td>{_e(st.choice)}</td><td>{_events_html(st.events)}</td>"
-                 f"<td>{_e(', '.join(st.lists)) if st.lists else '-'}</td></tr>")
-    h.append("</tbody></table>")
-
-    h.append("<h2>Lists over time</h2>")
-    if s.lists:
-        h.append("<table><thead><tr><th>List</th><th>Kind</th><th>On from</th><th>Off from</th><th>Why</th>"
-                 "</tr></thead><tbody>")
-        for p in s.lists:
-            until = f"step {p.until_step}, {p.until_date}" if p.until_step is not None else "still on at the end"
-            h.append(f"<tr><td>{_e(p.name)}</td><td>{_e(p.kind)}</td><td>step {p.since_step}, {_e(p.since_date)}"
-                     f"</td><td>{_e(until)}</td><td>{_e(p.reason)}</td></tr>")
-        h.append("</tbody></table>")
-    else:
-        h.append("<p>This run put the player on no list.</p>")
-
-    h.append("<h2>Points over time</h2>")
-    if s.points:
-        h.append(f"<p>{_e(s.scheme)}.</p>")
-        h.append(points_svg(s))
-        h.append("<table><thead><tr><th>Step</th><th>Date</th><th>Points</th></tr></thead><tbody>")
-        for x, d, y in s.points:
-            h.append(f'<tr><td class="n">{"start" if x == 0 else x}</td><td>{_e(d)}</td><td class="n">{y}</td></tr>')
-        h.append("</tbody></table>")
-    else:
-        h.append("<p>No point scheme applies to this life.</p>")
-
-    if s.journal:
-        h.append("<h2>Journal</h2><ul>")
-        h += [f"<li>{_e(d)}: {_e(t)}</li>" for d, t in s.journal]
-        h.append("</ul>")
-
-    if s.myths:
-        h.append("<h2>Myth or fact?</h2><table><thead><tr><th>Claim</th><th>Answer given</th>"
-                 "<th>What the sources say</th><th>Why</th></tr></thead><tbody>")
-        for m in s.myths:
-            given = ANSWER_WORDS.get(m.given, "Not answered")
-            mark = "" if not m.given else (" (matches)" if m.matches else " (differs)")
-            h.append(f"<tr><td>{_e(m.claim)}</td><td>{_e(given + mark)}</td>"
-                     f"<td>{_e(ANSWER_WORDS.get(m.answer, m.answer))}</td><td>{_e(m.explanation)}</td></tr>")
-        h.append("</tbody></table>")
-
-    if s.debrief:
-        h.append("<h2>Debrief</h2>")
-        for heading, text in s.debrief:
-            h.append(f"<h3>{_e(heading)}</h3>")
-            h += [f"<p>{_e(par.strip())}</p>" for par in text.split("\n\n") if par.strip()]
-
-    if s.questions:
-        h.append('<h2>Questions to discuss</h2><ol class="q">')
-        h += [f"<li>{_e(q)}</li>" for q in s.questions]
-        h.append("</ol>")
-
-    h.append("<h2>Sources</h2>")
-    if s.sources:
-        h.append("<ol>")
-        for src in s.sources:
-            bits = [_e(src.author) if src.author else "", f"<cite>{_e(src.title)}</cite>", _e(src.outlet),
-                    _e(src.date) if src.date else ""]
-            line = ". ".join(b for b in bits if b) + "."
-            if src.url and _URL.match(src.url):
-                line += f' <a href="{_e(src.url)}">{_e(display_url(src.url))}</a>'
-            line += f' <span class="muted">(trust: {_e(src.trust)})</span>'
-            h.append(f"<li>{line}</li>")
-        h.append("</ol>")
-    else:
-        h.append("<p>No sources were cited on this path.</p>")
-    h += ["</body>", "</html>", ""]
-    return "\n".join(h)
+    return render(summary)
 
 
-# -- writing ----------------------------------------------------------------------------------------
-def _free_path(folder: Path, stem: str, suffix: str) -> Path:
-    p = folder / f"{stem}{suffix}"
-    n = 2
-    while p.exists():
-        p = folder / f"{stem}-{n}{suffix}"
-        n += 1
-    return p
-
-
-def export_summary(session: Session, story: Story, out_dir: str | Path, answers: dict[str, str] | None = None,
-                   show_questions: bool = True, lang: str | None = None) -> tuple[Path, Path]:
-    """Write ``summary-LIFE-YYYYmmdd-HHMMSS.html`` and ``.csv`` into ``out_dir`` (created if needed).
-
-    Never overwrites an earlier export. Returns both paths. Raises OSError when the folder cannot be
-    written (the window shows the error and offers another folder), and PermissionError when writing
-    is off (kiosk mode exports nothing).
-    """
-    if not paths.writes_enabled():
-        raise PermissionError("exports are off in kiosk mode")
-    now = datetime.now()
-    summary = build_summary(session, story, answers, show_questions, lang, now)
-    folder = Path(out_dir)
-    folder.mkdir(parents=True, exist_ok=True)
-    stem = f"summary-{summary.life_id}-{now.strftime('%Y%m%d-%H%M%S')}"
-    html_path = _free_path(folder, stem, ".html")
-    csv_path = html_path.with_suffix(".csv")
-    atomic_write_text(html_path, render_html(summary))
-    atomic_write_text(csv_path, "\ufeff" + render_csv(summary))  # the BOM makes spreadsheets read UTF-8
-    return html_path, csv_path
-
-
-__all__ = ["CSV_COLUMNS", "ListPeriod", "MythAnswer", "SourceRow", "Step", "Summary", "build_summary",
-           "export_summary", "points_svg", "render_csv", "render_html"]
+__all__ = ["ListPeriod", "MythAnswer", "SourceRow", "Step", "Summary", "as_log", "build_summary", "export_summary",
+           "render_html"]

@@ -27,3 +27,4 @@ class Options:
     kiosk: bool = False
     export_dir: str | None = None
     start: str = "main"
+    group: str | None = None  # classroom: the group label in the run's record (never a name)

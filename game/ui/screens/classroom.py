@@ -1,29 +1,66 @@
-"""The teacher's start screen (classroom mode): a life, where to start, and whether to show questions."""
+"""Classroom mode's screens: the teacher's set-up, the students' start, and the teacher's PIN pad.
+
+The set-up screen is the teacher's: the students never pass through it. "Start" leaves it for the
+students' start screen (the life the teacher chose and the group label), and the end of every run
+comes back to the students' start. The teacher reaches the set-up again with the key chord
+(Ctrl+Shift+Alt+T) and the PIN set here, and can make the class report or quit from it.
+"""
 
 from __future__ import annotations
 
+import pygame
+
+from ...modes.classroom import TEACHER_CHORD
+from ...modes.record import GROUP_MAX, clean_group
+from ..classroom_ctl import install
 from ..context import Ctx
 from ..flow import Column, Gap, Item, Row, Text, W
 from ..screen import Screen
 from ..widgets import Button
 from .common import header
+from .dialog import Dialog
+
+CHORD_WORDS = "+".join(part.capitalize() for part in TEACHER_CHORD.split("+"))
+GROUP_KINDS = ("Table", "Pair", "Group")
+NAME_NOTE = ("A table or pair label such as \u201cTable 4\u201d or \u201cPair B\u201d. Never a name: the label "
+             "goes into the record your teacher collects.")
+
+
+def start_words(game, life, start: str) -> str:
+    if start == "short" and life.short is not None:
+        return f"The short version (about {life.short.minutes} minutes)"
+    if start.startswith("chapter:"):
+        cid = start.split(":", 1)[1]
+        ch = next((c for c in life.chapters if c.id == cid), None)
+        return f"Chapter: {game.tr(ch.title)}" if ch else "A chapter"
+    return f"The whole life (about {life.minutes} minutes)"
 
 
 class TeacherScreen(Screen):
+    """The teacher's set-up: life, start, questions, group label, PIN, class report, quit."""
+
     name = "teacher"
 
-    def __init__(self, app, preselect: str | None = None) -> None:
+    def __init__(self, app, preselect: str | None = None, over_run: bool = False) -> None:
         super().__init__(app)
-        lives = list(app.game.story.lives) if app.game else []
-        self.life = preselect if preselect in lives else (lives[0] if lives else "")
-        self.start = "main"
-        self.show_questions = True
+        game = install(app) if app.game is not None else None
+        self.over_run = over_run and game is not None and game.session is not None
+        lives = list(game.story.lives) if game else []
+        setup = getattr(game, "setup", None) or {}
+        self.life = preselect if preselect in lives else setup.get("life") or (lives[0] if lives else "")
+        self.start = setup.get("start", "main")
+        if preselect in lives and getattr(app.opts, "start", "main") != "main":
+            self.start = app.opts.start
+        self.show_questions = setup.get("show_questions", True)
+        self.group_fixed = bool(game and game.group_fixed)
+        self.group = game.group if game and game.group_fixed else ""
+        self.message = ""
 
     def compose(self, ctx: Ctx) -> None:
         game = self.app.game
-        items: list[Item] = [Text("Choose what the class plays. The debrief after the ending shows the discussion "
-                                  "questions if you keep them on; a summary can be saved from the debrief.", "body",
-                                  "muted", max_w=860), Gap(14), Text("Life", "heading", "ink"), Gap(6)]
+        items: list[Item] = [Text("Choose what this computer plays. The students never see this screen: after "
+                                  "Start, and after every run, they see their own start screen.", "body", "muted",
+                                  max_w=900), Gap(14), Text("Life", "heading", "ink"), Gap(6)]
         for life in game.lives():
             items += [W(Button(f"life:{life.id}", f"{game.tr(life.title)}: {game.tr(life.player)}",
                                (lambda lid=life.id: self.pick_life(lid)), kind="toggle", selected=self.life == life.id,
@@ -32,7 +69,7 @@ class TeacherScreen(Screen):
         life = game.story.lives.get(self.life)
         if life is not None:
             items += [Gap(8), Text("Start from", "heading", "ink"), Gap(6)]
-            starts = [("main", "The beginning")]
+            starts = [("main", f"The beginning ({life.minutes} min)")]
             if life.short is not None:
                 starts.append(("short", f"The short version ({life.short.minutes} min)"))
             starts += [(f"chapter:{ch.id}", f"Chapter: {game.tr(ch.title)}") for ch in life.chapters]
@@ -42,12 +79,65 @@ class TeacherScreen(Screen):
                   Row([W(Button("questions:on", "Show them", lambda: self.set_questions(True), kind="toggle",
                                 selected=self.show_questions, fill=False)),
                        W(Button("questions:off", "Hide them", lambda: self.set_questions(False), kind="toggle",
-                                selected=not self.show_questions, fill=False))], gap=10),
-                  Gap(20), W(Button("begin", "Start", self.begin, kind="primary", auto=True, fill=False))]
-        if self.app.export_dir:
-            items += [Gap(8), Text(f"Summaries are saved in {self.app.export_dir}", "small", "muted")]
-        self.stack_views(ctx, header("Classroom: set up the lesson", sub="On the List"), [Column(items)])
+                                selected=not self.show_questions, fill=False))], gap=10)]
+        items += self.group_items()
+        items += self.pin_items()
+        folder = game.export_folder
+        items += [Gap(14), Text("Records", "heading", "ink"), Gap(4),
+                  Text(f"Each run's record is saved in {folder}", "body", "ink", max_w=900),
+                  Text("On shared computers, start the game with --export-dir and a shared folder (or a USB "
+                       "stick), so the records outlive the sign-out.", "small", "muted", max_w=900)]
+        if game.record_problem:
+            items.append(Text(game.record_problem, "body_bold", "ink", max_w=900))
+        buttons = [W(Button("begin", "Start", self.begin, kind="primary", auto=True, fill=False))]
+        if self.over_run:
+            buttons.append(W(Button("resume", "Back to the students' run", self.resume, fill=False)))
+        buttons += [W(Button("report", "Make the class report", self.report, fill=False,
+                             sub="From every record in the folder above")),
+                    W(Button("quit", "Quit the game", self.quit, fill=False))]
+        items += [Gap(20), Row(buttons, gap=12)]
+        if self.message:
+            items += [Gap(8), Text(self.message, "body", "ink", max_w=900)]
+        self.stack_views(ctx, header("Classroom: set up the lesson", sub="For the teacher"), [Column(items)])
 
+    def group_items(self) -> list[Item]:
+        items: list[Item] = [Gap(14), Text("Group label", "heading", "ink"), Gap(6),
+                             Row([W(Button("group:students", "The students type it at the start",
+                                           lambda: self.set_group_fixed(False), kind="toggle",
+                                           selected=not self.group_fixed, fill=False)),
+                                  W(Button("group:fixed", "Set it here", lambda: self.set_group_fixed(True),
+                                           kind="toggle", selected=self.group_fixed, fill=False))], gap=10)]
+        if self.group_fixed:
+            items += [Gap(6), Text(f"Label: {self.group}_" if self.group else "Label: (type it)", "heading", "ink"),
+                      Text("Type the label, or pick one:", "small", "muted"), Gap(4),
+                      preset_rows(self, self.group)]
+        items.append(Text(NAME_NOTE, "small", "muted", max_w=900))
+        return items
+
+    def pin_items(self) -> list[Item]:
+        gate = self.app.guard.gate
+        state = (f"A PIN is set: {CHORD_WORDS}, then the PIN, brings back this screen." if gate.needs_pin else
+                 f"No PIN yet: {CHORD_WORDS} alone brings back this screen. Set a PIN so students cannot.")
+        return [Gap(14), Text("Coming back here", "heading", "ink"), Gap(4), Text(state, "body", "ink", max_w=900),
+                Gap(6), Row([W(Button("pin:set", "Change the PIN" if gate.needs_pin else "Set a PIN", self.set_pin,
+                                      fill=False))], gap=10)]
+
+    # -- typing the label ----------------------------------------------------------------------------
+    def text_key(self, ev) -> bool:
+        if not self.group_fixed:
+            return False
+        new = typed(self.group, ev)
+        if new is None:
+            return False
+        self.group = new
+        self.rebuild()
+        return True
+
+    def pick_group(self, label: str) -> None:
+        self.group = label
+        self.rebuild()
+
+    # -- commands ---------------------------------------------------------------------------------
     def pick_life(self, lid: str) -> None:
         self.life = lid
         self.start = "main"
@@ -61,10 +151,240 @@ class TeacherScreen(Screen):
         self.show_questions = on
         self.rebuild()
 
+    def set_group_fixed(self, fixed: bool) -> None:
+        self.group_fixed = fixed
+        self.rebuild()
+
+    def set_pin(self) -> None:
+        self.app.push(TeacherPinScreen(self.app, mode="set"))
+
     def begin(self) -> None:
         game = self.app.game
+        if self.group_fixed and not clean_group(self.group):
+            self.message = "Type a group label first, or let the students type it."
+            self.rebuild()
+            return
+        game.close_run("ended")
+        game.end_run()
         game.show_questions = self.show_questions
-        self.app.start_life(self.life, self.start)
+        game.group_fixed = self.group_fixed
+        if self.group_fixed:
+            game.group = clean_group(self.group)
+        game.setup = {"life": self.life, "start": self.start, "show_questions": self.show_questions}
+        self.app.reset_to(StudentStartScreen(self.app))
+
+    def resume(self) -> None:
+        self.app.pop()
+
+    def report(self) -> None:
+        from ...modes.class_report_html import make_report
+
+        folder = self.app.game.export_folder
+        try:
+            path, loaded = make_report(folder)
+        except OSError as exc:
+            self.message = f"The class report could not be written ({exc.strerror or exc})."
+        else:
+            n = len(loaded.records)
+            skipped = f"; {len(loaded.skipped)} file(s) skipped, listed on the page" if loaded.skipped else ""
+            self.message = f"Read {n} record{'s' if n != 1 else ''}{skipped}. The class report is {path}"
+        self.app.notify(self.message)
+        self.rebuild()
+
+    def quit(self) -> None:
+        self.app.game.close_run("ended")
+        self.app.request_quit("teacher")
 
     def on_back(self) -> None:
-        pass
+        if self.over_run:
+            self.resume()
+
+    def on_quit(self) -> None:
+        if self.app.game is not None:
+            self.app.game.close_run("ended")
+
+
+def typed(text: str, ev) -> str | None:
+    """``text`` after a key press in a label field, or None when the key is not typing."""
+    if ev.key == pygame.K_BACKSPACE:
+        return text[:-1]
+    ch = getattr(ev, "unicode", "")
+    if ch and ch.isprintable() and not (ev.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT | pygame.KMOD_META)):
+        return (text + ch)[:GROUP_MAX]
+    return None
+
+
+def preset_rows(screen, current: str) -> Item:
+    """Touch-friendly labels: a kind (Table, Pair, Group) and a number."""
+    kind = next((k for k in GROUP_KINDS if current.startswith(k)), GROUP_KINDS[0])
+    rest = current[len(kind):].strip() if current.startswith(kind) else ""
+    kinds = [W(Button(f"kind:{k}", k, (lambda k=k: screen.pick_group(f"{k} {rest}".strip())), kind="toggle",
+                      selected=current.startswith(k), fill=False)) for k in GROUP_KINDS]
+    numbers = [W(Button(f"num:{n}", str(n), (lambda n=n: screen.pick_group(f"{kind} {n}")), kind="toggle",
+                        selected=current == f"{kind} {n}", fill=False, auto=not current)) for n in range(1, 17)]
+    return Column([Row(kinds, gap=10), Gap(6), Row(numbers, gap=8, min_w=56)])
+
+
+class StudentStartScreen(Screen):
+    """The students' start: the life the teacher chose, the group label (typed or picked), Start."""
+
+    name = "student"
+
+    def __init__(self, app) -> None:
+        super().__init__(app)
+        self.group = app.game.group
+
+    def compose(self, ctx: Ctx) -> None:
+        game = self.app.game
+        setup = getattr(game, "setup", {})
+        life = game.story.lives[setup["life"]]
+        start = setup.get("start", "main")
+        items: list[Item] = [Text(game.tr(life.title), "title", "ink"), Text(game.tr(life.player), "body_bold", "ink"),
+                             Gap(6), Text(game.tr(life.summary), "body", "ink", max_w=900), Gap(6),
+                             Text(start_words(game, life, start), "body", "muted"),
+                             Text(f"Content note: {game.tr(life.content_note)}", "small", "muted", max_w=900),
+                             Gap(18), Text("Your group's label", "heading", "ink"), Gap(4)]
+        if game.group_fixed:
+            items += [Text(game.group, "heading", "ink"), Text("Set by your teacher.", "small", "muted")]
+        else:
+            label = (Text(f"{self.group}_", "heading", "ink") if self.group
+                     else Text("(not set yet)", "heading", "muted"))
+            items += [label,
+                      Text("Type it, or pick one:", "small", "muted"), Gap(4), preset_rows(self, self.group)]
+        items += [Gap(4), Text(NAME_NOTE, "small", "muted", max_w=900)]
+        if game.record_problem:
+            items += [Gap(8), Text(game.record_problem, "body_bold", "ink", max_w=900)]
+        ok = bool(clean_group(game.group if game.group_fixed else self.group))
+        items += [Gap(20), W(Button("begin", "Start", self.begin, kind="primary", auto=ok, enabled=ok,
+                                    reason="" if ok else "type your group's label first", fill=False))]
+        self.stack_views(ctx, header("On the List", sub="Classroom"), [Column(items)])
+
+    def text_key(self, ev) -> bool:
+        if self.app.game.group_fixed:
+            return False
+        if ev.key in (pygame.K_RETURN, pygame.K_KP_ENTER) and clean_group(self.group):
+            self.begin()
+            return True
+        new = typed(self.group, ev)
+        if new is None:
+            return False
+        self.group = new
+        self.rebuild()
+        return True
+
+    def pick_group(self, label: str) -> None:
+        self.group = label
+        self.rebuild()
+
+    def begin(self) -> None:
+        game = self.app.game
+        if not game.group_fixed:
+            label = clean_group(self.group)
+            if not label:
+                return
+            game.group = label
+        setup = game.setup
+        self.app.start_life(setup["life"], setup.get("start", "main"))
+
+    def on_enter(self) -> None:
+        self.group = self.app.game.group  # the same pair plays again: keep their label
+        self.rebuild()
+
+    def on_back(self) -> None:
+        pass  # the students' start has nowhere to go back to
+
+    def on_quit(self) -> None:
+        self.app.game.close_run("ended")
+
+
+class TeacherPinScreen(Dialog):
+    """The teacher's PIN pad: ``mode`` "enter" (after the chord) or "set" (on the set-up screen)."""
+
+    name = "pin"
+    width = 560
+
+    def __init__(self, app, mode: str = "enter") -> None:
+        super().__init__(app)
+        self.mode = mode
+        self.digits = ""
+        self.message = ""
+
+    def items(self, ctx: Ctx) -> list[Item]:
+        keys = [W(Button(f"pin:{d}", d, (lambda d=d: self.add(d)), fill=False)) for d in "1234567890"]
+        if self.mode == "set":
+            title, text = "Set the teacher's PIN", ("4 to 12 digits. You will need it, after "
+                                                    f"{CHORD_WORDS}, to come back to the set-up screen.")
+        else:
+            title, text = "Teacher only", "Type the PIN to open the set-up screen."
+        bottom = [W(Button("pin:ok", "OK", self.submit, kind="primary", fill=False)),
+                  W(Button("pin:cancel", "Cancel", self.cancel, fill=False))]
+        if self.mode == "set" and self.app.guard.gate.needs_pin:
+            bottom.append(W(Button("pin:none", "No PIN", self.clear, fill=False)))
+        return [Text(title, "heading", "dialog_ink"), Text(text, "body", "dialog_ink"), Gap(8),
+                Text("PIN: " + ("*" * len(self.digits) or "-"), "heading", "dialog_ink"), Gap(8),
+                Row(keys, gap=8, min_w=56), Gap(10), Row(bottom, gap=10),
+                Text(self.message, "small", "dialog_ink") if self.message else Gap(0)]
+
+    def add(self, d: str) -> None:
+        if len(self.digits) < 12:
+            self.digits += d
+        self.rebuild()
+
+    def text_key(self, ev) -> bool:
+        if ev.unicode and ev.unicode.isdigit():
+            self.add(ev.unicode)
+            return True
+        if ev.key == pygame.K_BACKSPACE:
+            self.digits = self.digits[:-1]
+            self.rebuild()
+            return True
+        if ev.key in (pygame.K_RETURN, pygame.K_KP_ENTER) and (self.digits or self.st.focused is None):
+            self.submit()
+            return True
+        return False
+
+    def submit(self) -> None:
+        gate = self.app.guard.gate
+        if self.mode == "set":
+            try:
+                gate.set_pin(self.digits)
+            except ValueError as exc:
+                self.digits, self.message = "", f"{exc}."
+                self.rebuild()
+                return
+            self.app.pop()
+            return
+        if gate.submit_pin(self.digits):
+            from ..classroom_ctl import open_setup
+
+            self.app.pop()
+            open_setup(self.app)
+            return
+        self.digits = ""
+        self.message = "That PIN is not right."
+        self.rebuild()
+        if not gate.awaiting_pin:
+            self.app.pop()
+
+    def clear(self) -> None:
+        self.app.guard.gate.set_pin("")
+        self.app.pop()
+
+    def cancel(self) -> None:
+        self.app.guard.gate.cancel_pin()
+        self.app.pop()
+
+    def update(self, now: float) -> bool:
+        if self.mode == "enter" and not self.app.guard.gate.awaiting_pin:
+            self.app.pop()
+            return True
+        return False
+
+    def wake_at(self, now: float) -> float | None:
+        return now + 1.0 if self.mode == "enter" else None
+
+    def autoplay_targets(self):
+        return []
+
+    def on_back(self) -> None:
+        self.cancel()

@@ -19,12 +19,12 @@ class DebriefScreen(Screen):
 
     def __init__(self, app) -> None:
         super().__init__(app)
-        self.exported_answers: dict[str, str] | None = None
         self.export_message = ""
 
-    def on_enter(self) -> None:
-        if self.app.opts.classroom and self.app.export_dir and self.exported_answers is None:
-            self.export()
+    @property
+    def recording(self) -> bool:
+        """Classroom mode: the run's record is kept up to date (the first answer to a claim counts)."""
+        return hasattr(self.app.game, "first_answer")
 
     def compose(self, ctx: Ctx) -> None:
         game = self.app.game
@@ -69,19 +69,26 @@ class DebriefScreen(Screen):
     def myth(self, i: int, m) -> Item:
         game = self.app.game
         given = game.answers.get(m.id)
+        first = game.first_answer(m.id) if self.recording else given
         buttons = [W(Button(f"myth:{m.id}:{a}", ANSWER_WORDS[a], (lambda mid=m.id, a=a: self.answer(mid, a)),
                             kind="toggle", selected=(given == a), fill=False, auto=given is None))
                    for a in ("myth", "fact", "mixed")]
         parts: list[Item] = [Text(f"CLAIM {i}", "tag", "muted"), Text(game.tr(m.claim), "body_bold", "ink"), Gap(8),
                              Row(buttons, gap=12)]
-        if given is not None:
-            right = given == m.answer
-            verdict = (f"You said {ANSWER_WORDS[given].lower()}. "
+        if first is not None:
+            right = first == m.answer
+            said = "Your first answer" if self.recording else "You said"
+            verdict = (f"{said}: {ANSWER_WORDS[first].lower()}. "
                        + ("That matches the sources" if right else "The sources say otherwise")
                        + f": {ANSWER_WORDS[m.answer].upper()}.")
             parts += [Gap(8), icon_row("check" if right else "cross", verdict, "right" if right else "wrong",
-                                       "body_bold"),
-                      Text(game.tr(m.explanation), "body", "ink", max_w=800)]
+                                       "body_bold")]
+            later = game.changes(m.id) if self.recording else []
+            if later:
+                parts.append(Text("You changed it to " + ", then ".join(ANSWER_WORDS[a].lower() for a in later)
+                                  + ". The first answer is the one the record keeps as your answer.", "body",
+                                  "muted", max_w=800))
+            parts.append(Text(game.tr(m.explanation), "body", "ink", max_w=800))
             if m.sources:
                 parts.append(Text("Sources: " + cites(game, m.sources), "small", "muted"))
         return Column(parts, pad=16, fill="surface", edge="rule", radius=8)
@@ -92,10 +99,13 @@ class DebriefScreen(Screen):
         if app.kiosk is not None:
             bs.append(W(Button("finish", "Finish: let the next visitor play", self.finish, kind="primary",
                                auto=True, fill=False)))
+        elif self.recording:
+            bs.append(W(Button("another", "Play again: back to the start", self.another, kind="primary", auto=True,
+                               fill=False)))
+            bs.append(W(Button("export", "Save the class summary", self.export, fill=False,
+                               sub="It is saved as you go: this saves it again now")))
         else:
             bs.append(W(Button("another", "Play another life", self.another, kind="primary", auto=True, fill=False)))
-            if app.opts.classroom:
-                bs.append(W(Button("export", "Save the class summary", self.export, fill=False)))
             bs.append(W(Button("title", "Title screen", self.to_title, fill=False)))
         bs.append(W(Button("reference", "All sources and glossary", self.reference, fill=False)))
         return Row(bs, gap=12)
@@ -113,26 +123,18 @@ class DebriefScreen(Screen):
         self.rebuild()
 
     def export(self) -> None:
-        from .. import modesbridge
-
-        game = self.app.game
-        path, msg = modesbridge.export_summary(game.session, game.story, self.app.export_dir, dict(game.answers),
-                                               game.show_questions, game.lang)
-        self.exported_answers = dict(game.answers)
-        self.export_message = msg
-        self.app.notify(msg)
+        """Save the class summary: the same record, rewritten now (never a second file)."""
+        if not self.recording:
+            return
+        self.export_message = self.app.game.save_now()
+        self.app.notify(self.export_message)
         self.rebuild()
 
-    def _export_if_changed(self) -> None:
-        if self.app.opts.classroom and self.app.export_dir and self.exported_answers != self.app.game.answers:
-            self.export()
-
     def another(self) -> None:
-        self._export_if_changed()
         app = self.app
-        if app.opts.classroom:
-            app.pop_to("teacher")
-            app.game.end_run()
+        if self.recording:
+            app.game.end_run()  # the record is final ("finished")
+            app.pop_to("student")
             return
         from .lives import LivesScreen
 
@@ -141,8 +143,10 @@ class DebriefScreen(Screen):
         app.push(LivesScreen(app))
 
     def to_title(self) -> None:
-        self._export_if_changed()
-        self.app.pop_to("title" if not self.app.opts.classroom else "teacher")
+        if self.recording:
+            self.another()
+            return
+        self.app.pop_to("title")
         self.app.game.end_run()
 
     def finish(self) -> None:
@@ -157,9 +161,6 @@ class DebriefScreen(Screen):
 
     def on_back(self) -> None:
         self.app.pop()
-
-    def on_quit(self) -> None:
-        self._export_if_changed()
 
 
 def cites(game, ids: list[str]) -> str:

@@ -84,7 +84,8 @@ class PauseScreen(Dialog):
         if saves:
             bs.append(W(Button("save", "Save or load", self.saves)))
         bs += [W(Button("settings", "Settings", self.settings)),
-               W(Button("title", "Leave to the title screen", self.leave, icon="back"))]
+               W(Button("title", "Leave: back to the start" if self.app.opts.classroom else "Leave to the title screen",
+                        self.leave, icon="back"))]
         return [Text("Paused", "heading", "dialog_ink"), Gap(10), Column(bs, gap=10)]
 
     def undo(self) -> None:
@@ -121,6 +122,8 @@ class PauseScreen(Dialog):
     def leave(self) -> None:
         kiosk = self.app.kiosk is not None
         text = ("Your visit ends and the game starts again for the next person." if kiosk else
+                "What you did so far stays in your group's record, and you go back to the start."
+                if self.app.opts.classroom else
                 "Your place is saved: Continue on the title screen brings you back here.")
         self.app.push(ConfirmScreen(self.app, "Leave this life?", text, "Leave", self._leave, "Stay"))
 

@@ -1,0 +1,404 @@
+"""The class report: every run record in a folder, read and added up (pure functions; the page is
+drawn by :mod:`game.modes.class_report_html`).
+
+``python -m game class-report DIR [-o FILE.html] [--csv FILE.csv]`` reads the ``*.json`` records the
+class's computers wrote (gathered from a shared folder or from USB sticks, in any sub-folders) and
+writes one self-contained page. A file that cannot be used is reported on the page and skipped:
+damaged JSON, a record from a newer or older game version, a record with missing or wrong fields,
+a second copy of the same run (the copy with the latest update is kept), a file that is not a
+record. Nothing here raises on bad input.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from statistics import median
+from typing import Any
+
+from .record import ANSWER_WORDS, FORMAT, STATUSES, VERSION
+
+MAX_BYTES = 2_000_000  # a record of the longest life is a few tens of kB
+PATH_WORDS = {"main": "whole life", "short": "short version", "chapter": "chapter"}
+COMPANIONS = (".csv", ".html")  # written beside each record: not reported as "not a record"
+
+
+@dataclass
+class Skipped:
+    file: str  # relative to the folder read: no user or machine names
+    reason: str
+
+
+@dataclass
+class Loaded:
+    records: list[dict[str, Any]] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)  # the file of each record, same order
+    skipped: list[Skipped] = field(default_factory=list)
+
+
+# -- reading -----------------------------------------------------------------------------------------
+def _is(value: Any, kind: type | tuple[type, ...]) -> bool:
+    """isinstance, except that True and False are not numbers here."""
+    return isinstance(value, kind) and not isinstance(value, bool)
+
+
+def problems(rec: dict[str, Any]) -> list[str]:
+    """What is missing or wrong in a version-1 record (empty when it can be used)."""
+    out: list[str] = []
+
+    def need(key: str, kind, where: dict[str, Any] = rec, name: str = "") -> Any:
+        value = where.get(key)
+        if not _is(value, kind):
+            out.append(f"'{name or key}' is missing or not {getattr(kind, '__name__', 'a number')}")
+            return None
+        return value
+
+    need("run_id", str)
+    need("group", str)
+    life = need("life", dict)
+    if life is not None:
+        need("id", str, life, "life.id")
+        need("title", str, life, "life.title")
+    if rec.get("path") not in PATH_WORDS:
+        out.append("'path' is not main, short or chapter")
+    if rec.get("status") not in STATUSES:
+        out.append("'status' is not one of " + ", ".join(STATUSES))
+    need("minutes_played", (int, float))
+    if rec.get("ending") is not None and not (isinstance(rec["ending"], dict) and _is(rec["ending"].get("title"), str)):
+        out.append("'ending' has no title")
+    for i, c in enumerate(need("choices", list) or []):
+        if not (isinstance(c, dict) and _is(c.get("step"), int) and _is(c.get("node"), str)
+                and _is(c.get("label"), str) and _is(c.get("options"), int) and isinstance(c.get("events"), list)
+                and all(isinstance(e, dict) and _is(e.get("kind"), str) for e in c["events"])):
+            out.append(f"choice {i + 1} is damaged")
+            break
+    for i, m in enumerate(need("myths", list) or []):
+        if not (isinstance(m, dict) and _is(m.get("id"), str) and _is(m.get("claim"), str)
+                and m.get("first") in ("", *ANSWER_WORDS) and m.get("answer") in ANSWER_WORDS
+                and isinstance(m.get("changed_to", []), list)):
+            out.append(f"myth-or-fact answer {i + 1} is damaged")
+            break
+    qs = need("questions", list)
+    if qs is not None and not all(isinstance(q, str) for q in qs):
+        out.append("'questions' holds something that is not text")
+    return out
+
+
+def read_record(path: Path, name: str) -> tuple[dict[str, Any] | None, str]:
+    """(record, "") or (None, why it was skipped)."""
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            return None, "too large to be a record"
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, f"could not be read ({exc.strerror or exc})"
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        return None, "damaged: not UTF-8 text"
+    except json.JSONDecodeError as exc:
+        return None, f"damaged: not valid JSON (line {exc.lineno}, column {exc.colno})"
+    except RecursionError:
+        return None, "damaged: nested too deeply"
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        return None, "not a record of this game"
+    version = data.get("version")
+    if not _is(version, int):
+        return None, "damaged: the record has no version number"
+    if version > VERSION:
+        return None, f"made by a newer version of the game (record version {version}; this one reads {VERSION})"
+    if version < VERSION:
+        return None, f"made by an older version of the game (record version {version}; this one reads {VERSION})"
+    found = problems(data)
+    if found:
+        return None, "damaged: " + "; ".join(found[:3])
+    return data, ""
+
+
+def load_folder(folder: str | Path) -> Loaded:
+    """Every record under ``folder`` (sub-folders too), duplicates and unusable files reported."""
+    root = Path(folder)
+    out = Loaded()
+    try:
+        files = sorted(p for p in root.rglob("*") if p.is_file())
+    except OSError as exc:
+        out.skipped.append(Skipped(".", f"the folder could not be read ({exc.strerror or exc})"))
+        return out
+    stems = {p.with_suffix("") for p in files if p.suffix.lower() == ".json"}
+    by_run: dict[str, int] = {}
+    for p in files:
+        name = p.relative_to(root).as_posix()
+        if p.suffix.lower() != ".json":
+            if p.suffix.lower() in COMPANIONS and p.with_suffix("") in stems:
+                continue  # the summary and CSV written beside a record
+            if p.name.startswith("class-report") or p.name.startswith("."):
+                continue  # an earlier class report, hidden files (.DS_Store...)
+            out.skipped.append(Skipped(name, "not a record (records are .json files)"))
+            continue
+        rec, why = read_record(p, name)
+        if rec is None:
+            out.skipped.append(Skipped(name, why))
+            continue
+        seen = by_run.get(rec["run_id"])
+        if seen is None:
+            by_run[rec["run_id"]] = len(out.records)
+            out.records.append(rec)
+            out.files.append(name)
+            continue
+        kept = out.records[seen]
+        if _freshness(rec) > _freshness(kept):
+            out.skipped.append(Skipped(out.files[seen], f"a copy of the same run as {name} (older)"))
+            out.records[seen], out.files[seen] = rec, name
+        else:
+            out.skipped.append(Skipped(name, f"a copy of the same run as {out.files[seen]}"))
+    return out
+
+
+def _freshness(rec: dict[str, Any]) -> tuple[str, bool]:
+    return str(rec.get("updated_at", "")), bool(rec.get("final", False))
+
+
+# -- adding up ----------------------------------------------------------------------------------------
+def path_label(rec: dict[str, Any]) -> str:
+    if rec.get("path") == "chapter":
+        title = (rec.get("chapter") or {}).get("title", "")
+        return f"chapter: {title}" if title else "a chapter"
+    return PATH_WORDS.get(rec.get("path", ""), "whole life")
+
+
+def group_name(rec: dict[str, Any]) -> str:
+    return rec.get("group") or "(no label)"
+
+
+def unit_of(records: list[dict[str, Any]]) -> str:
+    """What the report counts: "group" when each group played once, else "run" (a pair that played
+    twice is two runs, and may have chosen both ways)."""
+    labels = Counter(group_name(r) for r in records)
+    return "group" if all(n == 1 for n in labels.values()) else "run"
+
+
+def lives_played(records: list[dict[str, Any]]) -> list[tuple[str, str, list[str], float | None]]:
+    """(life, path, the groups, median minutes played) for each life and path, most groups first."""
+    groups: dict[tuple[str, str], list[str]] = defaultdict(list)
+    minutes: dict[tuple[str, str], list[float]] = defaultdict(list)
+    for r in records:
+        key = (r["life"]["title"], path_label(r))
+        groups[key].append(group_name(r))
+        if r.get("status") == "finished":
+            minutes[key].append(float(r["minutes_played"]))
+    rows = [(life, path, sorted(gs, key=natural_key), round(median(minutes[(life, path)]), 1)
+             if minutes[(life, path)] else None) for (life, path), gs in groups.items()]
+    return sorted(rows, key=lambda x: (-len(x[2]), x[0], x[1]))
+
+
+def natural_key(text: str) -> tuple:
+    """"Table 10" after "Table 9"."""
+    return tuple(int(t) if t.isdigit() else t.lower() for t in re.split(r"(\d+)", text))
+
+
+def endings(records: list[dict[str, Any]]) -> dict[str, Counter]:
+    """For each life: how many groups reached each ending ("not finished" for the others)."""
+    out: dict[str, Counter] = defaultdict(Counter)
+    for r in records:
+        ending = r.get("ending") or {}
+        out[r["life"]["title"]][ending.get("title") or "not finished"] += 1
+    return dict(out)
+
+
+def _all_events(rec: dict[str, Any]) -> list[dict[str, Any]]:
+    evs = [e for e in rec.get("start_events", []) if isinstance(e, dict)]
+    for c in rec.get("choices", []):
+        evs += [e for e in c.get("events", []) if isinstance(e, dict)]
+    return evs
+
+
+def restrictions(records: list[dict[str, Any]]) -> tuple[Counter, Counter]:
+    """(services refused, lists put on): for each, how many groups met it at least once."""
+    refused: Counter = Counter()
+    listed: Counter = Counter()
+    for r in records:
+        evs = _all_events(r)
+        refused.update({str(e.get("name") or e.get("id") or "?") for e in evs if e.get("kind") == "refused"})
+        listed.update({str(e.get("name") or e.get("id") or "?") for e in evs if e.get("kind") == "listed"})
+    return refused, listed
+
+
+def outcome(events: list[dict[str, Any]]) -> str:
+    """What a choice led to, in a few words ("refused: Buy a train ticket"), or ""."""
+    bits = []
+    for e in events:
+        kind, name = e.get("kind"), str(e.get("name") or "")
+        if kind == "refused":
+            bits.append(f"refused: {name}")
+        elif kind == "allowed":
+            bits.append(f"allowed: {name}")
+        elif kind == "appeal" and e.get("result"):
+            bits.append(f"{name}: {e['result']}")
+        elif kind == "listed":
+            bits.append(f"put on {name}")
+        elif kind == "delisted":
+            bits.append(f"taken off {name}")
+    return "; ".join(bits)
+
+
+@dataclass
+class ChoiceCount:
+    label: str
+    groups: int
+    outcomes: Counter  # outcome text -> groups ("" : nothing notable)
+
+
+@dataclass
+class Decision:
+    life: str
+    node: str
+    scene: str
+    reached: int  # groups that made this decision
+    of: int  # groups that played this life
+    choices: list[ChoiceCount]
+    order: float  # the median step it was made at: decisions are listed in story order
+
+
+def decisions(records: list[dict[str, Any]], min_groups: int = 2) -> list[Decision]:
+    """At each decision (a scene with two or more choices) that at least ``min_groups`` groups made:
+    how many chose what, and what it led to. A group that came back to a scene counts once (its
+    first visit)."""
+    per_life: Counter = Counter(r["life"]["title"] for r in records)
+    seen: dict[tuple[str, str], dict[str, Any]] = {}
+    for r in records:
+        life = r["life"]["title"]
+        visited: set[str] = set()
+        for c in r.get("choices", []):
+            if c.get("options", 0) < 2 or c["node"] in visited:
+                continue
+            visited.add(c["node"])
+            d = seen.setdefault((life, c["node"]), {"scene": c.get("scene", ""), "steps": [],
+                                                    "choices": defaultdict(Counter)})
+            d["steps"].append(c["step"])
+            d["choices"][c["label"]][outcome(c.get("events", []))] += 1
+    out = []
+    for (life, node), d in seen.items():
+        reached = len(d["steps"])
+        if reached < min_groups:
+            continue
+        cs = [ChoiceCount(label, sum(oc.values()), oc) for label, oc in d["choices"].items()]
+        cs.sort(key=lambda c: (-c.groups, c.label))
+        out.append(Decision(life, node, d["scene"], reached, per_life[life], cs, median(d["steps"])))
+    out.sort(key=lambda d: (d.life, d.order, d.node))
+    return out
+
+
+def decision_sentence(d: Decision, c: ChoiceCount, unit: str = "group") -> str:
+    """"14 of 15 groups chose 'File an objection': Objection: refused, for all of them." """
+    s = f"{c.groups} of {d.reached} {unit}{'s' if d.reached != 1 else ''} chose \u201c{c.label}\u201d"
+    notable = [(text, n) for text, n in c.outcomes.most_common() if text]
+    if notable:
+        text, n = notable[0]
+        if c.groups == 1:
+            s += f": {text}"
+        elif n == c.groups:
+            s += f": {text}, for {'both' if n == 2 else 'all'} of them"
+        else:
+            s += f": {text}, for {n} of them"
+    return s + "."
+
+
+@dataclass
+class MythStat:
+    life: str
+    id: str
+    claim: str
+    answer: str
+    answered: int
+    right: int
+    changed: int  # groups that changed their answer after the verdict
+    common_wrong: str  # the most common wrong first answer ("" if none)
+
+    @property
+    def share(self) -> float:
+        return self.right / self.answered if self.answered else 0.0
+
+
+def myth_stats(records: list[dict[str, Any]]) -> list[MythStat]:
+    """Per claim: the groups that answered, those right on their FIRST answer, those who changed."""
+    acc: dict[tuple[str, str], dict[str, Any]] = {}
+    for r in records:
+        life = r["life"]["title"]
+        for m in r.get("myths", []):
+            a = acc.setdefault((life, m["id"]), {"claim": m["claim"], "answer": m["answer"], "answered": 0,
+                                                 "right": 0, "changed": 0, "wrong": Counter()})
+            if m.get("first"):
+                a["answered"] += 1
+                if m["first"] == m["answer"]:
+                    a["right"] += 1
+                else:
+                    a["wrong"][m["first"]] += 1
+            if m.get("changed_to"):
+                a["changed"] += 1
+    return [MythStat(life, mid, a["claim"], a["answer"], a["answered"], a["right"], a["changed"],
+                     a["wrong"].most_common(1)[0][0] if a["wrong"] else "")
+            for (life, mid), a in acc.items()]
+
+
+def most_missed(stats: list[MythStat], n: int = 5) -> list[MythStat]:
+    """The claims most groups got wrong at first (answered by at least one group), worst first."""
+    wrong = [s for s in stats if s.answered and s.right < s.answered]
+    return sorted(wrong, key=lambda s: (s.share, -s.answered, s.claim))[:n]
+
+
+def debrief_questions(records: list[dict[str, Any]]) -> dict[str, list[str]]:
+    """The debrief's questions for each life played (as the records hold them), in order."""
+    out: dict[str, list[str]] = {}
+    for r in records:
+        qs = out.setdefault(r["life"]["title"], [])
+        qs += [q for q in r.get("questions", []) if q not in qs]
+    return {life: qs for life, qs in out.items() if qs}
+
+
+def prompts(records: list[dict[str, Any]], n: int = 6, unit: str | None = None) -> list[str]:
+    """Discussion prompts drawn from the class's own choices and answers."""
+    units = (unit or unit_of(records)) + "s"
+    out: list[str] = []
+    total = len(records)
+    splits = []
+    for d in decisions(records):
+        if len(d.choices) >= 2 and d.choices[1].groups >= 2:
+            splits.append((min(d.choices[0].groups, d.choices[1].groups), d))
+    for _, d in sorted(splits, key=lambda x: (-x[0], x[1].order))[:2]:
+        a, b = d.choices[0], d.choices[1]
+        out.append(f"{d.life}, \u201c{d.scene}\u201d: {a.groups} {units} chose \u201c{a.label}\u201d and {b.groups} "
+                   f"chose \u201c{b.label}\u201d. Ask one group of each side to explain their choice.")
+    refused, listed = restrictions(records)
+    if refused:
+        svc, k = refused.most_common(1)[0]
+        out.append(f"{k} of {total} {units} were refused \u201c{svc}\u201d. Who decided that, and could they find "
+                   "out why, or challenge it?")
+    if listed:
+        lst, k = listed.most_common(1)[0]
+        out.append(f"{k} of {total} {units} were put on \u201c{lst}\u201d. How did they learn about it, and how "
+                   "could they get off it?")
+    for s in most_missed(myth_stats(records), 2):
+        wrong = ANSWER_WORDS.get(s.common_wrong, s.common_wrong).lower()
+        out.append(f"\u201c{s.claim}\u201d: {s.answered - s.right} of {s.answered} {units} first said "
+                   f"{wrong}; the sources say {ANSWER_WORDS.get(s.answer, s.answer).lower()}. "
+                   "What made the claim believable, and which source settles it?")
+    for life, counts in endings(records).items():
+        reached = [e for e in counts if e != "not finished"]
+        if len(reached) >= 2:
+            out.append(f"The {units} of {life} reached {len(reached)} different endings ("
+                       + ", ".join(f"\u201c{e}\u201d" for e in reached[:4])
+                       + "). Which choices made the difference?")
+            break
+    changed = sum(1 for r in records if any(m.get("changed_to") for m in r.get("myths", [])))
+    if changed:
+        out.append(f"{changed} {units[:-1] if changed == 1 else units} changed a myth-or-fact answer after reading "
+                   "what the sources say. What convinced them?")
+    return out[:n]
+
+
+__all__ = ["Decision", "Loaded", "MythStat", "Skipped", "debrief_questions", "decision_sentence", "decisions",
+           "endings", "group_name", "lives_played", "load_folder", "most_missed", "myth_stats", "natural_key",
+           "outcome", "path_label", "problems", "prompts", "read_record", "restrictions", "unit_of"]

@@ -1,0 +1,302 @@
+"""One classroom run's record: a versioned JSON file, one CSV row and the printable summary beside it.
+
+A run leaves exactly one record. :class:`RunRecorder` picks the file name once, when the run starts
+(``record-GROUP-LIFE-YYYYmmdd-HHMMSS-XXXX``, XXXX from the run's random id; ``-2``, ``-3``... only if
+that name is somehow taken already), and rewrites the same three files atomically whenever the run changes: after each
+choice, each myth-or-fact answer, and when the run ends (``status``: ``finished``, ``left``,
+``ended`` by the teacher). Pressing "Save the class summary" only updates it.
+
+Myth-or-fact answers: :class:`AnswerLog` keeps the FIRST answer to each claim as the answer; a later
+change (after the student saw the verdict) is kept as a change, never as the answer.
+
+The record holds no names: the group label is a table or pair label the class chose, checked by
+:func:`clean_group`; there are no user names, machine names or file paths in it.
+The class report (:mod:`game.modes.class_report`) reads these files and nothing else.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import secrets
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from ..engine.events import Event, describe
+from ..engine.model import ANSWERS, Debrief, Story, Text
+from ..engine.runtime import Session
+from ..engine.saves import atomic_write_text
+from . import paths
+
+FORMAT = "on-the-list/run-record"
+VERSION = 1
+STATUSES = ("playing", "finished", "left", "ended")
+STATUS_WORDS = {"playing": "still playing", "finished": "reached an ending", "left": "left before the end",
+                "ended": "ended by the teacher"}
+ANSWER_WORDS = {"myth": "Myth", "fact": "Fact", "mixed": "Partly true"}
+GROUP_MAX = 24
+MYTH_SLOTS = 8  # the CSV always has this many myth-or-fact column groups (more if a debrief has more)
+_GROUP_OK = re.compile(r"[^\w .'-]+", re.UNICODE)
+
+
+# -- the group label -------------------------------------------------------------------------------
+def clean_group(text: str | None) -> str:
+    """The label as stored: printable, single spaces, at most GROUP_MAX characters ("" if nothing left)."""
+    flat = unicodedata.normalize("NFC", str(text or ""))
+    flat = _GROUP_OK.sub(" ", "".join(ch for ch in flat if ch.isprintable()))
+    return " ".join(flat.split())[:GROUP_MAX].strip(" .'-")
+
+
+def group_slug(text: str) -> str:
+    """The label in a file name: lower-case letters and digits joined by '-' ("Table 4" -> "table-4")."""
+    ascii_ = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-")
+    if not slug and text:  # a label in another script: keep it recognisable but safe on every file system
+        slug = "g" + "".join(f"{ord(c):x}" for c in text if not c.isspace())[:20]
+    return slug[:32] or "no-group"
+
+
+# -- answers ------------------------------------------------------------------------------------------
+@dataclass
+class AnswerLog:
+    """Myth-or-fact answers: the first one given for each claim, and every later change."""
+
+    first: dict[str, str] = field(default_factory=dict)
+    changes: dict[str, list[str]] = field(default_factory=dict)
+
+    def give(self, myth_id: str, given: str) -> bool:
+        """Record an answer. True when it is the first for this claim (the one that counts)."""
+        if given not in ANSWERS:
+            raise ValueError(f"an answer is one of {', '.join(ANSWERS)}, not {given!r}")
+        if myth_id not in self.first:
+            self.first[myth_id] = given
+            return True
+        if given != self.latest(myth_id):
+            self.changes.setdefault(myth_id, []).append(given)
+        return False
+
+    def latest(self, myth_id: str) -> str | None:
+        later = self.changes.get(myth_id)
+        return later[-1] if later else self.first.get(myth_id)
+
+    def clear(self) -> None:
+        self.first.clear()
+        self.changes.clear()
+
+
+# -- building the record ------------------------------------------------------------------------------
+def path_kind(start: str) -> tuple[str, str]:
+    """("main" | "short" | "chapter", chapter id or "") from a Session start."""
+    if start.startswith("chapter:"):
+        return "chapter", start.split(":", 1)[1]
+    return ("short", "") if start == "short" else ("main", "")
+
+
+def _event(ev: Event, tr) -> dict[str, Any]:
+    d = ev.data
+    out: dict[str, Any] = {"kind": ev.kind, "text": describe(ev, tr)}
+    if ev.kind in ("refused", "allowed"):
+        out.update(id=d.get("service_id", ""), name=tr(d.get("service")))
+    elif ev.kind in ("listed", "delisted"):
+        out.update(id=d.get("list", ""), name=tr(d.get("name")))
+    elif ev.kind == "appeal":
+        out.update(id=d.get("procedure_id", ""), name=tr(d.get("procedure")), result=str(d.get("result") or ""))
+    return out
+
+
+KEPT_EVENTS = ("refused", "allowed", "listed", "delisted", "appeal", "points", "grade")
+
+
+def _excerpt(text: str, limit: int = 90) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[:limit].rsplit(" ", 1)[0] + " ..."
+
+
+def pick_debrief(session: Session, answers: AnswerLog | dict[str, str] | None = None) -> Debrief | None:
+    """The debrief of the ending reached; before the end, the one whose claims were answered (or the first)."""
+    life, node = session.life, session.node
+    if node.ending is not None and node.ending.debrief in life.debriefs:
+        return life.debriefs[node.ending.debrief]
+    given = answers.first if isinstance(answers, AnswerLog) else (answers or {})
+    for d in life.debriefs.values():
+        if any(m.id in given for m in d.myths):
+            return d
+    return next(iter(life.debriefs.values()), None)
+
+
+def build_record(session: Session, story: Story, *, group: str, answers: AnswerLog, run_id: str,
+                 started: datetime, now: datetime, status: str = "playing", undos: int = 0,
+                 show_questions: bool = True, lang: str | None = None) -> dict[str, Any]:
+    """The record of a run as plain JSON data (strings already in the run's language)."""
+    if status not in STATUSES:
+        raise ValueError(f"status is one of {', '.join(STATUSES)}")
+
+    def tr(t: Text | None) -> str:
+        return story.text(t, lang)
+
+    life = session.life
+    kind, chapter = path_kind(session.state.start)
+    chapter_title = next((tr(c.title) for c in life.chapters if c.id == chapter), chapter)
+    hist, log = session.history, session.state.log
+    choices = []
+    for i, entry in enumerate(hist[:-1]):
+        node = life.nodes.get(entry.node)
+        choice_id = log[i][1] if i < len(log) else ""
+        options = len(node.choices) if node is not None else 0
+        events = [_event(e, tr) for e in (hist[i + 1].events if i + 1 < len(hist) else [])
+                  if e.kind in KEPT_EVENTS]
+        choices.append({"step": i + 1, "date": entry.date, "node": entry.node,
+                        "scene": _excerpt(tr(node.title) if node is not None and node.title else tr(entry.text)),
+                        "choice": choice_id, "label": tr(entry.choice), "options": options, "events": events})
+    start_events = [_event(e, tr) for e in (hist[0].events if hist else []) if e.kind in KEPT_EVENTS]
+    ending = session.node.ending
+    debrief = pick_debrief(session, answers)
+    myths = []
+    if debrief is not None:
+        for m in debrief.myths:
+            first = answers.first.get(m.id, "")
+            myths.append({"id": m.id, "claim": tr(m.claim), "answer": m.answer, "first": first,
+                          "right": (first == m.answer) if first else None,
+                          "changed_to": list(answers.changes.get(m.id, []))})
+    minutes = max(0.0, (now - started).total_seconds() / 60)
+    return {
+        "format": FORMAT, "version": VERSION, "run_id": run_id, "story": story.id,
+        "language": lang or story.language, "group": clean_group(group),
+        "life": {"id": life.id, "title": tr(life.title), "player": tr(life.player)},
+        "path": kind, "chapter": {"id": chapter, "title": chapter_title} if chapter else None,
+        "status": status, "final": status != "playing",
+        "started_at": started.isoformat(timespec="seconds"), "updated_at": now.isoformat(timespec="seconds"),
+        "minutes_played": round(minutes, 1), "undos": int(undos),
+        "ending": {"node": session.node.id, "title": tr(ending.title)} if ending is not None else None,
+        "start_events": start_events, "choices": choices,
+        "debrief": debrief.id if debrief is not None else "", "myths": myths,
+        "questions": [tr(q) for q in debrief.questions] if debrief is not None else [],
+        "questions_shown": bool(show_questions),
+    }
+
+
+# -- the CSV -----------------------------------------------------------------------------------------
+def csv_columns(slots: int = MYTH_SLOTS) -> list[str]:
+    """The CSV header: docs/teacher-guide.md lists exactly these (a test checks it)."""
+    cols = ["group", "life", "path", "chapter", "status", "ending", "choices_made", "minutes_played"]
+    for n in range(1, slots + 1):
+        cols += [f"myth_{n}", f"myth_{n}_first_answer", f"myth_{n}_right", f"myth_{n}_changed_to"]
+    return cols + ["choices", "started", "record_version"]
+
+
+def _cell(value: Any) -> str:
+    """A CSV cell that a spreadsheet will not run as a formula."""
+    text = str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def csv_row(rec: dict[str, Any], slots: int = MYTH_SLOTS) -> list[str]:
+    ending = rec.get("ending") or {}
+    chapter = rec.get("chapter") or {}
+    row: list[Any] = [rec.get("group", ""), rec["life"]["title"], rec.get("path", ""), chapter.get("title", ""),
+                      rec.get("status", ""), ending.get("title", ""), len(rec.get("choices", [])),
+                      rec.get("minutes_played", "")]
+    myths = list(rec.get("myths", []))
+    for n in range(slots):
+        if n < len(myths):
+            m = myths[n]
+            right = "" if m.get("right") is None else ("yes" if m["right"] else "no")
+            row += [m.get("claim", ""), ANSWER_WORDS.get(m.get("first", ""), ""), right,
+                    " then ".join(ANSWER_WORDS.get(a, a) for a in m.get("changed_to", []))]
+        else:
+            row += ["", "", "", ""]
+    row.append(" | ".join(f"{c['step']}. {c['label']}" for c in rec.get("choices", [])))
+    row += [rec.get("started_at", ""), rec.get("version", "")]
+    return [_cell(x) for x in row]
+
+
+def render_csv(records: list[dict[str, Any]]) -> str:
+    """A header and one row per record, for a spreadsheet (the class report writes all of them)."""
+    slots = max([MYTH_SLOTS] + [len(r.get("myths", [])) for r in records])
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow(csv_columns(slots))
+    for r in records:
+        w.writerow(csv_row(r, slots))
+    return buf.getvalue()
+
+
+# -- writing ---------------------------------------------------------------------------------------
+def record_stem(group: str, life_id: str, started: datetime, run_id: str = "") -> str:
+    """``record-GROUP-LIFE-DATE-TIME-XXXX``: the last part, from the run's id, keeps two computers that
+    write to one shared folder from ever choosing the same name in the same second."""
+    tail = f"-{run_id[:4]}" if run_id else ""
+    return f"record-{group_slug(clean_group(group))}-{life_id}-{started.strftime('%Y%m%d-%H%M%S')}{tail}"
+
+
+class RunRecorder:
+    """Keeps one run's record up to date in one place: ``STEM.json``, ``STEM.csv`` and ``STEM.html``.
+
+    The stem is chosen on the first write and kept, so every later write replaces the same files.
+    Raises PermissionError when writing is off (kiosk mode) and OSError when the folder cannot be
+    written; the caller says so on screen and the run goes on.
+    """
+
+    def __init__(self, story: Story, folder: str | Path | None, group: str, *, show_questions: bool = True,
+                 lang: str | None = None, started: datetime | None = None) -> None:
+        self.story = story
+        self.folder = Path(folder) if folder is not None else paths.export_dir()
+        self.group = clean_group(group)
+        self.show_questions = show_questions
+        self.lang = lang
+        self.started = started or datetime.now()
+        self.run_id = secrets.token_hex(8)
+        self.answers = AnswerLog()
+        self.undos = 0
+        self.status = "playing"
+        self.stem: str | None = None
+        self.writes = 0
+
+    @property
+    def json_path(self) -> Path | None:
+        return self.folder / f"{self.stem}.json" if self.stem else None
+
+    def _choose_stem(self, life_id: str) -> str:
+        base = record_stem(self.group, life_id, self.started, self.run_id)
+        stem, n = base, 2
+        while any((self.folder / f"{stem}{ext}").exists() for ext in (".json", ".csv", ".html")):
+            stem, n = f"{base}-{n}", n + 1
+        return stem
+
+    def record(self, session: Session, now: datetime | None = None) -> dict[str, Any]:
+        return build_record(session, self.story, group=self.group, answers=self.answers, run_id=self.run_id,
+                            started=self.started, now=now or datetime.now(), status=self.status, undos=self.undos,
+                            show_questions=self.show_questions, lang=self.lang)
+
+    def write(self, session: Session, status: str | None = None, now: datetime | None = None) -> Path:
+        """Write (or rewrite) the record of ``session``; ``status`` other than "playing" makes it final."""
+        from .export import build_summary, render_html
+
+        if not paths.writes_enabled():
+            raise PermissionError("records are off in kiosk mode")
+        if status is not None:
+            self.status = status
+        now = now or datetime.now()
+        rec = self.record(session, now)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        if self.stem is None:
+            self.stem = self._choose_stem(session.life.id)
+        summary = build_summary(session, self.story, self.answers, self.show_questions, self.lang, now,
+                                record=rec)
+        base = self.folder / self.stem
+        # the summary and the CSV first: the JSON, which the class report reads, is written last
+        atomic_write_text(base.with_suffix(".html"), render_html(summary))
+        atomic_write_text(base.with_suffix(".csv"), "\ufeff" + render_csv([rec]))  # BOM: spreadsheets read UTF-8
+        atomic_write_text(base.with_suffix(".json"), json.dumps(rec, ensure_ascii=False, indent=1) + "\n")
+        self.writes += 1
+        return base.with_suffix(".json")
+
+
+__all__ = ["ANSWER_WORDS", "FORMAT", "GROUP_MAX", "MYTH_SLOTS", "STATUSES", "STATUS_WORDS", "VERSION", "AnswerLog",
+           "RunRecorder", "build_record", "clean_group", "csv_columns", "csv_row", "group_slug", "path_kind",
+           "pick_debrief", "record_stem", "render_csv"]

@@ -1,0 +1,248 @@
+"""The run summary's page: one self-contained printable HTML page from a :class:`~game.modes.export.Summary`.
+
+At most two pages on A4 and on Letter (``bench/print_pages.py`` checks it in headless Chromium):
+the decisions and the journal print in two columns, the sources in four, the points chart is small,
+and each source's address shows once, as its link's text. On screen nothing scrolls sideways at
+1280 px: long words and addresses wrap. It loads nothing: inline CSS, an inline SVG chart, no
+script, and a Content-Security-Policy that forbids loading anything.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Any
+
+from ..cite import display_url
+from .export import Summary
+from .record import ANSWER_WORDS, STATUS_WORDS
+
+_URL = re.compile(r"^https?://[^\s<>\"']+$")
+
+# -- HTML -------------------------------------------------------------------------------------------
+CSS = """
+*{box-sizing:border-box}
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#111;background:#fff;
+max-width:60rem;margin:1.2rem auto;padding:0 1rem;line-height:1.35;font-size:12pt;overflow-wrap:anywhere}
+h1{font-size:1.5rem;margin:0 0 .2rem}h2{font-size:1.1rem;margin:1rem 0 .3rem;border-bottom:2px solid #111}
+table{border-collapse:collapse;width:100%;margin:.3rem 0;table-layout:auto}
+th,td{border:1px solid #777;padding:.15rem .35rem;text-align:left;vertical-align:top}
+th{background:#eee}td.n{text-align:right;white-space:nowrap}
+.meta{display:grid;grid-template-columns:repeat(auto-fit,minmax(14rem,1fr));gap:.1rem 1rem;margin:.3rem 0}
+.meta div{margin:0}.meta b{display:inline-block;min-width:7.5rem}
+.ev{margin:0;padding-left:1rem}.muted{color:#444}.small{font-size:.85em}
+.tag{font-size:.8em;border:1px solid #555;padding:0 .25rem;white-space:nowrap}
+svg{max-width:100%;height:auto;display:block}ol,ul{margin:.2rem 0;padding-left:1.3rem}
+.src{font-size:.85em}.src li{margin:.1rem 0}
+.dec li{margin:0 0 .25rem}
+.myth td:first-child{width:32%}.myth td:nth-child(2){width:8.5em}
+@page{margin:9mm 10mm}
+@media print{body{margin:0;max-width:none;font-size:8.5pt;line-height:1.18}h1{font-size:14pt}h2{font-size:11pt;
+margin:.6rem 0 .2rem;break-after:avoid}tr{break-inside:avoid}a{color:#000;text-decoration:none}
+.src{columns:4;column-gap:.8rem;font-size:6.8pt}.src li,.dec li,.jr li{break-inside:avoid}
+.jr{columns:2;column-gap:1.2rem}
+.pair{display:grid;grid-template-columns:1fr 1fr;gap:1.2rem}.dec{columns:2;column-gap:1.2rem}
+svg{max-height:30mm;width:auto}.myth .small{font-size:7.5pt}th,td{padding:.1rem .3rem}}
+"""
+
+
+def _e(value: Any) -> str:
+    return html.escape(str(value), quote=True)
+
+
+def _events_html(events: list[str]) -> str:
+    if not events:
+        return ""
+    return '<ul class="ev">' + "".join(f"<li>{_e(x)}</li>" for x in events) + "</ul>"
+
+
+def points_svg(summary: Summary, width: int = 640, height: int = 180) -> str:
+    """An inline SVG line chart of the points over the steps, with the grade bands as lines."""
+    pts = summary.points
+    if not pts:
+        return ""
+    left, right, top, bottom = 56, 16, 12, 30
+    xs = [p[0] for p in pts]
+    ys = [p[2] for p in pts]
+    lo_y = min(ys + [g[1] for g in summary.grades if min(ys) - 60 <= g[1] <= max(ys) + 60])
+    hi_y = max(ys + [g[1] for g in summary.grades if min(ys) - 60 <= g[1] <= max(ys) + 60])
+    pad = max(10, (hi_y - lo_y) // 10)
+    lo_y, hi_y = lo_y - pad, hi_y + pad
+    max_x = max(max(xs), 1)
+
+    def sx(x: float) -> float:
+        return round(left + (width - left - right) * x / max_x, 1)
+
+    def sy(y: float) -> float:
+        return round(top + (height - top - bottom) * (hi_y - y) / (hi_y - lo_y), 1)
+
+    out = [f'<svg viewBox="0 0 {width} {height}" width="{width}" '
+           f'height="{height}" role="img" aria-labelledby="chart-title">',
+           f'<title id="chart-title">{_e(summary.scheme)}: points at each step</title>',
+           f'<rect x="{left}" y="{top}" width="{width - left - right}" height="{height - top - bottom}" '
+           'fill="none" stroke="#777"/>']
+    for grade, floor in summary.grades:
+        if lo_y < floor < hi_y:
+            y = sy(floor)
+            out.append(f'<line x1="{left}" y1="{y}" x2="{width - right}" y2="{y}" stroke="#999" '
+                       'stroke-dasharray="4 3"/>')
+            out.append(f'<text x="{width - right - 4}" y="{y - 3}" font-size="11" text-anchor="end" '
+                       f'fill="#333">grade {_e(grade)} from {floor}</text>')
+    for value in sorted({min(ys), max(ys)}):
+        out.append(f'<text x="{left - 6}" y="{sy(value) + 4}" font-size="11" text-anchor="end">{value}</text>')
+    path: list[str] = []  # a step line: points stay the same until the next change
+    for k, (x, _d, y) in enumerate(pts):
+        if k:
+            path.append(f"{sx(x)},{sy(pts[k - 1][2])}")
+        path.append(f"{sx(x)},{sy(y)}")
+    out.append(f'<polyline points="{" ".join(path)}" fill="none" stroke="#003c8f" stroke-width="2.5"/>')
+    for x, d, y in pts:
+        when = "start" if x == 0 else f"step {x}"
+        out.append(f'<circle cx="{sx(x)}" cy="{sy(y)}" r="3.5" fill="#003c8f"><title>{when}, {_e(d)}: '
+                   f'{y} points</title></circle>')
+    out.append(f'<text x="{left}" y="{height - 8}" font-size="11">start</text>')
+    out.append(f'<text x="{width - right}" y="{height - 8}" font-size="11" text-anchor="end">step {max_x}</text>')
+    out.append("</svg>")
+    return "\n".join(out)
+
+
+PATH_WORDS = {"main": "The whole life", "short": "The short version", "chapter": "A chapter"}
+
+
+def _meta(s: Summary) -> list[str]:
+    outcome = "Ending: " + s.ending if s.ending else "Not finished"
+    if s.status and s.status not in ("playing", "finished"):
+        outcome += f" ({STATUS_WORDS.get(s.status, s.status)})"
+    rows = [("Group", s.group or "(no label)"), ("Life", f"{s.life_title}: {s.player}"), ("Started from", s.start),
+            ("Place and time", s.period), ("Outcome", outcome), ("Choices made", str(len(s.choices)))]
+    if s.minutes is not None:
+        rows.append(("Minutes played", f"{s.minutes:g}"))
+    rows.append(("Saved", s.made_at))
+    return ['<div class="meta">'] + [f"<div><b>{_e(k)}</b> {_e(v)}</div>" for k, v in rows] + ["</div>"]
+
+
+def _path_html(s: Summary) -> list[str]:
+    decisions = [st for st in s.steps if st.choice and st.options > 1]
+    passed = sum(1 for st in s.steps if st.choice and st.options <= 1)
+    h = ["<h2>The decisions</h2>"]
+    if not decisions:
+        h.append("<p>No decision was made on this run.</p>")
+    else:
+        h.append('<ol class="dec">')
+        where = ("", "")
+        for st in decisions:
+            tag = f' <span class="tag">{_e(st.evidence)}</span>' if st.evidence else ""
+            caused = " ".join(st.events)
+            caused = f'<br><span class="small">{_e(caused)}</span>' if caused else ""
+            # the date and place when they change (a long run stays on two pages)
+            when = ", ".join(x for x, was in zip((st.date, st.place), where, strict=True) if x != was)
+            where = (st.date, st.place)
+            when = f'<span class="muted small">{_e(when)}:</span> ' if when else ""
+            h.append(f'<li value="{st.number}">{when}<b>{_e(st.choice)}</b>{tag}{caused}</li>')
+        h.append("</ol>")
+    if passed:
+        h.append(f'<p class="muted small">Also {passed} scene{"s" if passed != 1 else ""} passed with '
+                 '"Continue" (no decision).</p>')
+    return h
+
+
+def _lists_points_html(s: Summary) -> list[str]:
+    h = ['<div class="pair"><div>', "<h2>Lists over time</h2>"]
+    if s.start_events:
+        h.append('<p class="small">At the start: ' + _e("; ".join(s.start_events)) + "</p>")
+    if s.lists:
+        h.append("<table><thead><tr><th>List</th><th>On from</th><th>Off from</th><th>Why</th></tr></thead><tbody>")
+        for p in s.lists:
+            until = f"step {p.until_step}, {p.until_date}" if p.until_step is not None else "still on at the end"
+            h.append(f"<tr><td>{_e(p.name)}</td><td>step {p.since_step}, {_e(p.since_date)}</td>"
+                     f"<td>{_e(until)}</td><td>{_e(p.reason)}</td></tr>")
+        h.append("</tbody></table>")
+    else:
+        h.append("<p>This run put the player on no list.</p>")
+    h.append("</div><div>")
+    if s.points:
+        h.append(f"<h2>Points over time</h2><p>{_e(s.scheme)}.</p>")
+        h.append(points_svg(s))
+        steps = ", ".join(f"{'start' if x == 0 else 'step ' + str(x)} ({d}): {y}" for x, d, y in s.points)
+        h.append(f'<p class="small">{_e(steps)}.</p>')
+    h.append("</div></div>")
+    return h
+
+
+def _myths_html(s: Summary) -> list[str]:
+    if not s.myths:
+        return []
+    h = ['<h2>Myth or fact?</h2><p class="small muted">The first answer counts; a change made after seeing '
+         "what the sources say is shown as a change.</p>",
+         '<table class="myth"><thead><tr><th>Claim</th><th>First answer</th><th>The sources say</th></tr></thead>'
+         "<tbody>"]
+    for m in s.myths:
+        given = ANSWER_WORDS.get(m.given, "Not answered")
+        mark = "" if not m.given else (" (matches)" if m.matches else " (differs)")
+        later = ""
+        if m.changed_to:
+            later = '<br><span class="small">Changed later to ' + _e(
+                ", then ".join(ANSWER_WORDS.get(a, a) for a in m.changed_to)) + "</span>"
+        h.append(f"<tr><td>{_e(m.claim)}</td><td>{_e(given + mark)}{later}</td>"
+                 f"<td><b>{_e(ANSWER_WORDS.get(m.answer, m.answer))}</b>. "
+                 f'<span class="small">{_e(m.explanation)}</span></td></tr>')
+    h.append("</tbody></table>")
+    return h
+
+
+def _sources_html(s: Summary) -> list[str]:
+    h = ["<h2>Sources of the scenes on this path</h2>"]
+    if not s.sources:
+        return h + ["<p>No sources were cited on this path.</p>"]
+    h.append('<ol class="src">')
+    for src in s.sources:
+        bits = [_e(src.author) if src.author else "", f"<cite>{_e(src.title)}</cite>", _e(src.outlet),
+                _e(src.date) if src.date else ""]
+        line = ". ".join(b for b in bits if b) + "."
+        if src.url and _URL.match(src.url):
+            shown = display_url(src.url)  # readable ("%E4%B8%AD" -> the characters), still the same address
+            line += f' <a href="{_e(src.url)}">{_e(shown)}</a>'  # the address once, as the link's text
+        line += f' <span class="muted">(trust: {_e(src.trust)})</span>'
+        h.append(f"<li>{line}</li>")
+    h.append("</ol>")
+    return h
+
+
+def render_html(summary: Summary) -> str:
+    """The summary as one self-contained HTML page."""
+    s = summary
+    title = f"{s.story_title}: {s.life_title}" + (f", {s.group}" if s.group else "")
+    h: list[str] = [
+        "<!DOCTYPE html>",
+        f'<html lang="{_e(s.language)}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta name="referrer" content="no-referrer">',
+        f"<title>{_e(title)}: summary of a run</title>",
+        f"<style>{CSS}</style>",
+        "</head>",
+        "<body>",
+        f"<h1>{_e(title)}</h1>",
+        '<p class="muted small">A summary of one run through an educational game. It holds no names and no '
+        "personal data: only a group label the class chose.</p>",
+    ]
+    h += _meta(s)
+    h += _path_html(s)
+    h += _lists_points_html(s)
+    if s.journal:
+        h.append('<h2>Journal</h2><ul class="small jr">')
+        h += [f"<li>{_e(d)}: {_e(t)}</li>" for d, t in s.journal]
+        h.append("</ul>")
+    h += _myths_html(s)
+    if s.questions:
+        h.append("<h2>Questions to discuss</h2><ol>")
+        h += [f"<li>{_e(q)}</li>" for q in s.questions]
+        h.append("</ol>")
+    h += _sources_html(s)
+    h += ["</body>", "</html>", ""]
+    return "\n".join(h)
+
+
+__all__ = ["CSS", "PATH_WORDS", "points_svg", "render_html"]

@@ -1,0 +1,220 @@
+"""A printable worksheet and its answer key for one life, made from the story data.
+
+``python -m game worksheet --character ID -o FILE.html`` writes ``FILE.html`` (for the students) and
+``FILE-answer-key.html`` (for the teacher). Both come from the story files every time, so they stay
+true when the story changes: the myth-or-fact claims of the life's debriefs (with their answers,
+explanations and sources in the key), the debrief's discussion questions, and the glossary terms the
+life's scenes use (a matching exercise; the key gives the pairs and the definitions). The key also
+holds the debrief's "what really happened / what is not known / what was dramatized" once, which the
+run summaries leave out.
+
+Like the run summary, each page is self-contained: inline CSS, no script, nothing loaded.
+"""
+
+from __future__ import annotations
+
+import html
+import random
+import re
+from pathlib import Path
+from typing import Any
+
+from ..engine.model import Life, Myth, Story, Term, Text
+from ..engine.saves import atomic_write_text
+from .record import ANSWER_WORDS
+
+CSS = """
+*{box-sizing:border-box}
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#111;background:#fff;
+max-width:50rem;margin:1.5rem auto;padding:0 1rem;line-height:1.4;font-size:12pt;overflow-wrap:anywhere}
+h1{font-size:1.5rem;margin:0 0 .2rem}h2{font-size:1.15rem;margin:1.2rem 0 .4rem;border-bottom:2px solid #111}
+.card{border:1.5px solid #333;border-radius:6px;padding:.5rem .7rem;margin:.5rem 0;break-inside:avoid}
+.boxes span{display:inline-block;margin-right:1.4rem}.boxes span::before{content:"";display:inline-block;
+width:.9em;height:.9em;border:1.5px solid #111;margin-right:.35rem;vertical-align:-.1em}
+.line{border-bottom:1px solid #777;height:1.7em}.muted{color:#333}.small{font-size:.85em}
+table{border-collapse:collapse;width:100%}th,td{border:1px solid #666;padding:.25rem .4rem;text-align:left;
+vertical-align:top}th{background:#eee}li{margin:.3rem 0}.mt th:nth-child(2){width:5em}
+.mt td:first-child{width:30%}ol.q>li{break-inside:avoid;margin-bottom:.8rem}
+@page{margin:14mm}
+@media print{body{margin:0;max-width:none;font-size:10.5pt}h2{break-after:avoid}a{color:#000;text-decoration:none}}
+"""
+
+
+def _e(value: Any) -> str:
+    return html.escape(str(value), quote=True)
+
+
+def _head(title: str, lang: str) -> list[str]:
+    return ["<!DOCTYPE html>", f'<html lang="{_e(lang)}">', "<head>", '<meta charset="utf-8">',
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            '<meta name="referrer" content="no-referrer">', f"<title>{_e(title)}</title>",
+            f"<style>{CSS}</style>", "</head>", "<body>"]
+
+
+def myths_of(life: Life) -> list[Myth]:
+    """Every claim of the life's debriefs, each once, in story order."""
+    seen: dict[str, Myth] = {}
+    for d in life.debriefs.values():
+        for m in d.myths:
+            seen.setdefault(m.id, m)
+    return list(seen.values())
+
+
+def questions_of(life: Life) -> list[Text]:
+    out: list[Text] = []
+    for d in life.debriefs.values():
+        out += [q for q in d.questions if q.en not in {x.en for x in out}]
+    return out
+
+
+def terms_of(story: Story, life: Life, lang: str | None = None, limit: int = 8) -> list[Term]:
+    """The glossary terms the life's scenes, choices and debriefs use (by the term's words), in
+    glossary order, at most ``limit``."""
+    texts: list[str] = []
+    for node in life.nodes.values():
+        texts.append(story.text(node.text, lang))
+        texts += [story.text(c.label, lang) for c in node.choices]
+    for d in life.debriefs.values():
+        texts += [story.text(s.text, lang) for s in (d.what_happened, d.not_known, d.dramatized) if s]
+    body = " ".join(texts).lower()
+    found = []
+    for term in story.glossary.values():
+        word = story.text(term.term, lang).lower()
+        core = re.sub(r"\s*\(.*?\)", "", word).strip()
+        if core and re.search(r"(?<!\w)" + re.escape(core) + r"(?!\w)", body):
+            found.append(term)
+    return found[:limit]
+
+
+def _matching_order(n: int, seed: str) -> list[int]:
+    """The definitions' order on the worksheet: shuffled, the same every time for the same life."""
+    order = list(range(n))
+    random.Random(seed).shuffle(order)
+    if n > 1 and order == list(range(n)):
+        order = order[1:] + order[:1]
+    return order
+
+
+def render_worksheet(story: Story, life_id: str, lang: str | None = None) -> str:
+    life = story.lives[life_id]
+    tr = lambda t: story.text(t, lang)  # noqa: E731
+    title = f"{tr(story.title)}: {tr(life.title)}"
+    h = _head(f"{title}: worksheet", lang or story.language)
+    h += [f"<h1>{_e(title)}: worksheet</h1>",
+          '<p class="muted">Group label (a table or pair, not a name): ______________ &nbsp; Date: __________</p>',
+          f'<p class="small">{_e(tr(life.summary))}</p>']
+    myths = myths_of(life)
+    if myths:
+        h.append("<h2>Myth or fact?</h2><p>Tick one box for each claim BEFORE you read the debrief. "
+                 "Then write the reason and the source that settles it.</p>")
+        for i, m in enumerate(myths, 1):
+            h.append(f'<div class="card"><b>{i}. {_e(tr(m.claim))}</b>'
+                     '<p class="boxes">' + "".join(f"<span>{_e(w)}</span>" for w in ANSWER_WORDS.values())
+                     + '</p><p class="small">Why, and which source?</p><div class="line"></div></div>')
+    terms = terms_of(story, life, lang)
+    if terms:
+        order = _matching_order(len(terms), life.id)
+        letters = "ABCDEFGHIJKLMNOP"
+        h.append("<h2>Key terms</h2><p>Write the letter of the meaning next to each term.</p>")
+        h.append('<table class="mt"><thead><tr><th>Term</th><th>Letter</th><th>Meaning</th></tr></thead><tbody>')
+        for row, idx in enumerate(order):
+            term = terms[row]
+            meaning = terms[idx]
+            h.append(f"<tr><td>{_e(tr(term.term))}</td><td></td><td><b>{letters[row]}.</b> "
+                     f"{_e(_first_sentences(tr(meaning.text)))}</td></tr>")
+        h.append("</tbody></table>")
+    questions = questions_of(life)
+    if questions:
+        h.append("<h2>Questions to discuss</h2><p>Note your group's answer in a sentence or two.</p><ol class=\"q\">")
+        h += [f'<li>{_e(tr(q))}<div class="line"></div><div class="line"></div></li>' for q in questions]
+        h.append("</ol>")
+    h.append("<h2>One moment that surprised us</h2><div class=\"line\"></div><div class=\"line\"></div>")
+    return "\n".join(h + ["</body>", "</html>", ""])
+
+
+def _first_sentences(text: str, limit: int = 160) -> str:
+    """A definition short enough for a matching table: whole sentences up to about ``limit`` characters."""
+    flat = " ".join(text.split())
+    out = ""
+    for sentence in re.split(r"(?<=[.!?])\s+", flat):
+        if out and len(out) + len(sentence) > limit:
+            break
+        out = (out + " " + sentence).strip()
+    return out
+
+
+def render_key(story: Story, life_id: str, lang: str | None = None) -> str:
+    life = story.lives[life_id]
+    tr = lambda t: story.text(t, lang)  # noqa: E731
+    title = f"{tr(story.title)}: {tr(life.title)}"
+    h = _head(f"{title}: answer key", lang or story.language)
+    h += [f"<h1>{_e(title)}: answer key</h1>",
+          '<p class="muted">For the teacher. Made from the story files, so it matches the game.</p>']
+    cited: list[str] = []
+    myths = myths_of(life)
+    if myths:
+        h.append("<h2>Myth or fact?</h2><table><thead><tr><th>Claim</th><th>Answer</th><th>Why</th>"
+                 "<th>Sources</th></tr></thead><tbody>")
+        for i, m in enumerate(myths, 1):
+            cited += [s for s in m.sources if s not in cited]
+            h.append(f"<tr><td>{i}. {_e(tr(m.claim))}</td><td><b>{_e(ANSWER_WORDS.get(m.answer, m.answer))}</b></td>"
+                     f"<td>{_e(tr(m.explanation))}</td><td>{_e(', '.join(m.sources))}</td></tr>")
+        h.append("</tbody></table>")
+    terms = terms_of(story, life, lang)
+    if terms:
+        order = _matching_order(len(terms), life.id)
+        letters = "ABCDEFGHIJKLMNOP"
+        where = {idx: letters[row] for row, idx in enumerate(order)}
+        h.append("<h2>Key terms</h2><table><thead><tr><th>Term</th><th>Letter</th><th>Meaning</th></tr></thead><tbody>")
+        for i, term in enumerate(terms):
+            chinese = f" ({_e(term.chinese)})" if term.chinese else ""
+            h.append(f"<tr><td>{_e(tr(term.term))}{chinese}</td><td><b>{where[i]}</b></td><td>{_e(tr(term.text))}</td>"
+                     "</tr>")
+        h.append("</tbody></table>")
+    questions = questions_of(life)
+    if questions:
+        h.append("<h2>Questions to discuss</h2><p>There is no single right answer. What the sources say, below, "
+                 "is the ground for a good one.</p><ol>")
+        h += [f"<li>{_e(tr(q))}</li>" for q in questions]
+        h.append("</ol>")
+    for d in life.debriefs.values():
+        h.append("<h2>The debrief</h2>" if len(life.debriefs) == 1 else f"<h2>The debrief ({_e(d.id)})</h2>")
+        for heading, sec in (("What really happened", d.what_happened), ("What the sources do not say", d.not_known),
+                             ("What this story invented", d.dramatized)):
+            if sec is not None:
+                cited += [s for s in sec.sources if s not in cited]
+                h.append(f"<h3>{_e(heading)}</h3>")
+                h += [f"<p>{_e(p.strip())}</p>" for p in tr(sec.text).split("\n\n") if p.strip()]
+    if cited:
+        h.append("<h2>Sources</h2><ol>")
+        for sid in cited:
+            s = story.sources.get(sid)
+            if s is None:
+                continue
+            bits = [s.author, tr(s.title), s.outlet, s.date]
+            line = _e(". ".join(b for b in bits if b)) + "."
+            if s.url.startswith(("https://", "http://")):
+                line += f' <a href="{_e(s.url)}">{_e(s.url)}</a>'
+            h.append(f"<li>[{_e(sid)}] {line} <span class=\"small muted\">(trust: {_e(s.trust)})</span></li>")
+        h.append("</ol>")
+    return "\n".join(h + ["</body>", "</html>", ""])
+
+
+def key_path(out: Path) -> Path:
+    return out.with_name(out.stem + "-answer-key" + (out.suffix or ".html"))
+
+
+def write_worksheet(story: Story, life_id: str, out: str | Path, lang: str | None = None) -> tuple[Path, Path]:
+    """Write the worksheet to ``out`` and the answer key beside it. Raises KeyError for an unknown life."""
+    if life_id not in story.lives:
+        raise KeyError(life_id)
+    path = Path(out)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_text(path, render_worksheet(story, life_id, lang))
+    key = key_path(path)
+    atomic_write_text(key, render_key(story, life_id, lang))
+    return path, key
+
+
+__all__ = ["key_path", "myths_of", "questions_of", "render_key", "render_worksheet", "terms_of", "write_worksheet"]
