@@ -163,7 +163,8 @@ class WorldFiles(Reading):
         for item, loc in top.items("illustrations", "illustration"):
             f = Fields(item, shown, self.report, ("id", "file", "alt", "sources", "note"), "an illustration")
             iid = f.ident("id", required=True)
-            pic = Illustration(id=iid, file=self.picture_file(f), alt=self.req_text(f, "alt", f"illustration.{iid}.alt"),
+            pic = Illustration(id=iid, file=self.picture_file(f),
+                               alt=self.req_text(f, "alt", f"illustration.{iid}.alt"),
                                sources=self.ids(f, "sources", "source"), note=f.str("note"), loc=loc)
             if self.unique(seen["illustrations"], iid, loc, "illustration"):
                 world.illustrations[iid] = pic
