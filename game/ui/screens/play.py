@@ -8,6 +8,7 @@ import math
 import pygame
 
 from ...engine.model import Node
+from .. import pictures
 from ..context import Ctx
 from ..drawing import tag, tag_size
 from ..eventviews import event_rows
@@ -109,6 +110,8 @@ class PlayScreen(Screen):
         panel_w = ctx.px(PANEL_W) if show_panel else 0
         bv = ScrollView(body_items, name="body", pad=22, pad_x=34)
         bv.layout(ctx, pygame.Rect(0, hh, W_ - panel_w, H - hh))
+        if view.illustration is not None:  # sized to keep the first choice in view (see game/ui/pictures.py)
+            pictures.fit_scene(ctx, bv, self.first_choice_item(view) if self.revealing else None)
         self.views = [hv, bv]
         if show_panel:
             rect = pygame.Rect(W_ - panel_w, hh, panel_w, H - hh)
@@ -156,6 +159,8 @@ class PlayScreen(Screen):
             for row in event_rows(game.describe, events):
                 items += [row, Gap(6)]
             items.append(Gap(14))
+        if view.illustration is not None:
+            items.append(pictures.ScenePicture(view.illustration, game.tr(view.illustration.alt)))
         items.append(self.node_item(node, events))
         items.append(Gap(12))
         items.append(self.evidence_item(node))
@@ -175,6 +180,15 @@ class PlayScreen(Screen):
                        auto=c.enabled)
             items += [W(b, max_w=760), Gap(10)]
         return items
+
+    def first_choice_item(self, view) -> Item | None:
+        """The first choice as it will be drawn, to measure while the text is still being revealed."""
+        c = next(iter(view.choices), None)
+        if c is None:
+            return None
+        game = self.game
+        return W(Button(f"choice:{c.id}", game.tr(c.label), None, kind="choice", enabled=c.enabled,
+                        reason=game.tr(c.reason) if c.reason else "", number=c.number), max_w=760)
 
     def node_item(self, node: Node, events) -> Item:
         game = self.game
