@@ -165,7 +165,8 @@ class WorldFiles(Reading):
             iid = f.ident("id", required=True)
             pic = Illustration(id=iid, file=self.picture_file(f),
                                alt=self.req_text(f, "alt", f"illustration.{iid}.alt"),
-                               sources=self.ids(f, "sources", "source"), note=f.str("note"), loc=loc)
+                               sources=self.ids(f, "sources", "source"), note=f.str("note"), loc=loc,
+                               file_loc=f.loc("file"))
             if self.unique(seen["illustrations"], iid, loc, "illustration"):
                 world.illustrations[iid] = pic
 

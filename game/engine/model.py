@@ -165,6 +165,7 @@ class Illustration:
     sources: list[str] = field(default_factory=list)
     note: str = ""  # for authors only; not shown
     loc: Loc = NOWHERE
+    file_loc: Loc = NOWHERE
 
 
 @dataclass(slots=True)

@@ -164,7 +164,8 @@ def _check_pictures(story: Story, report: Report) -> None:
         if path is not None and not path.is_file():
             folder = ILLUSTRATIONS_DIR.name
             known = sorted(p.name for p in ILLUSTRATIONS_DIR.glob("*.svg")) if ILLUSTRATIONS_DIR.is_dir() else []
-            report.add(pic.loc.file, pic.loc.line, pic.loc.col, "E007",
+            at = pic.file_loc
+            report.add(at.file, at.line, at.col, "E007",
                        f"illustration '{pic.id}': '{pic.file}' is not in the game's {folder} folder"
                        f"{_hint(pic.file, known)}")
 

@@ -37,6 +37,7 @@ GAP = 14  # logical px under the picture (or above it, when it sits below the ch
 BESIDE_SHARES = (0.4, 0.3)  # of the width, for a picture beside the text: the larger first
 BESIDE_MIN_W = 640  # logical px (grows with the text): narrower than this, the text beside it gets too narrow
 
+FOLDER: Path = ILLUSTRATIONS_DIR  # where the files are read from (the game's own folder)
 _FAILED = object()  # a rendering that failed: remembered, so a broken file is not read every frame
 
 
@@ -88,14 +89,17 @@ def render(path: Path, size: tuple[int, int]) -> pygame.Surface:
             surf = pygame.transform.smoothscale(surf, size)
     else:
         surf = pygame.transform.smoothscale(pygame.image.load(str(path)), size)
+    if surf.get_bounding_rect(min_alpha=1).w == 0:  # a cut-off file parses into nothing at all
+        raise ValueError(f"{path.name} draws nothing (is the file complete?)")
     if pygame.display.get_surface() is not None:
         surf = surf.convert_alpha()  # blitted every frame the screen is drawn: in the display's format
     return surf
 
 
-def picture(file: str, size: tuple[int, int], folder: Path = ILLUSTRATIONS_DIR) -> pygame.Surface | None:
+def picture(file: str, size: tuple[int, int], folder: Path | None = None) -> pygame.Surface | None:
     """The rendering of ``file`` at ``size`` from the cache or drawn now; None when it cannot be drawn (the
     failure is reported once for that file and size)."""
+    folder = folder or FOLDER
     key = (str(folder / file), size)
     got = cache.get(key)
     if got is _FAILED:

@@ -46,7 +46,7 @@ class LivesScreen(Screen):
             ])
             portrait = Custom(lambda c, w: pictures.portrait_size(c, w)[1],
                               lambda c, s, r, lid=life.id: self.portrait(c, s, r, lid))
-            cards.append(Column([Columns([(portrait, 150), (text, 1.0)], gap=22, stack_below=560)], pad=18,
+            cards.append(Column([Columns([(portrait, 150), (text, 1.0)], gap=22, stack_below=420)], pad=18,
                                 fill="surface", edge="rule", radius=8))
         intro = Text("Each life is built on the record: a real person's documented case, or an invented resident "
                      "of a documented scheme, as its card says. At the end, a debrief sets out what is known, what "
