@@ -32,7 +32,8 @@ PORTRAIT_ASPECT = (3, 4)
 MAX_ENTRIES = 8  # renderings kept: a scene or two, three portraits, and a resize's worth of spares
 MAX_BYTES = 16 * 1024 * 1024  # and never more than this, whatever the window size
 MIN_SCENE_H = 110  # logical px: smaller than this a scene is not worth the room it takes above the text
-MAX_SCENE_SHARE = 0.5  # of the view's height, at most
+MAX_SCENE_SHARE = 0.5  # of the view's height, at most, above the text
+MAX_BELOW_SHARE = 0.85  # and below the choices, where it is seen on its own once scrolled to
 GAP = 14  # logical px under the picture (or above it, when it sits below the choices)
 BESIDE_SHARES = (0.4, 0.3)  # of the width, for a picture beside the text: the larger first
 BESIDE_MIN_W = 640  # logical px (grows with the text): narrower than this, the text beside it gets too narrow
@@ -250,7 +251,7 @@ def fit_scene(ctx: Ctx, view: ScrollView, first_choice: Item | None = None) -> S
         slot.mode = "above"
     if room >= ctx.px(MIN_SCENE_H):
         return above(min(natural, room))
-    slot.mode, slot.pic_h = "below", natural
+    slot.mode, slot.pic_h = "below", fit(SCENE_ASPECT, inner, int(view.rect.h * MAX_BELOW_SHARE))[1]
     items.remove(slot)
     items.append(slot)
     view.layout(ctx, view.rect)
