@@ -130,12 +130,13 @@ def test_the_view_of_an_illustrated_node_carries_its_picture():
 
 def test_the_text_player_prints_the_picture_line(capsys, tmp_path):
     s = shipped_story()
-    life = s.lives["wei"]
-    second = life.nodes[life.nodes[life.start].next]  # opening -> Continue -> the ticket hall
+    life = s.lives["li_xiaolin"]
+    second = life.nodes[life.nodes[life.start].next]  # the opening -> Continue -> the ticket machine
     alt = s.world.illustrations[second.illustration].alt.en
     script = tmp_path / "script.txt"
     script.write_text("\nq\n", encoding="utf-8")
-    code = main(["play", "--text", "--story", str(ROOT / "story"), "--character", "wei", "--script", str(script)])
+    code = main(["play", "--text", "--story", str(ROOT / "story"), "--character", "li_xiaolin",
+                 "--script", str(script)])
     out = capsys.readouterr().out
     assert code == 0
     assert f"[Picture: {alt}]" in " ".join(out.split())  # wrapped at 78 columns

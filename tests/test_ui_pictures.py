@@ -85,17 +85,17 @@ def fresh_cache():
     pictures.cache.clear()
 
 
-def to_the_ticket_hall(p: Pilot) -> None:
-    p.app.start_life("wei", "main")
+def to_the_ticket_machine(p: Pilot) -> None:
+    p.app.start_life("li_xiaolin", "main")
     p.step()
     assert scene_picture(p) is None  # the opening has no picture
     p.click(key=first_choice(p).key)  # Continue
-    assert p.app.game.session.node.illustration == "wei_station_ticket_hall"
+    assert p.app.game.session.node.illustration == "li_airport_ticket_machine"
 
 
 def test_the_play_screen_draws_the_scene_picture(fresh_cache):
     p = Pilot.start(STORY, size=(1280, 720))
-    to_the_ticket_hall(p)
+    to_the_ticket_machine(p)
     slot = scene_picture(p)
     assert slot is not None and slot.drawn_ok is True and slot.h > 0
     rect = on_canvas(p, slot)
@@ -111,11 +111,11 @@ def test_the_play_screen_draws_the_scene_picture(fresh_cache):
 def test_a_broken_picture_shows_its_alt_text_and_counts_as_an_error(tmp_path, monkeypatch, fresh_cache):
     folder = tmp_path / "illustrations"
     shutil.copytree(pictures.ILLUSTRATIONS_DIR, folder)
-    (folder / "wei_station_ticket_hall.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16',
+    (folder / "li_airport_ticket_machine.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16',
                                                        encoding="utf-8")  # cut off
     monkeypatch.setattr(pictures, "FOLDER", folder)
     p = Pilot.start(STORY, size=(1280, 720))
-    to_the_ticket_hall(p)
+    to_the_ticket_machine(p)
     slot = scene_picture(p)
     assert slot is not None and slot.drawn_ok is False
     rect = on_canvas(p, slot)
@@ -125,11 +125,11 @@ def test_a_broken_picture_shows_its_alt_text_and_counts_as_an_error(tmp_path, mo
     inside = [p.app.canvas.get_at((x, y))[:3] for x in range(rect.x, rect.right, 2)
               for y in range(rect.y, rect.bottom, 2)]
     assert sum(px == tuple(ink)[:3] for px in inside) > 50  # its words are written in it
-    errors = [e for e in p.app.errors if "illustration wei_station_ticket_hall.svg" in e]
+    errors = [e for e in p.app.errors if "illustration li_airport_ticket_machine.svg" in e]
     assert len(errors) == 1, p.app.errors
     p.app.dirty = True
     p.step(3)  # drawn again: not read again, not reported again
-    assert len([e for e in p.app.errors if "illustration wei_station_ticket_hall.svg" in e]) == 1
+    assert len([e for e in p.app.errors if "illustration li_airport_ticket_machine.svg" in e]) == 1
 
 
 @pytest.mark.parametrize("size", [(1280, 720), (1024, 768)])
