@@ -4,7 +4,8 @@ The recordings in tests/fixtures/recordings were made with the engine as it was 
 moved into their registry (commit e13925d): the stories must still load to the same model and
 play the same, event for event, on seeded walks through every life and start. Since then only the
 translation model has grown two fields (catalog entries marked fuzzy, catalogs that could not be
-read), both empty for these stories; the plays are unchanged.
+read), and the pictures (a node's illustration, a life's portrait, the world's illustrations), all
+empty for these stories; the plays are unchanged.
 """
 
 from __future__ import annotations

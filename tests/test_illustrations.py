@@ -1,6 +1,8 @@
 """The scene illustrations and portraits: each file is safe, small, drawable by pygame, and described.
 
-assets/illustrations/index.yaml is the list; these tests hold every file to it and it to the folder.
+assets/illustrations/index.yaml is the list of drawings; these tests hold every file to it and it to the
+folder. The words for each picture (its alt text) live in the story, story/world/illustrations.yaml, and
+are checked there.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ PALETTE = {v.upper() for v in INDEX["palette"].values()}
 ACCENT = INDEX["palette"]["accent"].upper()
 IDS = [p["id"] for p in PICTURES]
 LIVES = {p.stem for p in (ROOT / "story" / "lives").glob("*.yaml")}
+STORY_PICTURES = {e["id"]: e for e in yaml.safe_load(
+    (ROOT / "story" / "world" / "illustrations.yaml").read_text(encoding="utf-8"))["illustrations"]}
 
 MAX_BYTES = 30_000
 # Elements nanosvg draws and this set uses; anything else is either ignored by pygame (text, use,
@@ -80,17 +84,43 @@ def test_ids_are_unique_and_files_exist():
         assert (FOLDER / p["file"]).is_file(), p["file"]
 
 
+def _alt(entry) -> str:
+    """A picture's alt text: the story's when a scene shows it, else the index's (an unused picture)."""
+    if entry["id"] in STORY_PICTURES:
+        return " ".join(str(STORY_PICTURES[entry["id"]].get("alt") or "").split())
+    return " ".join(str(entry.get("alt") or "").split())
+
+
 def test_every_picture_has_alt_text_a_life_and_a_kind():
     for p in PICTURES:
-        alt = " ".join(str(p.get("alt") or "").split())
+        alt = _alt(p)
         assert alt, p["id"]
         sentences = [s for s in re.split(r"(?<=[.!?])\s+", alt) if s]
         assert 1 <= len(sentences) <= 3 and len(alt) <= 320, (p["id"], alt)
         assert p["life"] in LIVES, (p["id"], p["life"])
-        for other in (p.get("also") or {}):
-            assert other in LIVES, (p["id"], other)
         assert p["kind"] in ("scene", "portrait")
         assert p["aspect"] == ([16, 9] if p["kind"] == "scene" else [3, 4])
+
+
+def test_the_story_describes_every_picture_it_can_show_and_the_index_the_rest():
+    """A picture is either in the story (with the same file, its alt text there and not in the index) or
+    marked unused in the index with the reason and its alt text kept there."""
+    by_id = {p["id"]: p for p in PICTURES}
+    for sid, entry in STORY_PICTURES.items():
+        assert sid in by_id, sid
+        assert entry["file"] == by_id[sid]["file"], sid
+        assert "alt" not in by_id[sid] and "unused" not in by_id[sid], sid
+    for p in PICTURES:
+        if p["id"] not in STORY_PICTURES:
+            assert str(p.get("unused") or "").strip() and p.get("alt"), p["id"]
+
+
+def test_unused_pictures_are_shown_by_no_node():
+    unused = {p["id"] for p in PICTURES if p.get("unused")}
+    for life in LIVES:
+        text = (ROOT / "story" / "lives" / f"{life}.yaml").read_text(encoding="utf-8")
+        used = set(re.findall(r"(?m)^\s*(?:illustration|portrait): (\w+)", text))
+        assert not used & unused, (life, used & unused)
 
 
 def test_each_life_has_six_scenes_and_a_portrait():

@@ -45,6 +45,7 @@ CODES: dict[str, tuple[str, str]] = {
     "E210": (ERROR, "unknown grade or scheme"),
     "E211": (ERROR, "unknown life"),
     "E212": (ERROR, "no ending reachable"),
+    "E213": (ERROR, "unknown illustration"),
     "W201": (WARNING, "unreachable node"),
     "W202": (WARNING, "dialogue without a speaker"),
     # expressions

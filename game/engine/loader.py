@@ -64,7 +64,8 @@ class _Loader(WorldFiles, LifeFiles):
         sources = self.load_sources(f.str("sources", required=True), f.loc("sources"))
         glossary = self.load_glossary(f.str("glossary"), f.loc("glossary")) if f.has("glossary") else {}
         world = World()
-        seen: dict[str, dict[str, Loc]] = {k: {} for k in ("lists", "services", "procedures", "schemes", "places")}
+        seen: dict[str, dict[str, Loc]] = {k: {} for k in ("lists", "services", "procedures", "schemes", "places",
+                                                         "illustrations")}
         seq = f.seq("world")
         for i, rel in enumerate(seq):
             line, col = seq.where(i)

@@ -34,8 +34,8 @@ from .model import (
 from .yamlsafe import YMap, YSeq
 
 _CHOICE_KEYS = ("id", "label", "if", "reason", "effects", "attempt", "to", "refused")
-_NODE_KEYS = ("id", "kind", "screen", "title", "shows_grade", "speaker", "place", "evidence", "sources", "text",
-              "effects", "choices", "next", "ending")
+_NODE_KEYS = ("id", "kind", "screen", "title", "shows_grade", "speaker", "place", "illustration", "evidence",
+              "sources", "text", "effects", "choices", "next", "ending")
 
 
 class LifeFiles(Reading):
@@ -49,7 +49,7 @@ class LifeFiles(Reading):
         data, shown = got
         f = Fields(data, shown, self.report,
                    ("id", "title", "player", "place", "date", "period", "summary", "content_note", "minutes",
-                    "scheme", "variables", "start", "short", "chapters", "nodes", "debriefs"), "a life")
+                    "scheme", "portrait", "variables", "start", "short", "chapters", "nodes", "debriefs"), "a life")
         lid = f.ident("id", required=True) or Path(rel).stem
         life_loc = f.loc()
         t = lambda key: self.req_text(f, key, f"{lid}.{key}")  # noqa: E731
@@ -122,7 +122,8 @@ class LifeFiles(Reading):
                     date=f.date("date", required=True), period=t("period"), summary=t("summary"),
                     content_note=t("content_note"), minutes=f.int("minutes", required=True, minimum=1),
                     start=self.ref(f, "start", "node", lid, required=True), nodes=nodes, debriefs=debriefs,
-                    variables=variables, scheme=scheme, short=short, chapters=chapters, file=shown, loc=life_loc)
+                    variables=variables, scheme=scheme, short=short, chapters=chapters,
+                    portrait=self.ref(f, "portrait", "illustration"), file=shown, loc=life_loc)
         return life
 
     def load_node(self, item: YMap, loc: Loc, shown: str, lid: str) -> Node:
@@ -189,7 +190,8 @@ class LifeFiles(Reading):
                     speaker=self.text(f, "speaker", f"{prefix}.speaker") if has("speaker") else None,
                     title=self.text(f, "title", f"{prefix}.title") if has("title") else None,
                     shows_grade=f.bool("shows_grade") if has("shows_grade") else False,
-                    place=self.ref(f, "place", "place") if has("place") else "", loc=loc)
+                    place=self.ref(f, "place", "place") if has("place") else "",
+                    illustration=self.ref(f, "illustration", "illustration") if has("illustration") else "", loc=loc)
 
     def load_choice(self, item: YMap, loc: Loc, shown: str, lid: str, prefix: str) -> Choice:
         f = Fields(item, shown, self.report, _CHOICE_KEYS, "a choice")

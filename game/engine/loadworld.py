@@ -1,5 +1,5 @@
 """Reading the story's shared files: sources, glossary, world files (lists, services, procedures,
-point schemes, places) and translations."""
+point schemes, places, illustrations) and translations."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from .model import (
     LIST_KINDS,
     TRUST,
     Grade,
+    Illustration,
     ListDef,
     Loc,
     Place,
@@ -80,8 +81,8 @@ class WorldFiles(Reading):
         if got is None:
             return
         data, shown = got
-        top = Fields(data, shown, self.report, ("lists", "services", "procedures", "schemes", "places"),
-                     "a world file")
+        top = Fields(data, shown, self.report,
+                     ("lists", "services", "procedures", "schemes", "places", "illustrations"), "a world file")
         for item, loc in top.items("services", "service"):
             f = Fields(item, shown, self.report, ("id", "name", "icon", "requires", "note", "sources"), "a service")
             sid = f.ident("id", required=True)
@@ -159,6 +160,31 @@ class WorldFiles(Reading):
                           chinese=f.str("chinese"), loc=loc)
             if self.unique(seen["places"], plid, loc, "place"):
                 world.places[plid] = place
+        for item, loc in top.items("illustrations", "illustration"):
+            f = Fields(item, shown, self.report, ("id", "file", "alt", "sources", "note"), "an illustration")
+            iid = f.ident("id", required=True)
+            pic = Illustration(id=iid, file=self.picture_file(f),
+                               alt=self.req_text(f, "alt", f"illustration.{iid}.alt"),
+                               sources=self.ids(f, "sources", "source"), note=f.str("note"), loc=loc,
+                               file_loc=f.loc("file"))
+            if self.unique(seen["illustrations"], iid, loc, "illustration"):
+                world.illustrations[iid] = pic
+
+    @staticmethod
+    def picture_file(f: Fields) -> str:
+        """An illustration's file: a bare ``NAME.svg`` the game finds in its own illustrations folder, so
+        a story can never point it at a file elsewhere (no folders, no '..')."""
+        name = f.str("file", required=True)
+        if not name:
+            return ""
+        if "/" in name or "\\" in name or ".." in name or name.startswith(".") or ":" in name:
+            f.error("file", "E104", f"'{name}' must be a bare file name (no folders, no '..'): the game looks "
+                                    "for it in assets/illustrations/")
+            return ""
+        if not name.lower().endswith(".svg"):
+            f.error("file", "E104", f"'{name}' should be an SVG file (NAME.svg)")
+            return ""
+        return name
 
     # -- translations ------------------------------------------------------------------------------
     def load_translation(self, lang: str, where: Loc) -> Translation | None:

@@ -155,12 +155,27 @@ class Place:
 
 
 @dataclass(slots=True)
+class Illustration:
+    """A picture a node or a life may show: a file the game resolves in its own illustrations folder (a bare
+    name, never a path) and the words that stand for it when it is spoken or cannot be drawn."""
+
+    id: str
+    file: str
+    alt: Text
+    sources: list[str] = field(default_factory=list)
+    note: str = ""  # for authors only; not shown
+    loc: Loc = NOWHERE
+    file_loc: Loc = NOWHERE
+
+
+@dataclass(slots=True)
 class World:
     lists: dict[str, ListDef] = field(default_factory=dict)
     services: dict[str, Service] = field(default_factory=dict)
     procedures: dict[str, Procedure] = field(default_factory=dict)
     schemes: dict[str, Scheme] = field(default_factory=dict)
     places: dict[str, Place] = field(default_factory=dict)
+    illustrations: dict[str, Illustration] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -204,6 +219,7 @@ class Node:
     title: Text | None = None  # the heading of a system screen or document ("Airline app")
     shows_grade: bool = False  # a system screen that shows the point scheme's grade as a badge
     place: str = ""
+    illustration: str = ""  # an Illustration id
     effects: list[Effect] = field(default_factory=list)
     choices: list[Choice] = field(default_factory=list)
     next: str = ""
@@ -289,6 +305,7 @@ class Life:
     scheme: str = ""
     short: ShortPath | None = None
     chapters: list[Chapter] = field(default_factory=list)
+    portrait: str = ""  # an Illustration id, for the choose-a-life screen
     file: str = ""
     loc: Loc = NOWHERE
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .events import Event
-from .model import Choice, Life, Node, Story, Text
+from .model import Choice, Illustration, Life, Node, Story, Text
 from .rules import Rules
 from .state import GameState
 
@@ -38,8 +38,12 @@ class ChoiceView:
 
 @dataclass
 class NodeView:
+    """A node as shown: its choices and, when the story gives it one, its picture (whose ``alt`` words the
+    text player and speech say, and the window shows when the picture cannot be drawn)."""
+
     node: Node
     choices: list[ChoiceView]
+    illustration: Illustration | None = None
 
     @property
     def is_ending(self) -> bool:
@@ -108,10 +112,11 @@ class Session:
 
     def view(self) -> NodeView:
         node = self.node
+        pic = self.story.world.illustrations.get(node.illustration) if node.illustration else None
         if node.ending is not None:
-            return NodeView(node, [])
+            return NodeView(node, [], pic)
         if not node.choices:
-            return NodeView(node, [ChoiceView(CONTINUE, CONTINUE_LABEL, True, 1)])
+            return NodeView(node, [ChoiceView(CONTINUE, CONTINUE_LABEL, True, 1)], pic)
         rules = self.rules
         shown: list[ChoiceView] = []
         for c in node.choices:
@@ -119,7 +124,7 @@ class Session:
             if not ok and c.reason is None:
                 continue
             shown.append(ChoiceView(c.id, c.label, ok, len(shown) + 1, None if ok else c.reason, c.attempt))
-        return NodeView(node, shown)
+        return NodeView(node, shown, pic)
 
     def enabled_choices(self) -> list[str]:
         return [c.id for c in self.view().choices if c.enabled]

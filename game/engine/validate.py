@@ -16,6 +16,7 @@ from .fields import ID_RE
 from .loader import LoadResult, gc_paused, load_story, text_hash
 from .model import Life, Loc, Story
 from .parsecache import ParseCache
+from .pictures import ILLUSTRATIONS_DIR, picture_path
 from .storypo import catalog_name
 
 MAX_SENTENCE_WORDS = 25
@@ -118,6 +119,7 @@ def validate(result: LoadResult) -> Report:
     if story is None:
         return report
     _check_refs(story, result, report)
+    _check_pictures(story, report)
     _check_exprs(story, result, report)
     for life in story.lives.values():
         _check_graph(story, life, report)
@@ -138,14 +140,14 @@ def load_and_validate(path: str | Path, parse_cache: ParseCache | None = None) -
 # -- references ----------------------------------------------------------------------------------
 _REF_CODES = {"node": "E201", "list": "E204", "service": "E205", "variable": "E206", "source": "E207",
               "place": "E208", "procedure": "E209", "step": "E209", "grade": "E210", "scheme": "E210",
-              "debrief": "E203"}
+              "debrief": "E203", "illustration": "E213"}
 
 
 def _check_refs(story: Story, result: LoadResult, report: Report) -> None:
     w = story.world
     lives = story.lives
     world_pools = {"list": w.lists, "service": w.services, "source": story.sources, "place": w.places,
-                   "procedure": w.procedures, "scheme": w.schemes}
+                   "procedure": w.procedures, "scheme": w.schemes, "illustration": w.illustrations}
     for ref in result.refs:
         kind, ident, loc, life_id, extra = ref
         life = lives.get(life_id) if life_id else None
@@ -169,6 +171,19 @@ def _check_refs(story: Story, result: LoadResult, report: Report) -> None:
             of = f" of procedure '{extra}'" if kind == "step" else ""
             report.add(loc.file, loc.line, loc.col, _REF_CODES[kind],
                        f"unknown {kind} '{ident}'{of}{_hint(ident, pool)}")
+
+
+def _check_pictures(story: Story, report: Report) -> None:
+    """Every illustration's file is in the game's illustrations folder (a story cannot bring its own)."""
+    for pic in story.world.illustrations.values():
+        path = picture_path(pic.file)
+        if path is not None and not path.is_file():
+            folder = ILLUSTRATIONS_DIR.name
+            known = sorted(p.name for p in ILLUSTRATIONS_DIR.glob("*.svg")) if ILLUSTRATIONS_DIR.is_dir() else []
+            at = pic.file_loc
+            report.add(at.file, at.line, at.col, "E007",
+                       f"illustration '{pic.id}': '{pic.file}' is not in the game's {folder} folder"
+                       f"{_hint(pic.file, known)}")
 
 
 def _check_exprs(story: Story, result: LoadResult, report: Report) -> None:

@@ -137,6 +137,8 @@ class TextPlayer:
         self.say(f"[{tag}.{cites}]")
         if node.kind in ("system", "document"):
             self.say(f"[{node.screen or node.kind} screen]")
+        if view.illustration is not None:
+            self.say(f"[Picture: {self.tr(view.illustration.alt)}]")
         text = self.tr(node.text)
         if node.speaker is not None:
             text = f"{self.tr(node.speaker)}: {text}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from .. import artbridge
+from .. import artbridge, pictures
 from ..context import Ctx
 from ..flow import Column, Columns, Custom, Gap, Row, Text, W
 from ..screen import Screen
@@ -44,9 +44,9 @@ class LivesScreen(Screen):
                 Gap(12),
                 Row(buttons, gap=12),
             ])
-            portrait = Custom(lambda c, w: min(int(w * 1.25), c.tpx(190)),
+            portrait = Custom(lambda c, w: pictures.portrait_size(c, w)[1],
                               lambda c, s, r, lid=life.id: self.portrait(c, s, r, lid))
-            cards.append(Column([Columns([(portrait, 150), (text, 1.0)], gap=22, stack_below=560)], pad=18,
+            cards.append(Column([Columns([(portrait, 150), (text, 1.0)], gap=22, stack_below=420)], pad=18,
                                 fill="surface", edge="rule", radius=8))
         intro = Text("Each life is built on the record: a real person's documented case, or an invented resident "
                      "of a documented scheme, as its card says. At the end, a debrief sets out what is known, what "
@@ -55,8 +55,15 @@ class LivesScreen(Screen):
                          body_w=1100)
 
     def portrait(self, ctx: Ctx, surf: pygame.Surface, rect: pygame.Rect, life_id: str) -> None:
-        r = pygame.Rect(rect.x, rect.y, rect.w, min(rect.h, int(rect.w * 1.25)))
-        artbridge.draw_portrait(surf, life_id, r, ctx.theme)
+        """The life's portrait from the story (``portrait: ID``), bounded in size; else the drawn avatar."""
+        game = self.app.game
+        life = game.story.lives.get(life_id)
+        pic = game.story.world.illustrations.get(life.portrait) if life is not None and life.portrait else None
+        if pic is not None:
+            pictures.draw_portrait(ctx, surf, rect, pic, game.tr(pic.alt))
+            return
+        w, h = pictures.portrait_size(ctx, rect.w)
+        artbridge.draw_portrait(surf, life_id, pygame.Rect(rect.x, rect.y, w, min(h, rect.h)), ctx.theme)
 
     def start(self, life_id: str, start: str) -> None:
         self.app.start_life(life_id, start)

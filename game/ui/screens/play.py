@@ -9,6 +9,7 @@ import pygame
 
 from ...engine import wording as wd
 from ...engine.model import Node
+from .. import pictures
 from ..context import Ctx
 from ..drawing import tag, tag_size
 from ..eventviews import event_rows
@@ -108,6 +109,8 @@ class PlayScreen(Screen):
         panel_w = ctx.px(PANEL_W) if show_panel else 0
         bv = ScrollView(body_items, name="body", pad=22, pad_x=34)
         bv.layout(ctx, pygame.Rect(0, hh, W_ - panel_w, H - hh))
+        if view.illustration is not None:  # sized to keep the first choice in view (see game/ui/pictures.py)
+            pictures.fit_scene(ctx, bv, self.first_choice_item(view) if self.revealing else None)
         self.views = [hv, bv]
         if show_panel:
             rect = pygame.Rect(W_ - panel_w, hh, panel_w, H - hh)
@@ -155,6 +158,8 @@ class PlayScreen(Screen):
             for row in event_rows(game.describe, events):
                 items += [row, Gap(6)]
             items.append(Gap(14))
+        if view.illustration is not None:
+            items.append(pictures.ScenePicture(view.illustration, game.tr(view.illustration.alt)))
         items.append(self.node_item(node, events))
         items.append(Gap(12))
         items.append(self.evidence_item(node))
@@ -176,6 +181,15 @@ class PlayScreen(Screen):
                        auto=c.enabled)
             items += [W(b, max_w=760), Gap(10)]
         return items
+
+    def first_choice_item(self, view) -> Item | None:
+        """The first choice as it will be drawn, to measure while the text is still being revealed."""
+        c = next(iter(view.choices), None)
+        if c is None:
+            return None
+        game = self.game
+        return W(Button(f"choice:{c.id}", game.tr(c.label), None, kind="choice", enabled=c.enabled,
+                        reason=game.tr(c.reason) if c.reason else "", number=c.number), max_w=760)
 
     def node_item(self, node: Node, events) -> Item:
         game = self.game
