@@ -163,3 +163,14 @@ def test_every_character_the_game_can_show_is_in_the_face_that_draws_it():
 @pytest.mark.parametrize("ch", list(_build_script().AUTHOR_SYMBOLS))
 def test_the_latin_faces_have_the_symbols_authors_reach_for(ch):
     assert fonts.has_glyph("text", ch) and fonts.has_glyph("bold", ch)
+
+
+@pytest.mark.parametrize("kind", ["text", "bold"])
+def test_the_latin_faces_keep_their_own_line_metrics(kind):
+    """Merging a symbol donor must not bring its metrics: Noto Sans Math's deep descent once pushed every
+    line of text down into the line below it (titles over subtitles, labels low in their buttons)."""
+    pygame.font.init()
+    face = pygame.font.Font(str(fonts.font_path(kind)), 100)
+    ascent, descent = face.get_ascent(), -face.get_descent()
+    assert 0 < descent < 0.35 * ascent, (ascent, descent)
+    assert face.get_linesize() < 1.45 * 100

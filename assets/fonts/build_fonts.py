@@ -215,7 +215,7 @@ def with_symbols(font, out_name: str, wanted: set[int], latin_dir: Path):
         buf.seek(0)
         files.append(buf)
     merged = merge.Merger().merge(files)
-    for table in ("name", "OS/2", "head"):  # the result is still Noto Sans, with its names and metrics
+    for table in ("name", "OS/2", "head", "hhea"):  # still Noto Sans: its names and its line metrics
         merged[table] = font[table]
     return merged
 
