@@ -85,7 +85,7 @@ def test_a_lesson_round_trip(tmp_path):
     assert "Questions to discuss" not in shown(p) and "Myth or fact?" in shown(p)
     p.click(key="myth:one_score:fact")  # the sources say "myth"
     p.click(key="myth:one_score:myth")  # changed after the verdict
-    assert "Your first answer: fact. The sources say otherwise: MYTH." in shown(p)
+    assert "Your first answer was fact. The sources say otherwise: MYTH." in shown(p)
     assert "You changed it to myth." in shown(p)
     (rec,) = records(out)
     assert rec["status"] == "finished" and rec["myths"][0]["first"] == "fact"

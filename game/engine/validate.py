@@ -183,7 +183,7 @@ def _check_pictures(story: Story, report: Report) -> None:
             at = pic.file_loc
             report.add(at.file, at.line, at.col, "E007",
                        f"illustration '{pic.id}': '{pic.file}' is not in the game's {folder} folder"
-                       f"{_hint(pic.file, known)}")
+                       f"{_hint(pic.file, known, ids=False)}")
 
 
 def _check_exprs(story: Story, result: LoadResult, report: Report) -> None:

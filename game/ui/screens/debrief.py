@@ -77,8 +77,8 @@ class DebriefScreen(Screen):
                              Row(buttons, gap=12)]
         if first is not None:
             right = first == m.answer
-            said = "Your first answer" if self.recording else "You said"
-            verdict = (f"{said}: {ANSWER_WORDS[first].lower()}. "
+            said = "Your first answer was" if self.recording else "You said"  # as the text player says it
+            verdict = (f"{said} {ANSWER_WORDS[first].lower()}. "
                        + ("That matches the sources" if right else "The sources say otherwise")
                        + f": {ANSWER_WORDS[m.answer].upper()}.")
             parts += [Gap(8), icon_row("check" if right else "cross", verdict, "right" if right else "wrong",
