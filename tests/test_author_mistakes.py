@@ -162,3 +162,21 @@ def test_the_named_files_problems_come_first(tmp_path, capsys):
     assert main(["validate", str(story / "lives" / "rongcheng.yaml")]) == 1
     out = capsys.readouterr().out.splitlines()
     assert "/lives/rongcheng.yaml:" in out[0] and "/lives/wei.yaml:" in out[1]
+
+
+def test_text_written_over_lines_without_a_bar_is_a_warning_at_its_line(tmp_path, capsys):
+    story = tmp_path / "story"
+    shutil.copytree(ROOT / "story", story)
+    life = story / LIFE
+    text = life.read_text(encoding="utf-8")
+    i = node_field(text, "clerk", "text")
+    end = text.index("    choices:", i)
+    folded = "    text: The clerk looks up.\n      \"Sorry. The system won't sell you a ticket.\"\n"
+    text = text[:i] + folded + text[end:]
+    life.write_text(text, encoding="utf-8")
+    assert main(["validate", str(life)]) == 0, "a warning, not an error"
+    out = capsys.readouterr().out.splitlines()
+    line = line_of(text, "    text: The clerk looks up.")
+    w503 = [ln for ln in out if " W503: " in ln]
+    assert len(w503) == 1 and w503[0].startswith(f"{life}:{line}:11: warning W503: ")
+    assert "start it with '|'" in w503[0]

@@ -62,6 +62,7 @@ CODES: dict[str, tuple[str, str]] = {
     # readability
     "W501": (WARNING, "long sentence"),
     "W502": (WARNING, "long screen"),
+    "W503": (WARNING, "text folded into one paragraph"),
 }
 
 

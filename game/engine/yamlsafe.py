@@ -153,7 +153,22 @@ def _mark(event: Any) -> Pos:
 _DUPLICATE = object()  # the pending key of a value that is read and then dropped
 
 
-def _build(loader: Any, path: str, report: Report) -> Any:
+def _folded_paragraphs(event: Any, value: str, lines: list[str]) -> bool:
+    """True when a plain or quoted value, written over several lines, looks like paragraphs that YAML
+    joined into one: a blank line inside it (YAML keeps only a single line break), or every line but
+    the last ending a sentence (YAML joins them with spaces). Text meant as paragraphs wants ``|``."""
+    first, last = event.start_mark.line, event.end_mark.line
+    if event.style not in (None, "", "'", '"') or last <= first:
+        return False
+    if "\n" in value:
+        return True
+    written = [ln.strip() for ln in lines[first:last + 1] if ln.strip()]
+    ends = (".", "!", "?", "。", "！", "？")
+    return len(written) >= 2 and all(ln.rstrip("\"'").endswith(ends) for ln in written[:-1])
+
+
+def _build(loader: Any, path: str, report: Report, lines: list[str] | None = None,
+           folded: list[Pos] | None = None) -> Any:
     """Build located values straight from the parser's events.
 
     Working from events (not composed nodes) keeps nesting on our own list instead of the C
@@ -189,6 +204,8 @@ def _build(loader: Any, path: str, report: Report) -> Any:
                 continue
             pos = _mark(event)
             value: Any = scalar(event.value, tag, not event.style, pos)
+            if folded is not None and type(value) is str and _folded_paragraphs(event, value, lines or []):
+                folded.append(pos)  # reported only if the whole file reads: a syntax error comes alone
         elif kind is MappingStart or kind is SequenceStart:
             pos = _mark(event)
             frame = stack[-1] if stack else None
@@ -263,10 +280,11 @@ def parse_text(text: str, shown: str, report: Report) -> YMap | None:
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         report.add(shown, 1, 1, "E003", "the file is empty")
         return None
+    folded: list[Pos] = []
     try:
         loader = _BaseLoader(text)
         try:
-            value = _build(loader, shown, report)
+            value = _build(loader, shown, report, text.splitlines(), folded)
         finally:
             loader.dispose()
     except Refused as exc:
@@ -303,6 +321,10 @@ def parse_text(text: str, shown: str, report: Report) -> YMap | None:
         line, col = value.pos if isinstance(value, YSeq) else (1, 1)
         report.add(shown, line, col, "E004", f"the file must hold a mapping (key: value lines), not {kind}")
         return None
+    for line, col in folded:
+        report.add(shown, line, col, "W503", "this text is written over several lines without '|', so YAML joins "
+                   "them into one paragraph: to keep the lines and paragraphs as written, start it with '|' on the "
+                   "key's line and indent the text below it")
     return value
 
 
