@@ -97,6 +97,8 @@ def _add_window_options(p: argparse.ArgumentParser, lives: str) -> None:
     w.add_argument("--seed", type=int, default=0, help="seed for the story's chances and for autoplay")
     w.add_argument("--screenshot-dir", metavar="DIR", help="save a PNG of each new screen here")
     w.add_argument("--story", default=str(DEFAULT_STORY), metavar="PATH", help="story folder")
+    w.add_argument("--watch", action="store_true", help="for authors: reload the story each time a file is saved "
+                                                      "and put the player back where they were")
     w.add_argument("--classroom", action="store_true", help="classroom mode: a teacher's start screen")
     w.add_argument("--kiosk", action="store_true", help="kiosk mode: fullscreen, touch-first, resets when idle")
     w.add_argument("--export-dir", metavar="DIR", help="classroom: write each run's record here")
@@ -124,7 +126,7 @@ def window_options(a: argparse.Namespace) -> Options:
     return Options(character=a.character, lang=a.lang, size=a.size, fullscreen=a.fullscreen, frames=a.frames,
                    quit_after=a.quit_after, autoplay=a.autoplay, pace=a.pace, seed=a.seed,
                    screenshot_dir=a.screenshot_dir, story=a.story, classroom=a.classroom, kiosk=a.kiosk,
-                   export_dir=a.export_dir, start=a.start, group=a.group)
+                   export_dir=a.export_dir, start=a.start, group=a.group, watch=a.watch)
 
 
 def parse_window(argv: list[str]) -> Options:

@@ -24,7 +24,7 @@ from typing import Any
 
 import pygame
 
-from . import artbridge, kioskctl, opening, settingsctl, stopsignals
+from . import artbridge, kioskctl, opening, settingsctl, stopsignals, watch
 from .autoplay import Autoplay
 from .events import InputRouter
 from .options import Options
@@ -61,6 +61,7 @@ class App:
         self.loader = StoryLoader(opts.story, use_cache=not opts.kiosk)
         self.autoplay = Autoplay(opts.seed, opts.pace, self.started) if opts.autoplay else None
         self.shots = Screenshots(opts.screenshot_dir) if opts.screenshot_dir else None
+        self.watch = watch.StoryWatch(opts.story, self.started) if opts.watch else None  # --watch: live preview
         self.dirty = True
         self.running = True
         self.game: Any = None  # GameCtl once the story is loaded
@@ -234,6 +235,8 @@ class App:
             self.safely(lambda: kioskctl.tick(self))
         if self.autoplay is not None and self.autoplay.due(now):
             self.safely(lambda: self.autoplay.step(self))
+        if self.watch is not None and not self.loader.loading and self.watch.changed(now):
+            self.safely(lambda: watch.reload(self))
         top = self.top
         if top is not None and top.update(now):
             self.dirty = True
@@ -286,6 +289,8 @@ class App:
             return 20
         if self.kiosk is not None:
             due.append(now + kioskctl.TICK)
+        if self.watch is not None:
+            due.append(self.watch.next_look)
         top = self.top
         if top is not None:
             w = top.wake_at(now)

@@ -28,3 +28,4 @@ class Options:
     export_dir: str | None = None
     start: str = "main"
     group: str | None = None  # classroom: the group label in the run's record (never a name)
+    watch: bool = False  # authors: reload the story when a file is saved, and carry on where the player was
