@@ -10,11 +10,12 @@ from typing import Any
 
 import pygame
 
+from ..i18n import N_, _
 from .context import DESIGN_H, DESIGN_W, Ctx
 from .fonts import FontBook
 from .theme import THEMES
 
-TITLE = "On the List"
+TITLE = N_("On the List")
 WM_CLASS = "on-the-list"  # the window's class for X11 and app id for Wayland: task bars group by it
 MIN_ASPECT, MAX_ASPECT = 4 / 3, 21 / 9
 
@@ -41,7 +42,7 @@ class Window:
             pygame.display.init()
         if not pygame.font.get_init():
             pygame.font.init()
-        pygame.display.set_caption(TITLE, TITLE)
+        pygame.display.set_caption(_(TITLE), _(TITLE))
         self.now = now
         self.size = size  # the windowed size asked for
         self.fullscreen = fullscreen

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ...i18n import _
 from ..flow import Column, Gap, Item, Row, Text, W
 from ..widgets import Button
 
@@ -96,8 +97,8 @@ class _Grow(Item):
         return self.item.widgets()
 
 
-def back_button(on_back: Callable[[], None], label: str = "Back") -> Button:
-    return Button("back", label, on_back, kind="quiet", icon="back", fill=False)
+def back_button(on_back: Callable[[], None], label: str | None = None) -> Button:
+    return Button("back", label or _("Back"), on_back, kind="quiet", icon="back", fill=False)
 
 
 def heading(text: str, role: str = "heading", color: str = "ink") -> list[Item]:
