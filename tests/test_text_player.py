@@ -100,7 +100,7 @@ def test_translation(capsys, tmp_path):
     code, out, _ = play(capsys, tmp_path, ["1", "j", "q"], extra=["--lang", "zh"])
     assert code == 0
     assert "售票机读取你的身份证。" in out and "1. 购买高铁车票" in out
-    assert "Journal:\n- 2016年5月10日: 售票机拒绝了你的身份证。" in out  # the journal is translated too
+    assert "日志：\n- 2016年5月10日：售票机拒绝了你的身份证。" in out  # the journal is translated too, and its words
 
 
 def test_chapter_start_and_errors(capsys, tmp_path):
@@ -109,7 +109,7 @@ def test_chapter_start_and_errors(capsys, tmp_path):
     code, _, err = play(capsys, tmp_path, ["q"], extra=["--start", "chapter:nope"])
     assert code == 1 and "cannot start" in err
     code, _, err = play(capsys, tmp_path, ["q"], character="nobody")
-    assert code == 1 and "no life 'nobody'; choose one of: ming" in err
+    assert code == 1 and "no life 'nobody' in the story at" in err and "choose one of: ming" in err
     assert main(["play", "--text", "--story", str(EXAMPLE), "--script", str(tmp_path / "none.txt")]) == 1
     assert "cannot read the script" in capsys.readouterr().err
 

@@ -174,7 +174,7 @@ class TextPlayer:
         self.say(_("Journal:"))
         for entry in s.journal:
             text = self.tr(Text(entry["id"], entry["text"]))  # in the player's language
-            self.say(f"- {format_date(entry['date'], self.lang)}: {text}")
+            self.say(_("- {date}: {text}").format(date=format_date(entry["date"], self.lang), text=text))
 
     def show_status(self) -> None:
         s = self.session.state
