@@ -134,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     wants_help = any(a in ("-h", "--help") for a in argv)
     parser = build_parser(command, story_lives(argv) if wants_help else "a life id of the story")
     args = parser.parse_args(argv)
-    if getattr(args, "lang", None) is not None:
+    if getattr(args, "lang", None) is not None and command in (None, "play"):  # the window and the text player
         from . import i18n
 
         try:

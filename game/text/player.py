@@ -10,6 +10,7 @@ from typing import TextIO
 
 from .. import DEFAULT_STORY, i18n
 from ..cite import cite_list
+from ..engine import wording
 from ..engine.events import describe
 from ..engine.model import Life, Story, Text
 from ..engine.runtime import InvalidChoice, NodeView, Session
@@ -142,7 +143,10 @@ class TextPlayer:
                 evidence=tag, sources=cite_list(self.story.sources, node.sources, self.lang))
         self.say(f"[{tag}]")
         if node.kind in ("system", "document"):
-            self.say(_("[{kind} screen]").format(kind=node.screen or node.kind))
+            kind = node.screen or node.kind
+            kind = {"terminal": wording.TERMINAL_TITLE, "notice": wording.NOTICE_TITLE,
+                    "app": wording.PHONE_TITLE}.get(kind, kind)
+            self.say(_("[{kind} screen]").format(kind=kind))
         text = self.tr(node.text)
         if node.speaker is not None:
             text = _("{speaker}: {text}").format(speaker=self.tr(node.speaker), text=text)
