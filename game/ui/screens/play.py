@@ -105,7 +105,7 @@ class PlayScreen(Screen):
             if not show_panel:
                 btns.append(Button("card", _("ID card"), self.card, icon="person"))
             btns.append(Button("menu", _("Menu"), self.menu, icon="menu"))
-            head = header(f"{place}, {date}", *btns, sub=sub)
+            head = header(_("{place}, {date}").format(place=place, date=date), *btns, sub=sub)
             hv = ScrollView(head, name="header", scroll=False, bg="header", pad=10, pad_x=24)
             hh = hv.natural_height(ctx, W_)
             hv.layout(ctx, pygame.Rect(0, 0, W_, hh))
