@@ -67,6 +67,7 @@ def apply(app: App, settings: Settings, *, save: bool = True) -> None:
         from .drawing import clear_blocks
 
         clear_blocks()  # the old language's laid-out lines are dead weight now
+        app.win.set_title()
     app.relayout()
 
 

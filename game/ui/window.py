@@ -42,7 +42,7 @@ class Window:
             pygame.display.init()
         if not pygame.font.get_init():
             pygame.font.init()
-        pygame.display.set_caption(_(TITLE), _(TITLE))
+        self.set_title()
         self.now = now
         self.size = size  # the windowed size asked for
         self.fullscreen = fullscreen
@@ -58,6 +58,10 @@ class Window:
             except pygame.error:
                 pass
         return pygame.display.set_mode(self.size, pygame.RESIZABLE)
+
+    def set_title(self) -> None:
+        """The window's title in the interface's language (again when the language changes)."""
+        pygame.display.set_caption(_(TITLE), _(TITLE))
 
     def build_ctx(self, settings: Any) -> bool:
         """Lay the canvas into the window and make the drawing context for it. True when the scale or text
