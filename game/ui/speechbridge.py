@@ -145,6 +145,7 @@ class SpeechBridge:
 
     def _report(self, msg: str | None) -> None:
         if msg:
+            msg = _(msg)  # the speaker's fixed messages are in the catalog; others (a program's error) stay as given
             self.message = msg
             self.app.notify(msg)
             top = self.app.top
