@@ -15,7 +15,9 @@ def header(title: str, *buttons: Button, sub: str = "") -> list[Item]:
         b.kind = "quiet"
         b.dark = True
         b.fill = False
-    head = Column([Text(title, "heading", "header_ink"), Text(sub, "small", "header_muted") if sub else None])
+    # a little air under the title: a heading's descenders and Chinese glyphs reach below its line box
+    head = Column([Text(title, "heading", "header_ink"), Gap(5) if sub else None,
+                   Text(sub, "small", "header_muted") if sub else None])
     return [HeaderRow(head, Row([W(b) for b in buttons], gap=12, align="right"))]
 
 
