@@ -126,3 +126,22 @@ def test_the_text_player_speaks_chinese(capsys, tmp_path):
                     "terminal screen"):
         assert english not in out
     assert i18n.current() == "en", "the player gives the language back to its caller"
+
+
+def test_chinese_text_wraps_in_the_terminal_at_the_width_and_the_rules():
+    """No spaces to break at: Chinese lines break between characters (two columns each), never before a
+    closing mark or after an opening one; a web address stays whole, so it can be copied."""
+    text = ("儿子在成都，由你妈妈照看。昨晚他问你什么时候回来。“明天。”你答应了他。"
+            "见 https://technode.com/2018/10/23/china-social-credit/ 一文。"
+            "见 http://example.cn/荣成市个人信用评价标准.html 。")
+    lines = player.fill(text, 20).split("\n")
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+    assert "https://technode.com/2018/10/23/china-social-credit/" in lines
+    assert any("http://example.cn/荣成市个人信用评价标准.html" in line for line in lines)
+    for line in lines:
+        if "http" not in line:
+            # two columns a Chinese character or full-width mark; a closing mark may end a full line
+            assert sum(2 if "\u4e00" <= c <= "\u9fff" or c in "，。" else 1 for c in line) <= 22, line
+        assert line[:1] not in "，。”）", line
+        assert line[-1:] not in "“（", line
+    assert player.fill("An English line that wraps at the spaces.", 20) == "An English line that\nwraps at the spaces."

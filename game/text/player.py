@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import textwrap
 from collections.abc import Callable, Iterator
@@ -47,7 +48,7 @@ class TextPlayer:
             return
         for para in text.split("\n"):
             # long words and hyphens stay whole, so a web address can be copied from the terminal
-            line = textwrap.fill(para, WIDTH, break_long_words=False, break_on_hyphens=False) if para.strip() else ""
+            line = fill(para, WIDTH) if para.strip() else ""
             print(line, file=self.out)
         if self.voice is not None and not self._on_screen:
             self.voice.line(text, "narration")
@@ -207,6 +208,38 @@ class TextPlayer:
         debrief = self.session.life.debriefs.get(ending.debrief)
         DebriefPager(self.story, self.say, self.ask, self.tr).run(ending, debrief)
 
+
+
+_WIDE = re.compile(r"[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
+_TOKEN = re.compile(r"(?:https?|ftp)://\S+|[^\s\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]+|\s+|.")
+_NO_LINE_START = set("，。、；：？！）》」』”’…%,.;:?!)")  # closing punctuation stays on the line before
+_NO_LINE_END = set("（《「『“‘(")
+
+
+def fill(text: str, width: int = WIDTH) -> str:
+    """Text wrapped to ``width`` terminal columns. Chinese has no spaces to break at: it breaks between
+    any two characters (each two columns wide), never before a closing mark or after an opening one;
+    Latin words and web addresses stay whole, so they can be copied."""
+    if not _WIDE.search(text):
+        return textwrap.fill(text, width, break_long_words=False, break_on_hyphens=False)
+    lines: list[str] = []
+    line, cols = "", 0
+    for tok in _TOKEN.findall(text):
+        w = sum(2 if _WIDE.match(ch) else 1 for ch in tok)
+        if tok.isspace():
+            if line:
+                line, cols = line + " ", cols + 1
+            continue
+        if line and cols + w > width and tok[0] not in _NO_LINE_START:
+            carry = ""
+            while line and line[-1] in _NO_LINE_END:  # an opening mark goes down with what it opens
+                carry, line = line[-1] + carry, line[:-1]
+            lines.append(line.rstrip())
+            line = carry
+            cols = sum(2 if _WIDE.match(ch) else 1 for ch in line)
+        line, cols = line + tok, cols + w
+    lines.append(line.rstrip())
+    return "\n".join(lines)
 
 
 def _flushing(ask: Callable[[str], str | None], voice) -> Callable[[str], str | None]:
