@@ -14,6 +14,7 @@ from ..cite import cite_list, display_url, human_date
 from ..engine.model import Debrief, Ending, Story, Text
 from ..i18n import N_, _
 
+TRUST_WORDS = {"high": N_("high"), "medium": N_("medium"), "low": N_("low")}  # a source's trust, shown through _()
 ANSWER_WORDS = {"myth": N_("Myth"), "fact": N_("Fact"), "mixed": N_("Partly true")}  # shown through _()
 # what a player may type for each answer: its number, or the word
 ANSWER_INPUT = {"1": "myth", "myth": "myth", "2": "fact", "fact": "fact",
@@ -143,7 +144,8 @@ class DebriefPager:
             if src:
                 bits = [src.outlet, src.author, human_date(src.date)]
                 line = _("- {title} ({details}; trust: {trust})").format(
-                    title=self.tr(src.title), details=", ".join(b for b in bits if b), trust=src.trust)
+                    title=self.tr(src.title), details=", ".join(b for b in bits if b),
+                    trust=_(TRUST_WORDS.get(src.trust, src.trust)))
                 if src.url:  # as a reader would type it, not %-encoded
                     line = _("{line} {url}").format(line=line, url=display_url(src.url))
                 self.say(line)

@@ -146,7 +146,8 @@ class TextPlayer:
         if node.kind in ("system", "document"):
             kind = node.screen or node.kind
             kind = {"terminal": wording.TERMINAL_TITLE, "notice": wording.NOTICE_TITLE,
-                    "app": wording.PHONE_TITLE}.get(kind, kind)
+                    "app": wording.PHONE_TITLE, "letter": _("Letter"), "document": _("Document"),
+                    "system": _("System")}.get(kind, kind)
             self.say(_("[{kind} screen]").format(kind=kind))
         text = self.tr(node.text)
         if node.speaker is not None:
