@@ -37,6 +37,13 @@ def number(value: Any) -> str:
     return str(value)
 
 
+def amount(value: Any) -> str:
+    """A quantity (money, hours) grouped as the language writes it: "20,000"; true/false as yes/no."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return i18n.format_number(value)
+    return number(value)
+
+
 def format_date(iso: str, lang: str | None = None) -> str:
     """A story date (YYYY-MM-DD, YYYY-MM or YYYY) for reading: "10 May 2016", "May 2016", "2016";
     in Chinese "2016年5月10日". Anything else is shown as written, so a date is never lost."""

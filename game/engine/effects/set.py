@@ -8,7 +8,7 @@ from typing import Any
 
 from ...i18n import _
 from ..model import Effect, Loc
-from ..wording import number
+from ..wording import amount
 from ..yamlsafe import YMap
 from .base import NOTE, EffectKind, Event, EventKind, Shown, Site, Tr
 
@@ -57,7 +57,7 @@ def show_changed(d: dict[str, Any], tr: Tr) -> Shown:
     if unit and re.search(rf"(?<!\w){re.escape(unit)}(?!\w)", label, re.IGNORECASE):
         unit = ""  # "Hours lost: 0 to 1" rather than "0 to 1 hours", which needs a plural it cannot know
     change = (_("{old} to {new} {unit}.") if unit else _("{old} to {new}.")).format(
-        old=number(d["old"]), new=number(d["new"]), unit=unit)
+        old=amount(d["old"]), new=amount(d["new"]), unit=unit)
     return Shown(label.upper(), change, NOTE, "info")
 
 
