@@ -24,8 +24,8 @@ def short_cite(src: Source, lang: str | None = None) -> str:
     ('China Law Translate (Jeremy Daum)'); with neither, the outlet alone."""
     when = human_date(src.date, lang)
     if when:
-        return f"{src.outlet}, {when}"
-    return f"{src.outlet} ({src.author})" if src.author else src.outlet
+        return i18n._("{outlet}, {date}").format(outlet=src.outlet, date=when)
+    return i18n._("{outlet} ({author})").format(outlet=src.outlet, author=src.author) if src.author else src.outlet
 
 
 def cite_list(sources: Mapping[str, Source], ids: Iterable[str], lang: str | None = None) -> str:
@@ -37,7 +37,7 @@ def cite_list(sources: Mapping[str, Source], ids: Iterable[str], lang: str | Non
         name = short_cite(src, lang) if src is not None else sid
         if name not in names:
             names.append(name)
-    return "; ".join(names)
+    return i18n._("; ").join(names)
 
 
 def display_url(url: str) -> str:

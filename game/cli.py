@@ -140,6 +140,13 @@ def main(argv: list[str] | None = None) -> int:
     wants_help = any(a in ("-h", "--help") for a in argv)
     parser = build_parser(command, story_lives(argv) if wants_help else "a life id of the story")
     args = parser.parse_args(argv)
+    if getattr(args, "lang", None) is not None and command in (None, "play"):  # the window and the text player
+        from . import i18n
+
+        try:
+            i18n.check_language(args.lang)
+        except i18n.UnknownLanguage as exc:
+            parser.error(str(exc))  # exit status 2, with the usage line, like any bad option
     if args.command is None:
         from .ui.app import run_window  # pygame loads here, once the command line is known to be good
 

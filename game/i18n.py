@@ -101,6 +101,12 @@ def _(message: str) -> str:
     return _current[0].gettext(message)
 
 
+def N_(message: str) -> str:
+    """Mark a string for translation where it is defined (a module-level constant, read before ``use``);
+    the code that shows it calls ``_()`` on it when it draws, in the language of that moment."""
+    return message
+
+
 def ngettext(singular: str, plural: str, n: int) -> str:
     """The right plural form for ``n`` in the current language (Chinese has one form)."""
     return _current[0].ngettext(singular, plural, n)

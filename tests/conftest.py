@@ -51,3 +51,13 @@ def story():
     result = load_and_validate(ROOT / "docs" / "example-story")
     assert result.story is not None and not result.report.errors
     return result.story
+
+
+@pytest.fixture(autouse=True)
+def interface_in_english_afterwards():
+    """The interface language is the process's (``i18n.use``): a test that plays in Chinese must not leave
+    the next test's words in Chinese."""
+    yield
+    from game import i18n
+
+    i18n.use(None)

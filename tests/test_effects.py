@@ -150,7 +150,7 @@ def test_the_glitches_players_saw_are_gone():
     assert line("changed", name="h", label=hours, unit=Text("u", "hours"), old=0, new=1) == \
         "HOURS LOST TO THE LIST: 0 to 1."
     assert line("changed", name="m", label=Text("m", "Savings"), unit=Text("y", "yuan"), old=20000, new=19000) == \
-        "SAVINGS: 20000 to 19000 yuan."
+        "SAVINGS: 20,000 to 19,000 yuan."
     court = {"list": "court", "name": Text("n", "x"), "short": Text("s", "the court's list"), "kind": "blacklist"}
     assert line("listed", **court, reason=Text("r", "A court listed you. Nobody told you.")) == \
         "LISTED: you are now on the court's list. A court listed you. Nobody told you."

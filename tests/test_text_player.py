@@ -34,7 +34,7 @@ def test_numbered_choices_refused_event_and_ending(capsys, tmp_path):
     assert out.startswith("Ming: An invented traveller\nBeijing, May 2016. About 2 minutes.\n"
                           "Content note: An invented example; no real person.\n")
     assert "LISTED: you are now on the court's list. An unpaid judgment.\n" in out
-    assert ("== Beijing, 10 May 2016 ==\n[Dramatized.]\n[terminal screen]\n"
+    assert ("== Beijing, 10 May 2016 ==\n[Dramatized.]\n[Public terminal screen]\n"
             "The ticket machine reads your ID card.\n") in out
     assert "\n1. Buy a high-speed ticket\n2. Rent a bike instead\n> 1\n" in out
     assert "REFUSED: Buy a high-speed train ticket. You are on the court's list.\n" in out
@@ -100,7 +100,7 @@ def test_translation(capsys, tmp_path):
     code, out, _ = play(capsys, tmp_path, ["1", "j", "q"], extra=["--lang", "zh"])
     assert code == 0
     assert "售票机读取你的身份证。" in out and "1. 购买高铁车票" in out
-    assert "Journal:\n- 2016年5月10日: 售票机拒绝了你的身份证。" in out  # the journal is translated too
+    assert "日志：\n- 2016年5月10日：售票机拒绝了你的身份证。" in out  # the journal is translated too, and its words
 
 
 def test_chapter_start_and_errors(capsys, tmp_path):

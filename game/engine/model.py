@@ -371,4 +371,8 @@ class Story:
                 hit = tr.strings.get(t.id)
                 if hit is not None:
                     return hit[0]
+        if t.id.startswith("ui."):  # the engine's own words (a lone "Continue"): the interface's catalog
+            from .. import i18n
+
+            return i18n._(t.en)
         return t.en

@@ -18,20 +18,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from . import wording  # its fixed words are read when said, in the language in use then
 from .events import Event, describe
 from .model import Story
 from .runtime import Session
-from .wording import (
-    ENDING_WORD,
-    NOTICE_TITLE,
-    PHONE_TITLE,
-    READ_DEBRIEF,
-    TERMINAL_TITLE,
-    WHAT_HAPPENED,
-    evidence_words,
-    format_date,
-    not_available,
-)
+from .wording import evidence_words, format_date, not_available
 
 NARRATION = "narration"  # the narrator: scene text, dialogue, what just happened
 SYSTEM = "system"  # a system screen or document: ticket machine, court notice, phone app, letter
@@ -120,7 +111,7 @@ def play_screen(story: Story, session: Session, lang: str | None = None,
     shown.append((f"{tr(place.name) if place else s.place}, {format_date(s.date, lang)}", INTERFACE))
     events = session.last_events if events is None else events
     if events:
-        shown.append((WHAT_HAPPENED, INTERFACE))
+        shown.append((wording.WHAT_HAPPENED, INTERFACE))
         shown += [(describe(e, tr), NARRATION) for e in events]
     view = session.view()
     node = view.node
@@ -129,7 +120,8 @@ def play_screen(story: Story, session: Session, lang: str | None = None,
     if node.kind in ("system", "document"):
         screen = node.screen or ("terminal" if node.kind == "system" else "letter")
         title = tr(node.title) if node.title else speaker
-        title = title or {"terminal": TERMINAL_TITLE, "notice": NOTICE_TITLE, "app": PHONE_TITLE}.get(screen, "")
+        fixed = {"terminal": wording.TERMINAL_TITLE, "notice": wording.NOTICE_TITLE, "app": wording.PHONE_TITLE}
+        title = title or fixed.get(screen, "")
         if title:
             shown.append((title, SYSTEM))
         shown.append((text, SYSTEM))
@@ -140,7 +132,8 @@ def play_screen(story: Story, session: Session, lang: str | None = None,
     word, meaning = evidence_words(node.evidence)
     shown.append((f"{word.capitalize()}. {meaning}", INTERFACE))
     if view.is_ending:
-        shown += [(f"{ENDING_WORD.capitalize()}: {tr(node.ending.title)}", INTERFACE), (READ_DEBRIEF, INTERFACE)]
+        ending = f"{wording.ENDING_WORD.capitalize()}: {tr(node.ending.title)}"
+        shown += [(ending, INTERFACE), (wording.READ_DEBRIEF, INTERFACE)]
     else:
         for c in view.choices:
             shown += choice_lines(c.number, tr(c.label), c.enabled, tr(c.reason) if c.reason else "")

@@ -37,6 +37,13 @@ def number(value: Any) -> str:
     return str(value)
 
 
+def amount(value: Any) -> str:
+    """A quantity (money, hours) grouped as the language writes it: "20,000"; true/false as yes/no."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return i18n.format_number(value)
+    return number(value)
+
+
 def format_date(iso: str, lang: str | None = None) -> str:
     """A story date (YYYY-MM-DD, YYYY-MM or YYYY) for reading: "10 May 2016", "May 2016", "2016";
     in Chinese "2016年5月10日". Anything else is shown as written, so a date is never lost."""
@@ -65,25 +72,41 @@ def capital(text: str) -> str:
 
 # -- words the play screen shows, which speech says too (game.engine.speech) ----------------------------
 
+# These are read in the language in use when they are shown, never when this module is imported:
+# ``wording.ENDING_WORD`` is looked up by the module's ``__getattr__`` below, so import the module
+# (``from . import wording``), not the names.
+
 # evidence level -> (the tag's word, what it means), as the play screen shows them under the text
-EVIDENCE_WORDS: dict[str, tuple[str, str]] = {
-    "documented": ("DOCUMENTED", "The sources state this."),
-    "reported": ("REPORTED", "A source reports this; it is less firm."),
-    "dramatized": ("DRAMATIZED", "Invented detail that fits the record."),
+_EVIDENCE_WORDS: dict[str, tuple[str, str]] = {
+    "documented": (i18n.N_("DOCUMENTED"), i18n.N_("The sources state this.")),
+    "reported": (i18n.N_("REPORTED"), i18n.N_("A source reports this; it is less firm.")),
+    "dramatized": (i18n.N_("DRAMATIZED"), i18n.N_("Invented detail that fits the record.")),
 }
-ENDING_WORD = "ENDING"
-READ_DEBRIEF = "Read the debrief"
-READ_DEBRIEF_SUB = "What really happened, and what the game invented"
-WHAT_HAPPENED = "What just happened"
-TERMINAL_TITLE = "Public terminal"
-NOTICE_TITLE = "Notice"
-PHONE_TITLE = "Phone"
+_WORDS = {
+    "ENDING_WORD": i18n.N_("ENDING"),
+    "READ_DEBRIEF": i18n.N_("Read the debrief"),
+    "READ_DEBRIEF_SUB": i18n.N_("What really happened, and what the game invented"),
+    "WHAT_HAPPENED": i18n.N_("What just happened"),
+    "TERMINAL_TITLE": i18n.N_("Public terminal"),
+    "NOTICE_TITLE": i18n.N_("Notice"),
+    "PHONE_TITLE": i18n.N_("Phone"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    """The fixed words, in the current language (``wording.READ_DEBRIEF``)."""
+    if name in _WORDS:
+        return i18n._(_WORDS[name])
+    if name == "EVIDENCE_WORDS":
+        return {level: evidence_words(level) for level in _EVIDENCE_WORDS}
+    raise AttributeError(name)
 
 
 def not_available(reason: str) -> str:
     """The line under a disabled choice (and the notice when one is picked)."""
-    return f"Not available: {reason}" if reason else "Not available"
+    return i18n._("Not available: {reason}").format(reason=reason) if reason else i18n._("Not available")
 
 
 def evidence_words(level: str) -> tuple[str, str]:
-    return EVIDENCE_WORDS.get(level, EVIDENCE_WORDS["dramatized"])
+    word, meaning = _EVIDENCE_WORDS.get(level, _EVIDENCE_WORDS["dramatized"])
+    return i18n._(word), i18n._(meaning)

@@ -24,6 +24,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from ..engine.speech import SYSTEM, Utterance
+from ..i18n import N_
 
 PROGRAM = "espeak-ng"
 BASE_WPM = 175  # eSpeak NG's own default rate: speech_rate 1.0
@@ -180,6 +181,7 @@ def write_wav(path: Path | str, rate: int, pcm: bytes) -> None:
         raise
 
 
-NOT_FOUND = ("Speech needs the eSpeak NG program (espeak-ng), which was not found. "
-             "Install it (for example: apt-get install espeak-ng) and restart the game.")
-NO_DEVICE = "Speech is on, but no sound device could be opened, so the game stays silent."
+# marked for translation; the window shows them through _() (they are raised in English, as logged)
+NOT_FOUND = N_("Speech needs the eSpeak NG program (espeak-ng), which was not found. "
+               "Install it (for example: apt-get install espeak-ng) and restart the game.")
+NO_DEVICE = N_("Speech is on, but no sound device could be opened, so the game stays silent.")

@@ -68,6 +68,21 @@ def reach(story: Story, life_id: str, start: str, numbers: list[int], seed: int 
 
 
 def run(args: argparse.Namespace) -> int:
+    """The screen's words in ``--lang``, the interface's too (as the window and the text player say them)."""
+    from .. import i18n
+
+    before = i18n.current()
+    try:
+        i18n.use(args.lang)
+    except i18n.UnknownLanguage:
+        i18n.use(None)  # a story language the interface lacks: its own words in English; the story is checked below
+    try:
+        return _say(args)
+    finally:
+        i18n.use(before)
+
+
+def _say(args: argparse.Namespace) -> int:
     from .. import DEFAULT_STORY
     from ..text.common import load_or_report
 

@@ -20,13 +20,14 @@ from collections import deque
 from collections.abc import Sequence
 
 from ..engine.speech import Utterance
+from ..i18n import N_
 from . import espeak
 
 POLL_S = 0.02  # how often the worker checks whether it was interrupted
 # an utterance that takes longer than this is a synthesiser that hangs: it would keep a kiosk's idle timer
 # paused for ever. Slower than any rate speaks (the slowest, 80 words a minute, is about 7 characters a second)
 HANG_MIN_S, HANG_CHARS_PER_S = 20.0, 3.0
-HUNG = "eSpeak NG stopped responding, so the game stays silent."
+HUNG = N_("eSpeak NG stopped responding, so the game stays silent.")  # shown through _() by the window
 NICE = 10  # the synthesiser's priority: below the game's
 
 

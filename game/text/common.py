@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..engine.model import Story
 from ..engine.validate import load_and_validate
+from ..i18n import _
 
 
 def load_or_report(path: Path | str, out=None) -> Story | None:
@@ -17,7 +18,7 @@ def load_or_report(path: Path | str, out=None) -> Story | None:
         for d in result.report.sorted():
             if d.is_error:
                 print(d, file=out)
-        print(f"cannot play: {result.report.summary()}", file=out)
+        print(_("cannot play: {summary}").format(summary=result.report.summary()), file=out)
         return None
     return result.story
 
@@ -25,5 +26,5 @@ def load_or_report(path: Path | str, out=None) -> Story | None:
 def no_such_life(story: Story, life_id: str, story_path: Path | str, out=None) -> None:
     """Say that a story has no life ``life_id``: which story was looked in, its lives, and --story."""
     out = out if out is not None else sys.stderr
-    print(f"no life '{life_id}' in the story at {story_path}; choose one of: {', '.join(story.lives)} "
-          "(or name another story with --story PATH)", file=out)
+    print(_("no life '{life}' in the story at {path}; choose one of: {lives} (or name another story with "
+            "--story PATH)").format(life=life_id, path=story_path, lives=", ".join(story.lives)), file=out)

@@ -24,6 +24,7 @@ from typing import Any
 
 import pygame
 
+from ..i18n import _
 from . import artbridge, kioskctl, opening, settingsctl, stopsignals, watch
 from .autoplay import Autoplay
 from .events import InputRouter
@@ -256,8 +257,8 @@ class App:
             from .screens.error import ErrorScreen
 
             self.record_error("".join(traceback.format_exception(type(exc), exc, exc.__traceback__)))
-            self.push(ErrorScreen(self, "Something went wrong", [f"{type(exc).__name__}: {exc}",
-                                  "You can go back and carry on; the problem was written to the log."],
+            self.push(ErrorScreen(self, _("Something went wrong"), [f"{type(exc).__name__}: {exc}",
+                                  _("You can go back and carry on; the problem was written to the log.")],
                                   can_go_back=True))
 
     def record_error(self, text: str) -> None:

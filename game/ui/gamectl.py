@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from .. import i18n
 from ..engine.events import Event, describe
 from ..engine.model import Life, Story, Text
 from ..engine.runtime import NodeView, Session
@@ -62,12 +63,13 @@ class GameCtl:
         self.version += 1
 
     def languages(self) -> list[tuple[str, str]]:
-        out = [(self.story.language, "English" if self.story.language == "en" else self.story.language)]
-        out += [(code, t.name or code) for code, t in self.story.translations.items()]
-        return out
+        """The languages to offer: the interface's, each named in its own language ("中文 (简体)")."""
+        return list(i18n.languages().items())
 
     def fmt_date(self, iso: str) -> str:
-        return format_date(iso, self.lang)
+        """A date in the interface's language ("2016年5月9日"), whether or not the story is translated."""
+        return format_date(iso)
+
 
     # -- lives -------------------------------------------------------------------------------------
     def lives(self) -> list[Life]:
@@ -172,13 +174,14 @@ class GameCtl:
             if var.show:
                 val = s.vars.get(name, var.initial)
                 if isinstance(val, bool):
-                    sval = "yes" if val else "no"
-                elif isinstance(val, float) and val == int(val):
-                    sval = str(int(val))
+                    sval = i18n._("yes") if val else i18n._("no")
+                elif isinstance(val, (int, float)):
+                    sval = i18n.format_number(val)  # grouped as the language writes it: "5,000"
                 else:
                     sval = str(val)
-                unit = f" {self.tr(var.unit)}" if var.unit else ""
-                variables.append((self.tr(var.label) if var.label else name, sval + unit))
+                if var.unit:
+                    sval = i18n._("{value} {unit}").format(value=sval, unit=self.tr(var.unit))
+                variables.append((self.tr(var.label) if var.label else name, sval))
         return CardInfo(self.tr(sess.life.title), self.tr(sess.life.player), self.place_name(s.place),
                         self.fmt_date(s.date), lists, restricted, s.points if scheme else None, grade, press,
                         self.tr(scheme.name) if scheme else "", variables, rules.days(), perks)
@@ -199,10 +202,10 @@ class GameCtl:
             for t in self.session.state.travels:
                 bits = [t.get("by", "")]
                 if t.get("km"):
-                    bits.append(f"{t['km']:g} km")
+                    bits.append(i18n._("{km} km").format(km=i18n.format_number(t["km"])))
                 if t.get("hours"):
-                    bits.append(f"{t['hours']:g} h")
-                label = ", ".join(b for b in bits if b)
+                    bits.append(i18n._("{hours} h").format(hours=i18n.format_number(t["hours"])))
+                label = i18n._(", ").join(b for b in bits if b)
                 journeys.append({"from": t.get("from", ""), "to": t.get("to", ""), "label": label,
                                  "by": t.get("by", ""), "km": t.get("km"), "hours": t.get("hours")})
         return places, journeys

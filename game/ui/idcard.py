@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pygame
 
-from ..engine.wording import count
+from ..i18n import _, format_number, ngettext
 from . import artbridge
 from .context import Ctx
 from .drawing import tag, tag_size
@@ -42,11 +42,11 @@ def the_card(ctx_life_id: str, info: CardInfo) -> Item:
     details = Column([
         Text(info.name, "body_bold", "card_ink"),
         Text(info.player, "small", "card_ink"),
-        Text(f"Now in {info.place}", "small", "card_muted"),
+        Text(_("Now in {place}").format(place=info.place), "small", "card_muted"),
         Text(info.date, "small", "card_muted"),
     ])
     return Column([
-        Text("RESIDENT IDENTITY CARD", "tag", "card_muted"),
+        Text(_("RESIDENT IDENTITY CARD"), "tag", "card_muted"),
         Gap(6),
         Columns([(Custom(lambda c, w: min(int(w * 1.25), c.tpx(90)), portrait), 72), (details, 1.0)], gap=12,
                 stack_below=220),
@@ -55,42 +55,46 @@ def the_card(ctx_life_id: str, info: CardInfo) -> Item:
 
 def card_items(life_id: str, info: CardInfo, *, points_chart: Item | None = None) -> list[Item]:
     items: list[Item] = [the_card(life_id, info)]
-    items += section("On lists")
+    items += section(_("On lists"))
     if info.lists:
         for kind, name, _short, since in info.lists:
-            word = "BLACKLIST" if kind == "blacklist" else "REDLIST"
+            word = _("BLACKLIST") if kind == "blacklist" else _("REDLIST")
             items.append(tag_item(word, "bad" if kind == "blacklist" else "good", "surface",
                                   outline=False))
             items.append(Text(name, "small", "panel_ink"))
             if since:
-                items.append(Text(f"since {since}", "small", "panel_muted"))
+                items.append(Text(_("since {date}").format(date=since), "small", "panel_muted"))
             items.append(Gap(6))
     else:
-        items.append(Text("You are on no list.", "small", "panel_ink"))
-    items += section("Refused now")
+        items.append(Text(_("You are on no list."), "small", "panel_ink"))
+    items += section(_("Refused now"))
     if info.restricted:
         for icon, name in info.restricted:
             items.append(icon_row(icon, name))
             items.append(Gap(4))
     else:
-        items.append(Text("Nothing is refused to you now.", "small", "panel_ink"))
+        items.append(Text(_("Nothing is refused to you now."), "small", "panel_ink"))
     if info.points is not None:
-        items += section("Points")
-        items.append(Text(f"{info.points} points, grade {info.grade}", "body_bold", "panel_ink"))
+        items += section(_("Points"))
+        items.append(Text(ngettext("{n} point, grade {grade}", "{n} points, grade {grade}", info.points).format(
+            n=format_number(info.points), grade=info.grade), "body_bold", "panel_ink"))
         if info.grade_press:
-            items.append(Text(f'The press writes this grade as "{info.grade_press}".', "small", "panel_muted"))
+            items.append(Text(_('The press writes this grade as "{grade}".').format(grade=info.grade_press), "small",
+                              "panel_muted"))
         if info.perks:
-            items += section("What your grade brings")
+            items += section(_("What your grade brings"))
             for icon, name, open_now in info.perks:
-                items.append(icon_row(icon, f"{name}: {'yes' if open_now else 'not at this grade'}"))
+                items.append(icon_row(icon, _("{service}: yes").format(service=name) if open_now else
+                                      _("{service}: not at this grade").format(service=name)))
                 items.append(Gap(4))
         if info.scheme_name:
             items.append(Text(info.scheme_name, "small", "panel_muted"))
         if points_chart is not None:
             items += [Gap(6), points_chart]
     if info.variables or info.days:
-        items += section("You have")
+        items += section(_("You have"))
         for label, value in info.variables:
-            items.append(Text(f"{label}: {value}", "small", "panel_ink"))
-        items.append(Text(f"{count(info.days, 'day', 'days')} since the story began", "small", "panel_ink"))
+            items.append(Text(_("{label}: {value}").format(label=label, value=value), "small", "panel_ink"))
+        items.append(Text(ngettext("{n} day since the story began", "{n} days since the story began", info.days).format(
+            n=format_number(info.days)), "small", "panel_ink"))
     return items

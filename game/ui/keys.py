@@ -11,6 +11,8 @@ from collections.abc import Mapping
 
 import pygame
 
+from ..i18n import _
+
 SHIFT, CTRL = "shift", "ctrl"
 MODIFIERS = ("", SHIFT, CTRL)
 
@@ -51,11 +53,11 @@ def _split(k: str) -> tuple[str, str]:
 def _key_problem(k: str) -> str | None:
     mod, name = _split(k)
     if mod not in MODIFIERS:
-        return f"'{k}': '{mod}' is not a modifier (use shift or ctrl)"
+        return _("'{key}': '{modifier}' is not a modifier (use shift or ctrl)").format(key=k, modifier=mod)
     try:
         pygame.key.key_code(name)
     except ValueError:
-        return f"'{k}': there is no key called '{name}'"
+        return _("'{key}': there is no key called '{name}'").format(key=k, name=name)
     return None
 
 
@@ -66,19 +68,19 @@ def bindings_with(overrides: Mapping[str, list[str]] | None) -> tuple[dict[str, 
     remapped: dict[str, list[str]] = {}
     for action, keys in (overrides or {}).items():
         if action not in BINDINGS:
-            problems.append(f"'{action}' is not an action")
+            problems.append(_("'{action}' is not an action").format(action=action))
             continue
         good = []
         for k in keys:
             problem = _key_problem(k)
             if problem:
-                problems.append(f"{action}: {problem}")
+                problems.append(_("{action}: {problem}").format(action=action, problem=problem))
             else:
                 good.append(k)
         if good:
             remapped[action] = good
         else:
-            problems.append(f"{action}: no usable key, so its usual keys stay")
+            problems.append(_("{action}: no usable key, so its usual keys stay").format(action=action))
     claimed = {_split(k) for keys in remapped.values() for k in keys}
     for action, keys in out.items():  # a key given to a remapped action leaves the action it had
         out[action] = remapped.get(action) or [k for k in keys if _split(k) not in claimed]

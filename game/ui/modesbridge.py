@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+from ..i18n import _
 from ..modes.settings import Settings, load_settings, save_settings
 
 __all__ = ["Settings", "copy_settings", "load_settings", "save_settings"]  # and the functions below
@@ -46,7 +47,7 @@ def continue_info(story: Any) -> Any | None:
 def continue_session(story: Any) -> tuple[Any | None, str | None]:
     h = _home()
     if h is None:
-        return None, "Saving is not available in this build."
+        return None, _("Saving is not available in this build.")
     return h.continue_session(story)
 
 
@@ -62,13 +63,13 @@ def slots() -> list[Any]:
 
 def save_slot(n: int, session: Any, lang: str | None) -> str | None:
     h = _home()
-    return h.save_slot(n, session, lang) if h else "Saving is not available in this build."
+    return h.save_slot(n, session, lang) if h else _("Saving is not available in this build.")
 
 
 def load_slot(n: int, story: Any) -> tuple[Any | None, str | None]:
     h = _home()
     if h is None:
-        return None, "Saving is not available in this build."
+        return None, _("Saving is not available in this build.")
     return h.load_slot(n, story)
 
 
@@ -88,15 +89,15 @@ def export_summary(session: Any, story: Any, out_dir: Any, answers: dict[str, st
         from ..modes import paths
         from ..modes.export import export_summary as export
     except Exception as exc:  # noqa: BLE001
-        return None, f"Export is not available ({exc})."
+        return None, _("Export is not available ({problem}).").format(problem=exc)
     folder = out_dir or paths.export_dir()
     try:
         html, _csv = export(session, story, folder, answers, show_questions=show_questions, lang=lang)
     except PermissionError:
-        return None, "Exports are off on this computer."
+        return None, _("Exports are off on this computer.")
     except OSError as exc:
-        return None, f"The summary could not be written ({exc.strerror or exc})."
-    return str(html), f"Saved the summary as {html}"
+        return None, _("The summary could not be written ({problem}).").format(problem=exc.strerror or exc)
+    return str(html), _("Saved the summary as {path}").format(path=html)
 
 
 # -- kiosk ---------------------------------------------------------------------------------------
@@ -104,7 +105,7 @@ def make_kiosk(story: Any, clock: Any = None) -> tuple[Any | None, str | None]:
     try:
         from ..modes import kiosk
     except Exception as exc:  # noqa: BLE001
-        return None, f"Kiosk mode is not available ({exc})."
+        return None, _("Kiosk mode is not available ({problem}).").format(problem=exc)
     _config, message = kiosk.load_kiosk_config()  # only for the message; Kiosk.load logs it for staff
     if clock is None:
         return kiosk.Kiosk.load(story), message

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..i18n import _
 from . import kioskctl
 
 if TYPE_CHECKING:
@@ -33,13 +34,14 @@ def open_story(app: App, loader: StoryLoader) -> None:
         return
     if opts.character:
         if opts.character not in r.story.lives:
-            app.reset_to(ErrorScreen(app, "There is no such life", [f"This story has no life '{opts.character}'.",
-                                                                    "Lives: " + ", ".join(r.story.lives)]))
+            app.reset_to(ErrorScreen(app, _("There is no such life"), [
+                _("This story has no life '{life}'.").format(life=opts.character),
+                _("Lives: {lives}").format(lives=", ".join(r.story.lives))]))
             return
         try:
             app.start_life(opts.character, opts.start)
         except KeyError as exc:
-            app.reset_to(ErrorScreen(app, "Cannot start this life", [str(exc.args[0])]))
+            app.reset_to(ErrorScreen(app, _("Cannot start this life"), [str(exc.args[0])]))
         return
     if app.top is not None:
         app.top.rebuild()

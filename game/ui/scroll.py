@@ -11,6 +11,7 @@ import weakref
 
 import pygame
 
+from ..i18n import _
 from . import artbridge
 from .context import Ctx
 from .drawing import fill
@@ -21,7 +22,7 @@ from .widgets import Widget
 class ScrollButton(Widget):
     def __init__(self, view: ScrollView, direction: int) -> None:
         super().__init__(f"{view.name}:scroll_{'up' if direction < 0 else 'down'}",
-                         "Scroll up" if direction < 0 else "Scroll down")
+                         _("Scroll up") if direction < 0 else _("Scroll down"))
         # no reference cycles (to the view, or to itself through a bound method as on_activate): a view that
         # is replaced is freed at once rather than by the cyclic garbage collector
         self._view = weakref.ref(view)

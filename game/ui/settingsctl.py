@@ -6,6 +6,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
+from .. import i18n
 from . import keys, modesbridge
 from .modesbridge import Settings
 
@@ -20,7 +21,20 @@ def initial(opts: Options) -> tuple[Settings, str | None]:
     settings, message = (Settings(), None) if opts.kiosk else modesbridge.load_settings()
     if opts.lang:
         settings = modesbridge.copy_settings(settings, language=opts.lang)
+    use_language(settings)
     return settings, message
+
+
+def use_language(settings: Settings) -> str:
+    """Put the settings' language into effect for the interface's words (the story's follow in GameCtl).
+
+    ``--lang`` was checked on the command line; a settings file may name a language this build does not
+    have (copied from a newer one): then the interface speaks English rather than failing to start."""
+    try:
+        return i18n.use(getattr(settings, "language", None) or None)
+    except i18n.UnknownLanguage as exc:
+        print(f"settings: {exc}", file=sys.stderr)
+        return i18n.use(None)
 
 
 def key_bindings(settings: Settings) -> tuple[dict[str, list[str]], keys.Table, str | None]:
@@ -29,7 +43,7 @@ def key_bindings(settings: Settings) -> tuple[dict[str, list[str]], keys.Table, 
     bindings, problems = keys.bindings_with(settings.keys)
     message = None
     if problems:
-        message = "Some key settings were not used: " + "; ".join(problems) + "."
+        message = i18n._("Some key settings were not used: {problems}.").format(problems="; ".join(problems))
         print(message, file=sys.stderr)
     return bindings, keys.build_table(bindings), message
 
@@ -45,8 +59,15 @@ def apply(app: App, settings: Settings, *, save: bool = True) -> None:
         msg = modesbridge.save_settings(settings)
         if msg:
             app.settings_message = msg
+    language_changed = getattr(settings, "language", None) != i18n.current()
+    use_language(settings)
     if app.game is not None:
         app.game.set_lang(settings.language)
+    if language_changed:
+        from .drawing import clear_blocks
+
+        clear_blocks()  # the old language's laid-out lines are dead weight now
+        app.win.set_title()
     app.relayout()
 
 

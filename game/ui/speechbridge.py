@@ -15,16 +15,18 @@ from __future__ import annotations
 
 from typing import Any
 
+from .. import i18n
 from ..engine import speech as words
 from ..engine.speech import INTERFACE, Utterance
+from ..i18n import N_, _, pgettext
 from . import modesbridge
 from .flow import Text
 from .widgets import Button
 
 ACTIONS = ("speech", "speech_repeat", "speech_stop")
-SPEECH_ON = "Reading aloud is on."
-SPEECH_OFF = "Reading aloud is off."
-SELECTED = "Selected"
+SPEECH_ON = N_("Reading aloud is on.")
+SPEECH_OFF = N_("Reading aloud is off.")
+SELECTED = N_("Selected")
 
 
 class SpeechBridge:
@@ -65,9 +67,9 @@ class SpeechBridge:
         self.app.apply_settings(modesbridge.copy_settings(self.app.settings, speech=on))
         self._screen_key = None  # on: say the screen from the top; off: do not cut "off" short
         if on:
-            self._prefix = [Utterance(SPEECH_ON, "en", INTERFACE)]
+            self._prefix = words.utterances(_(SPEECH_ON), i18n.current(), INTERFACE)
         elif self.speaker is not None:
-            self.speaker.speak([Utterance(SPEECH_OFF, "en", INTERFACE)])
+            self.speaker.speak(words.utterances(_(SPEECH_OFF), i18n.current(), INTERFACE))
         self.app.dirty = True
 
     # -- keys ----------------------------------------------------------------------------------------
@@ -143,6 +145,7 @@ class SpeechBridge:
 
     def _report(self, msg: str | None) -> None:
         if msg:
+            msg = _(msg)  # the speaker's fixed messages are in the catalog; others (a program's error) stay as given
             self.message = msg
             self.app.notify(msg)
             top = self.app.top
@@ -175,7 +178,7 @@ class SpeechBridge:
             return words.utterances(w.label, self.lang(), INTERFACE)
         out = words.control(w.label, self.lang(), number=w.number, enabled=w.enabled, reason=w.reason, sub=w.sub)
         if w.kind == "toggle" and w.selected:
-            out.append(Utterance(SELECTED, "en", INTERFACE))
+            out += words.utterances(_(SELECTED), i18n.current(), INTERFACE)
         return out
 
     def close(self) -> None:
@@ -239,17 +242,17 @@ def speech_button(app: Any, *, fill: bool = True) -> Button:
     on = bridge.on
     key = key_name(app, "speech")
     if key:
-        sub = f"On: press {key} to turn off" if on else f"Off: press {key} to turn on"
+        sub = (_("On: press {key} to turn off") if on else _("Off: press {key} to turn on")).format(key=key)
     else:
-        sub = "On" if on else "Off"
-    return Button("speech", "Read aloud", lambda: bridge.set_on(not on), kind="toggle", selected=on, fill=fill,
+        sub = pgettext("switch", "On") if on else pgettext("switch", "Off")
+    return Button("speech", _("Read aloud"), lambda: bridge.set_on(not on), kind="toggle", selected=on, fill=fill,
                   sub=sub)
 
 
 def attract_hint(app: Any) -> str:
     key = key_name(app, "speech")
-    return f"To hear the game read aloud, touch Read aloud or press {key}." if key else \
-        "To hear the game read aloud, touch Read aloud."
+    return _("To hear the game read aloud, touch Read aloud or press {key}.").format(key=key) if key else \
+        _("To hear the game read aloud, touch Read aloud.")
 
 
 def settings_items(app: Any) -> list[Any]:
@@ -265,27 +268,29 @@ def settings_items(app: Any) -> list[Any]:
     def setter(**changes: Any):
         return lambda: app.apply_settings(modesbridge.copy_settings(app.settings, **changes))
 
-    items: list[Any] = [Text("Speech", "heading", "ink"),
-                        Text("The game reads each screen aloud, and the control you move to. The keys for it "
-                             "are under Keys below.", "small", "muted", max_w=760),
+    items: list[Any] = [Text(_("Speech"), "heading", "ink"),
+                        Text(_("The game reads each screen aloud, and the control you move to. The keys for it "
+                               "are under Keys below."), "small", "muted", max_w=760),
                         Gap(8),
-                        Row([W(Button("speech:off", "Off", (lambda: bridge.set_on(False)), kind="toggle",
-                                      selected=not on, fill=False)),
-                             W(Button("speech:on", "Read aloud", (lambda: bridge.set_on(True)), kind="toggle",
+                        Row([W(Button("speech:off", pgettext("switch", "Off"), (lambda: bridge.set_on(False)),
+                                      kind="toggle", selected=not on, fill=False)),
+                             W(Button("speech:on", _("Read aloud"), (lambda: bridge.set_on(True)), kind="toggle",
                                       selected=on, fill=False))], gap=12),
-                        Gap(10), Text("Reading speed", "small_bold", "ink"),
+                        Gap(10), Text(_("Reading speed"), "small_bold", "ink"),
                         Row([W(Button(f"speech_rate:{r}", label, setter(speech_rate=r), kind="toggle",
                                       selected=abs(rate - r) < 0.01, fill=False))
-                             for r, label in RATES], gap=12),
-                        Gap(10), Text("Speech volume", "small_bold", "ink"),
-                        Row([W(Button("speech_volume:-", "Quieter", setter(speech_volume=round(vol - 0.25, 2)),
-                                      enabled=vol > 0.01, reason="silent already", fill=False)),
-                             Text(f"{round(vol * 100)}%", "heading", "ink"),
-                             W(Button("speech_volume:+", "Louder", setter(speech_volume=round(vol + 0.25, 2)),
-                                      enabled=vol < 0.99, reason="loudest already", fill=False))], gap=16)]
+                             for r, label in rates()], gap=12),
+                        Gap(10), Text(_("Speech volume"), "small_bold", "ink"),
+                        Row([W(Button("speech_volume:-", _("Quieter"), setter(speech_volume=round(vol - 0.25, 2)),
+                                      enabled=vol > 0.01, reason=_("silent already"), fill=False)),
+                             Text(_("{percent}%").format(percent=round(vol * 100)), "heading", "ink"),
+                             W(Button("speech_volume:+", _("Louder"), setter(speech_volume=round(vol + 0.25, 2)),
+                                      enabled=vol < 0.99, reason=_("loudest already"), fill=False))], gap=16)]
     if bridge.message:
         items += [Gap(6), Text(bridge.message, "small", "ink", max_w=760)]
     return items
 
 
-RATES = [(0.75, "Slower"), (1.0, "Normal"), (1.5, "Faster"), (2.0, "Fastest")]
+def rates() -> list[tuple[float, str]]:
+    """The reading speeds offered, named in the language in use."""
+    return [(0.75, _("Slower")), (1.0, pgettext("speed", "Normal")), (1.5, _("Faster")), (2.0, _("Fastest"))]

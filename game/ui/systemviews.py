@@ -9,6 +9,8 @@ from collections.abc import Callable
 
 import pygame
 
+from ..engine import wording
+from ..i18n import _
 from . import artbridge
 from .context import Ctx
 from .drawing import block, draw_block
@@ -97,7 +99,7 @@ def notice(issuer: str, text: str, reveal: Reveal | None, date: str) -> Item:
             x1, y1 = cx + math.cos(a) * (rad - ctx.px(20)), cy + math.sin(a) * (rad - ctx.px(20))
             pygame.draw.line(surf, color, (x0, y0), (x1, y1), max(1, ctx.px(2)))
 
-    title = issuer or "Notice"
+    title = issuer or wording.NOTICE_TITLE
     items = [Text(title.upper() if title.isascii() else title, "heading", "notice_ink", align="center"),
              Custom(lambda c, w: c.tpx(16), lambda c, s, r: pygame.draw.line(
                  s, c.theme["seal"], (r.x + r.w // 4, r.centery), (r.right - r.w // 4, r.centery), max(2, c.px(2)))),
@@ -137,7 +139,9 @@ def phone_app(app_name: str, text: str, reveal: Reveal | None, grade: str, point
 
     items: list[Item] = [Gap(10), Custom(head_h, head), Gap(10)]
     if points is not None:
-        line = f"Points: {points}   Grade: {grade}" + (f'   (the press writes "{press}")' if press else "")
+        line = _("Points: {points}   Grade: {grade}").format(points=points, grade=grade)
+        if press:
+            line = _('{line}   (the press writes "{press}")').format(line=line, press=press)
         items.append(Text(line, "small_bold", "app_ink"))
         items.append(Gap(6))
     items.append(Text(text, "body", "app_ink", reveal=reveal))

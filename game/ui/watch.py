@@ -12,6 +12,8 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..i18n import _
+
 if TYPE_CHECKING:
     from .app import App
 
@@ -64,8 +66,8 @@ def reload(app: App) -> None:
     result = load_and_validate(app.opts.story)
     if result.story is None or result.report.errors:
         screen = ErrorScreen.for_story(app, result, None, app.opts.story)
-        screen.intro = ("The story has problems, listed below with the file, line and column of each. Fix them "
-                        "and save: the game reloads by itself and puts you back where you were.")
+        screen.intro = _("The story has problems, listed below with the file, line and column of each. Fix them "
+                         "and save: the game reloads by itself and puts you back where you were.")
         app.reset_to(screen)
         return
     old: Any = app.game
@@ -76,7 +78,7 @@ def reload(app: App) -> None:
         from .screens.title import TitleScreen
 
         app.reset_to(TitleScreen(app))
-        app.notify("Story reloaded")
+        app.notify(_("Story reloaded"))
         return
     try:
         session, message = Session.resume(result.story, saved)
@@ -84,10 +86,10 @@ def reload(app: App) -> None:
         from .screens.title import TitleScreen
 
         app.reset_to(TitleScreen(app))
-        app.notify(f"Story reloaded; the run could not go on: {exc}")
+        app.notify(_("Story reloaded; the run could not go on: {why}").format(why=exc))
         return
     from .screens.play import PlayScreen
 
     app.game.adopt(session)
     app.reset_to(PlayScreen(app))
-    app.notify("Story reloaded" + (f": {message}" if message else ""))
+    app.notify(_("Story reloaded: {why}").format(why=message) if message else _("Story reloaded"))

@@ -11,11 +11,12 @@ from typing import Any
 
 import pygame
 
+from ..i18n import N_, _
 from .context import DESIGN_H, DESIGN_W, Ctx
 from .fonts import FontBook
 from .theme import THEMES
 
-TITLE = "On the List"
+TITLE = N_("On the List")
 WM_CLASS = "on-the-list"  # the window's class for X11 and app id for Wayland: task bars group by it
 MIN_ASPECT, MAX_ASPECT = 4 / 3, 21 / 9
 BRING_BACK_GAP = 0.5  # seconds between two attempts to bring a kiosk's window back (no fight with the OS)
@@ -43,7 +44,7 @@ class Window:
             pygame.display.init()
         if not pygame.font.get_init():
             pygame.font.init()
-        pygame.display.set_caption(TITLE, TITLE)
+        self.set_title()
         self.now = now
         self.size = size  # the windowed size asked for
         self.fullscreen = fullscreen
@@ -60,6 +61,10 @@ class Window:
             except pygame.error:
                 pass
         return pygame.display.set_mode(self.size, pygame.RESIZABLE)
+
+    def set_title(self) -> None:
+        """The window's title in the interface's language (again when the language changes)."""
+        pygame.display.set_caption(_(TITLE), _(TITLE))
 
     def build_ctx(self, settings: Any) -> bool:
         """Lay the canvas into the window and make the drawing context for it. True when the scale or text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ...i18n import _
 from ..model import Effect
 from ..wording import sentence
 from .base import BAD, GOOD, EffectKind, Event, EventKind, Shown, Site, Tr
@@ -35,12 +36,13 @@ def apply(args: dict[str, Any], rules) -> list[Event]:
 
 
 def with_reason(line: str, d: dict[str, Any], tr: Tr) -> str:
-    return f"{line} {sentence(tr(d['reason']))}" if d.get("reason") else line
+    return _("{line} {reason}").format(line=line, reason=sentence(tr(d["reason"]))) if d.get("reason") else line
 
 
 def show_listed(d: dict[str, Any], tr: Tr) -> Shown:
     tone = BAD if d.get("kind", "blacklist") == "blacklist" else GOOD
-    return Shown("LISTED", with_reason(f"you are now on {tr(d['short'])}.", d, tr), tone, "list")
+    return Shown(_("LISTED"), with_reason(_("you are now on {list}.").format(list=tr(d["short"])), d, tr), tone,
+                 "list")
 
 
 KIND = EffectKind("add_to_list", parse_list_change, apply, (EventKind("listed", show_listed),))

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from ...i18n import N_, _
 from ..model import Effect
-from ..wording import count
+from ..wording import ngettext, number
 from .base import BAD, GOOD, NOTE, EffectKind, Event, EventKind, Shown, Site, Tr
 
 RESULTS = ("granted", "refused", "withdrawn")
+RESULT_WORDS = {"granted": N_("granted"), "refused": N_("refused"), "withdrawn": N_("withdrawn")}
 
 
 def parse(site: Site) -> Effect | None:
@@ -42,10 +44,15 @@ def show_appeal(d: dict[str, Any], tr: Tr) -> Shown:
     result = d.get("result")
     if result:
         tone = GOOD if result == "granted" else BAD if result == "refused" else NOTE
-        return Shown("APPEAL", f"{tr(d['procedure'])}: {result}.", tone, "gavel")
+        return Shown(_("APPEAL"), _("{procedure}: {result}.").format(procedure=tr(d["procedure"]),
+                                                                     result=_(RESULT_WORDS.get(result, result))),
+                     tone, "gavel")
     limit = d.get("limit_days")
-    limit_text = f" Time limit: {count(limit, 'day', 'days')}." if limit is not None else ""
-    return Shown("APPEAL", f"{tr(d['procedure'])}: {tr(d['step'])}.{limit_text}", NOTE, "gavel")
+    step = _("{procedure}: {step}.").format(procedure=tr(d["procedure"]), step=tr(d["step"]))
+    if limit is not None:
+        step = ngettext("{step} Time limit: {n} day.", "{step} Time limit: {n} days.", limit).format(
+            step=step, n=number(limit))
+    return Shown(_("APPEAL"), step, NOTE, "gavel")
 
 
 KIND = EffectKind("appeal", parse, apply, (EventKind("appeal", show_appeal),))

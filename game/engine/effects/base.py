@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
+from ... import i18n
 from ..fields import Fields
 from ..model import Effect, Loc, Text
 from ..wording import capital
@@ -48,7 +49,7 @@ class Shown:
 
     @property
     def line(self) -> str:
-        return f"{self.word}: {self.text}"
+        return i18n._("{word}: {text}").format(word=self.word, text=self.text)
 
     @property
     def label(self) -> str:

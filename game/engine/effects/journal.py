@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ...i18n import _
 from ..model import Effect
 from .base import NOTE, EffectKind, Event, EventKind, Shown, Site, Tr
 
@@ -23,7 +24,7 @@ def apply(args: dict[str, Any], rules) -> list[Event]:
 
 
 def show_journal(d: dict[str, Any], tr: Tr) -> Shown:
-    return Shown("JOURNAL", tr(d["text"]), NOTE, "book")
+    return Shown(_("JOURNAL"), tr(d["text"]), NOTE, "book")
 
 
 KIND = EffectKind("journal", parse, apply, (EventKind("journal", show_journal),))

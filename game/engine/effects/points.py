@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from ...i18n import _
 from ..model import Effect
-from ..wording import count, sentence
+from ..wording import ngettext, number, sentence
 from .base import BAD, GOOD, NOTE, EffectKind, Event, EventKind, Shown, Site, Tr
 
 
@@ -39,16 +40,22 @@ def apply(args: dict[str, Any], rules) -> list[Event]:
 def show_points(d: dict[str, Any], tr: Tr) -> Shown:
     change = d["change"]
     amount = f"{'+' if change >= 0 else '-'}{abs(change)}"
-    reason = sentence(tr(d["reason"])) + " " if d.get("reason") else ""
+    reason = sentence(tr(d["reason"])) if d.get("reason") else ""
     tone = GOOD if change > 0 else BAD if change < 0 else NOTE
-    return Shown("POINTS", f"{amount}. {reason}Now {d['points']}.", tone, "star", tag=f"POINTS {amount}",
-                 detail=f"{reason}Now {count(d['points'], 'point', 'points')}.")
+    now = _("Now {points}.").format(points=d["points"])
+    detail = ngettext("Now {n} point.", "Now {n} points.", d["points"]).format(n=number(d["points"]))
+    if reason:
+        now, detail = (_("{reason} {now}").format(reason=reason, now=now),
+                       _("{reason} {now}").format(reason=reason, now=detail))
+    return Shown(_("POINTS"), _("{amount}. {rest}").format(amount=amount, rest=now), tone, "star",
+                 tag=_("POINTS {amount}").format(amount=amount), detail=detail)
 
 
 def show_grade(d: dict[str, Any], tr: Tr) -> Shown:
-    way = "up" if d["better"] else "down"
-    return Shown("GRADE", f"{d['old']} to {d['new']} ({way}).", GOOD if d["better"] else BAD, "star",
-                 tag=f"GRADE {way.upper()}")
+    text = (_("{old} to {new} (up).") if d["better"] else _("{old} to {new} (down).")).format(old=d["old"],
+                                                                                              new=d["new"])
+    return Shown(_("GRADE"), text, GOOD if d["better"] else BAD, "star",
+                 tag=_("GRADE UP") if d["better"] else _("GRADE DOWN"))
 
 
 KIND = EffectKind("points", parse, apply, (EventKind("points", show_points), EventKind("grade", show_grade)),

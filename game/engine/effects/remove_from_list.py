@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ...i18n import _
 from .add_to_list import list_data, parse_list_change, with_reason
 from .base import BAD, GOOD, EffectKind, Event, EventKind, Shown, Tr
 
@@ -18,7 +19,8 @@ def apply(args: dict[str, Any], rules) -> list[Event]:
 
 def show_delisted(d: dict[str, Any], tr: Tr) -> Shown:
     tone = GOOD if d.get("kind", "blacklist") == "blacklist" else BAD
-    return Shown("REMOVED", with_reason(f"you are no longer on {tr(d['short'])}.", d, tr), tone, "list")
+    return Shown(_("REMOVED"), with_reason(_("you are no longer on {list}.").format(list=tr(d["short"])), d, tr),
+                 tone, "list")
 
 
 KIND = EffectKind("remove_from_list", parse_list_change, apply, (EventKind("delisted", show_delisted),))

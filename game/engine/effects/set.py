@@ -6,8 +6,9 @@ import math
 import re
 from typing import Any
 
+from ...i18n import _
 from ..model import Effect, Loc
-from ..wording import number
+from ..wording import amount
 from ..yamlsafe import YMap
 from .base import NOTE, EffectKind, Event, EventKind, Shown, Site, Tr
 
@@ -55,7 +56,9 @@ def show_changed(d: dict[str, Any], tr: Tr) -> Shown:
     unit = tr(d["unit"]) if d.get("unit") else ""
     if unit and re.search(rf"(?<!\w){re.escape(unit)}(?!\w)", label, re.IGNORECASE):
         unit = ""  # "Hours lost: 0 to 1" rather than "0 to 1 hours", which needs a plural it cannot know
-    return Shown(label.upper(), f"{number(d['old'])} to {number(d['new'])}{' ' + unit if unit else ''}.", NOTE, "info")
+    change = (_("{old} to {new} {unit}.") if unit else _("{old} to {new}.")).format(
+        old=amount(d["old"]), new=amount(d["new"]), unit=unit)
+    return Shown(label.upper(), change, NOTE, "info")
 
 
 KIND = EffectKind("set", parse, apply, (EventKind("changed", show_changed),))

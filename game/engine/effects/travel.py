@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from ...i18n import _
 from ..model import Effect
-from ..wording import count, number
+from ..wording import ngettext, number
 from .base import NOTE, EffectKind, Event, EventKind, Shown, Site, Tr
 
 
@@ -29,12 +30,14 @@ def apply(args: dict[str, Any], rules) -> list[Event]:
 
 
 def show_travel(d: dict[str, Any], tr: Tr) -> Shown:
-    bits = [f"{number(d['km'])} km" if d.get("km") else "",
-            count(d["hours"], "hour", "hours") if d.get("hours") else ""]
-    extra = ", ".join(b for b in bits if b)
-    by = f" by {tr(d['by'])}" if d.get("by") else ""
-    return Shown("JOURNEY", f"{tr(d['from_name'])} to {tr(d['to_name'])}{by}" + (f" ({extra})." if extra else "."),
-                 NOTE, "travel")
+    bits = [_("{km} km").format(km=number(d["km"])) if d.get("km") else "",
+            ngettext("{n} hour", "{n} hours", d["hours"]).format(n=number(d["hours"])) if d.get("hours") else ""]
+    extra = _(", ").join(b for b in bits if b)
+    places = {"origin": tr(d["from_name"]), "destination": tr(d["to_name"])}
+    route = (_("{origin} to {destination} by {mode}").format(mode=tr(d["by"]), **places) if d.get("by")
+             else _("{origin} to {destination}").format(**places))
+    text = _("{route} ({details}).").format(route=route, details=extra) if extra else _("{route}.").format(route=route)
+    return Shown(_("JOURNEY"), text, NOTE, "travel")
 
 
 KIND = EffectKind("travel", parse, apply, (EventKind("travel", show_travel),), places=lambda args: [args.get("to", "")])

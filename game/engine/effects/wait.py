@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+from ...i18n import _
 from ..model import Effect
 from ..wording import format_date, ngettext, number, sentence
 from .base import NOTE, EffectKind, Event, EventKind, Shown, Site, Tr
@@ -40,7 +41,8 @@ def show_time(d: dict[str, Any], tr: Tr) -> Shown:
     days = d.get("days", 0)
     said = (tr(d["label"]) if d.get("label")
             else ngettext("{n} day passes", "{n} days pass", days).format(n=number(days)))
-    return Shown("TIME", f"{sentence(said)} It is now {format_date(d['date'])}.", NOTE, "clock")
+    return Shown(_("TIME"), _("{passed} It is now {date}.").format(passed=sentence(said), date=format_date(d["date"])),
+                 NOTE, "clock")
 
 
 TIME = EventKind("time", show_time)

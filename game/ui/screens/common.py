@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ...i18n import _
 from ..flow import Column, Gap, Item, Row, Text, W
 from ..widgets import Button
 
@@ -14,7 +15,9 @@ def header(title: str, *buttons: Button, sub: str = "") -> list[Item]:
         b.kind = "quiet"
         b.dark = True
         b.fill = False
-    head = Column([Text(title, "heading", "header_ink"), Text(sub, "small", "header_muted") if sub else None])
+    # a little air under the title: a heading's descenders and Chinese glyphs reach below its line box
+    head = Column([Text(title, "heading", "header_ink"), Gap(5) if sub else None,
+                   Text(sub, "small", "header_muted") if sub else None])
     return [HeaderRow(head, Row([W(b) for b in buttons], gap=12, align="right"))]
 
 
@@ -96,8 +99,8 @@ class _Grow(Item):
         return self.item.widgets()
 
 
-def back_button(on_back: Callable[[], None], label: str = "Back") -> Button:
-    return Button("back", label, on_back, kind="quiet", icon="back", fill=False)
+def back_button(on_back: Callable[[], None], label: str | None = None) -> Button:
+    return Button("back", label or _("Back"), on_back, kind="quiet", icon="back", fill=False)
 
 
 def heading(text: str, role: str = "heading", color: str = "ink") -> list[Item]:

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 import pygame
 
+from ...i18n import _
 from ..context import Ctx
 from ..flow import Column, Gap, Item, Row, Text, W
 from ..screen import Screen
@@ -48,13 +49,13 @@ class Dialog(Screen):
 class ConfirmScreen(Dialog):
     name = "confirm"
 
-    def __init__(self, app, title: str, text: str, yes: str, on_yes: Callable[[], None], no: str = "Cancel") -> None:
+    def __init__(self, app, title: str, text: str, yes: str, on_yes: Callable[[], None], no: str | None = None) -> None:
         super().__init__(app)
         self.title, self.text, self.yes, self.on_yes, self.no = title, text, yes, on_yes, no
 
     def items(self, ctx: Ctx) -> list[Item]:
         return [Text(self.title, "heading", "dialog_ink"), Gap(8), Text(self.text, "body", "dialog_ink"), Gap(18),
-                Row([W(Button("no", self.no, self.on_back, fill=False, auto=True)),
+                Row([W(Button("no", self.no or _("Cancel"), self.on_back, fill=False, auto=True)),
                      W(Button("yes", self.yes, self._yes, kind="primary", fill=False))], gap=14)]
 
     def initial_focus(self):
@@ -73,20 +74,20 @@ class PauseScreen(Dialog):
         can_undo = game.can_undo
         saves = self.app.kiosk is None and self.app.opts.classroom is False
         bs: list[Item] = [
-            W(Button("resume", "Resume", self.on_back, kind="primary")),
-            W(Button("undo", "Undo the last choice", self.undo, enabled=can_undo,
-                     reason="there is no choice to take back yet" if game.session and not game.session.ended
-                     else "the life has ended")),
-            W(Button("journal", "Journal", self.journal, icon="book")),
-            W(Button("history", "History: everything so far", self.history, icon="list")),
-            W(Button("card", "ID card and map", self.card, icon="card")),
+            W(Button("resume", _("Resume"), self.on_back, kind="primary")),
+            W(Button("undo", _("Undo the last choice"), self.undo, enabled=can_undo,
+                     reason=_("there is no choice to take back yet") if game.session and not game.session.ended
+                     else _("the life has ended"))),
+            W(Button("journal", _("Journal"), self.journal, icon="book")),
+            W(Button("history", _("History: everything so far"), self.history, icon="list")),
+            W(Button("card", _("ID card and map"), self.card, icon="card")),
         ]
         if saves:
-            bs.append(W(Button("save", "Save or load", self.saves)))
-        bs += [W(Button("settings", "Settings", self.settings)),
-               W(Button("title", "Leave: back to the start" if self.app.opts.classroom else "Leave to the title screen",
-                        self.leave, icon="back"))]
-        return [Text("Paused", "heading", "dialog_ink"), Gap(10), Column(bs, gap=10)]
+            bs.append(W(Button("save", _("Save or load"), self.saves)))
+        leave = _("Leave: back to the start") if self.app.opts.classroom else _("Leave to the title screen")
+        bs += [W(Button("settings", _("Settings"), self.settings)),
+               W(Button("title", leave, self.leave, icon="back"))]
+        return [Text(_("Paused"), "heading", "dialog_ink"), Gap(10), Column(bs, gap=10)]
 
     def undo(self) -> None:
         self.app.pop()
@@ -121,11 +122,11 @@ class PauseScreen(Dialog):
 
     def leave(self) -> None:
         kiosk = self.app.kiosk is not None
-        text = ("Your visit ends and the game starts again for the next person." if kiosk else
-                "What you did so far stays in your group's record, and you go back to the start."
+        text = (_("Your visit ends and the game starts again for the next person.") if kiosk else
+                _("What you did so far stays in your group's record, and you go back to the start.")
                 if self.app.opts.classroom else
-                "Your place is saved: Continue on the title screen brings you back here.")
-        self.app.push(ConfirmScreen(self.app, "Leave this life?", text, "Leave", self._leave, "Stay"))
+                _("Your place is saved: Continue on the title screen brings you back here."))
+        self.app.push(ConfirmScreen(self.app, _("Leave this life?"), text, _("Leave"), self._leave, _("Stay")))
 
     def _leave(self) -> None:
         if self.app.kiosk is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ...i18n import _, ngettext
 from ..context import Ctx
 from ..flow import Gap, Item, Row, Text, W
 from ..screen import Screen
@@ -29,12 +30,14 @@ class ErrorScreen(Screen):
             errs = [d for d in result.report.sorted() if d.is_error]
             lines += [str(d) for d in errs[:MAX_LINES]]
             if len(errs) > MAX_LINES:
-                lines.append(f"... and {len(errs) - MAX_LINES} more.")
+                lines.append(ngettext("... and {n} more.", "... and {n} more.", len(errs) - MAX_LINES).format(
+                    n=len(errs) - MAX_LINES))
             if result.story is None and not errs:
-                lines.append("The story could not be read.")
-        intro = (f"The story in {path} has problems, so it cannot be played. Each line below says where (file, line "
-                 "and column) and what is wrong. The same list comes from: python -m game validate")
-        return cls(app, "The story could not be loaded", lines, intro=intro)
+                lines.append(_("The story could not be read."))
+        intro = _("The story in {path} has problems, so it cannot be played. Each line below says where (file, "
+                  "line and column) and what is wrong. The same list comes from: python -m game validate").format(
+                      path=path)
+        return cls(app, _("The story could not be loaded"), lines, intro=intro)
 
     def compose(self, ctx: Ctx) -> None:
         items: list[Item] = [Text(self.title, "title" if len(self.title) < 40 else "heading", "error_head"), Gap(10)]
@@ -44,9 +47,9 @@ class ErrorScreen(Screen):
             items += [Text(line, "small", "error_ink"), Gap(6)]
         bs = []
         if self.can_go_back:
-            bs.append(W(Button("back", "Go back", self.on_back, kind="primary", fill=False)))
+            bs.append(W(Button("back", _("Go back"), self.on_back, kind="primary", fill=False)))
         if self.app.kiosk is None:
-            bs.append(W(Button("quit", "Quit", lambda: self.app.request_quit("error"), fill=False)))
+            bs.append(W(Button("quit", _("Quit"), lambda: self.app.request_quit("error"), fill=False)))
         items += [Gap(16), Row(bs, gap=12)]
         self.stack_views(ctx, None, items, body_w=1100)
 

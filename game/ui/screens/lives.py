@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pygame
 
+from ...i18n import _, ngettext
 from .. import artbridge, pictures
 from ..context import Ctx
 from ..flow import Column, Columns, Custom, Gap, Row, Text, W
@@ -23,24 +24,27 @@ class LivesScreen(Screen):
             buttons = []
             if kiosk:
                 mins = life.short.minutes if life.short else life.minutes
-                buttons.append(W(Button(f"life:{life.id}", f"Start: about {mins} minutes",
+                label = ngettext("Start: about {n} minute", "Start: about {n} minutes", mins).format(n=mins)
+                buttons.append(W(Button(f"life:{life.id}", label,
                                         lambda lid=life.id: self.start(lid, "short"), kind="primary", auto=True,
                                         fill=False)))
             else:
-                buttons.append(W(Button(f"life:{life.id}", f"Live this life ({life.minutes} min)",
+                buttons.append(W(Button(f"life:{life.id}", _("Live this life ({n} min)").format(n=life.minutes),
                                         lambda lid=life.id: self.start(lid, "main"), kind="primary", auto=True,
                                         fill=False)))
                 if life.short is not None:
-                    buttons.append(W(Button(f"short:{life.id}", f"Short version ({life.short.minutes} min)",
+                    short = _("Short version ({n} min)").format(n=life.short.minutes)
+                    buttons.append(W(Button(f"short:{life.id}", short,
                                             lambda lid=life.id: self.start(lid, "short"), fill=False)))
             text = Column([
                 Text(game.tr(life.title), "heading", "ink"),
                 Text(game.tr(life.player), "body_bold", "ink"),
-                Text(f"{game.place_name(life.place)} · {game.tr(life.period)}", "small", "muted"),
+                Text(_("{place} · {period}").format(place=game.place_name(life.place), period=game.tr(life.period)),
+                     "small", "muted"),
                 Gap(6),
                 Text(game.tr(life.summary), "body", "ink", max_w=700),
                 Gap(6),
-                Text(f"Content note: {game.tr(life.content_note)}", "small", "muted", max_w=700),
+                Text(_("Content note: {note}").format(note=game.tr(life.content_note)), "small", "muted", max_w=700),
                 Gap(12),
                 Row(buttons, gap=12),
             ])
@@ -48,10 +52,10 @@ class LivesScreen(Screen):
                               lambda c, s, r, lid=life.id: self.portrait(c, s, r, lid))
             cards.append(Column([Columns([(portrait, 150), (text, 1.0)], gap=22, stack_below=420)], pad=18,
                                 fill="surface", edge="rule", radius=8))
-        intro = Text("Each life is built on the record: a real person's documented case, or an invented resident "
-                     "of a documented scheme, as its card says. At the end, a debrief sets out what is known, what "
-                     "is not, and what the game invented.", "body", "muted", max_w=820)
-        self.stack_views(ctx, header("Choose a life", back_button(self.on_back)), [intro, Gap(8), *cards_gap(cards)],
+        intro = Text(_("Each life is built on the record: a real person's documented case, or an invented resident "
+                       "of a documented scheme, as its card says. At the end, a debrief sets out what is known, what "
+                       "is not, and what the game invented."), "body", "muted", max_w=820)
+        self.stack_views(ctx, header(_("Choose a life"), back_button(self.on_back)), [intro, Gap(8), *cards_gap(cards)],
                          body_w=1100)
 
     def portrait(self, ctx: Ctx, surf: pygame.Surface, rect: pygame.Rect, life_id: str) -> None:

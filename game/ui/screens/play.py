@@ -9,6 +9,7 @@ import pygame
 
 from ...engine import wording as wd
 from ...engine.model import Node
+from ...i18n import _
 from .. import pictures
 from ..context import Ctx
 from ..drawing import tag, tag_size
@@ -24,7 +25,13 @@ from .debrief import cites as source_names
 
 _INKS = {"documented": ("doc", "doc_ink"), "reported": ("rep", "rep_ink"), "dramatized": ("dram", "dram_ink")}
 # (word, fill, ink, meaning): the words from engine.wording, which speech says too
-EVIDENCE = {k: (wd.EVIDENCE_WORDS[k][0], *inks, wd.EVIDENCE_WORDS[k][1]) for k, inks in _INKS.items()}
+def evidence(level: str) -> tuple[str, str, str, str]:
+    """(word, fill, ink, meaning) for an evidence level, in the language in use now."""
+    level = level if level in _INKS else "dramatized"
+    word, meaning = wd.evidence_words(level)
+    return (word, *_INKS[level], meaning)
+
+
 PANEL_W = 340  # logical px
 
 
@@ -90,16 +97,16 @@ class PlayScreen(Screen):
         show_panel = ctx.fonts.text_scale < 1.5 and W_ >= ctx.px(900)
         place, date = game.heading()
         life = game.life
-        sub = game.tr(life.title) + ": " + game.tr(life.player)
+        sub = _("{title}: {player}").format(title=game.tr(life.title), player=game.tr(life.player))
         kept, self._kept = self._kept, {}
         head_key = (self.app.layout_gen, W_, show_panel, place, date, sub)
         hv = self._keep(kept, "header", head_key, fresh)
         if hv is None:
-            btns = [Button("journal", "Journal", self.journal, icon="book")]
+            btns = [Button("journal", _("Journal"), self.journal, icon="book")]
             if not show_panel:
-                btns.append(Button("card", "ID card", self.card, icon="person"))
-            btns.append(Button("menu", "Menu", self.menu, icon="menu"))
-            head = header(f"{place}, {date}", *btns, sub=sub)
+                btns.append(Button("card", _("ID card"), self.card, icon="person"))
+            btns.append(Button("menu", _("Menu"), self.menu, icon="menu"))
+            head = header(_("{place}, {date}").format(place=place, date=date), *btns, sub=sub)
             hv = ScrollView(head, name="header", scroll=False, bg="header", pad=10, pad_x=24)
             hh = hv.natural_height(ctx, W_)
             hv.layout(ctx, pygame.Rect(0, 0, W_, hh))
@@ -144,7 +151,7 @@ class PlayScreen(Screen):
         game = self.game
         info = info if info is not None else game.card()
         items = card_items(game.life.id, info)
-        items += [Gap(12), W(Button("details", "Map and details", self.card, icon="pin"))]
+        items += [Gap(12), W(Button("details", _("Map and details"), self.card, icon="pin"))]
         return items
 
     def body_items(self, ctx: Ctx, view) -> list[Item]:
@@ -165,8 +172,8 @@ class PlayScreen(Screen):
         items.append(self.evidence_item(node))
         items.append(Gap(18))
         if self.revealing:
-            items.append(Text("Tap to show all the text." if self.app.kiosk is not None else
-                              "Press any key or tap to show all the text.", "small", "muted"))
+            items.append(Text(_("Tap to show all the text.") if self.app.kiosk is not None else
+                              _("Press any key or tap to show all the text."), "small", "muted"))
             return items
         if view.is_ending:
             items += [Text(wd.ENDING_WORD, "tag", "accent"), Text(game.tr(node.ending.title), "heading", "ink"),
@@ -219,7 +226,7 @@ class PlayScreen(Screen):
         return narration(text, rv)
 
     def evidence_item(self, node: Node) -> Item:
-        word, fill, ink, meaning = EVIDENCE.get(node.evidence, EVIDENCE["dramatized"])
+        word, fill, ink, meaning = evidence(node.evidence)
         cites = source_names(self.app.game, node.sources)
 
         def paint(ctx: Ctx, surf: pygame.Surface, r: pygame.Rect) -> None:
@@ -242,10 +249,11 @@ class PlayScreen(Screen):
             tag(ctx, surf, r.x + s + ctx.px(8), r.y, word, t[fill], t[ink])
 
         parts: list[Item] = [Custom(lambda c, w: tag_size(c, word)[1], paint),
-                             Text(meaning + (f" Sources: {cites}." if cites else ""), "small", "muted")]
+                             Text(_("{meaning} Sources: {sources}.").format(meaning=meaning, sources=cites)
+                                  if cites else meaning, "small", "muted")]
         row: list[Item] = [Column(parts, gap=4)]
         if node.sources:
-            row.append(W(Button("sources", "See the sources", self.sources, icon="book", fill=False,
+            row.append(W(Button("sources", _("See the sources"), self.sources, icon="book", fill=False,
                                 role="small_bold")))
         return Row(row, gap=16)
 
@@ -326,7 +334,7 @@ class PlayScreen(Screen):
     def undo(self) -> None:
         if self.game.undo():
             self.rebuild()
-            self.app.notify("Took back the last choice.")
+            self.app.notify(_("Took back the last choice."))
 
     def debrief(self) -> None:
         from .debrief import DebriefScreen
@@ -352,7 +360,7 @@ class PlayScreen(Screen):
         from .reference import SourcesScreen
 
         node = self.game.session.node
-        self.app.push(SourcesScreen(self.app, only=list(node.sources), title="Sources for this scene"))
+        self.app.push(SourcesScreen(self.app, only=list(node.sources), title=_("Sources for this scene")))
 
     def autoplay_targets(self):
         return [w for w in self.focusables() if w.auto]

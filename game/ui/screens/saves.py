@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ...i18n import _
 from .. import modesbridge
 from ..context import Ctx
 from ..flow import Column, Gap, Item, Row, Text, W
@@ -23,41 +24,42 @@ class SavesScreen(Screen):
         slots = modesbridge.slots()
         items: list[Item] = []
         if not modesbridge.writes_enabled():
-            items.append(Text("Saving is off on this computer.", "body", "muted"))
+            items.append(Text(_("Saving is off on this computer."), "body", "muted"))
         if not slots:
-            items.append(Text("Save slots are not available.", "body", "muted"))
+            items.append(Text(_("Save slots are not available."), "body", "muted"))
         playing = game.session is not None and self.can_save
         for slot in slots:
             info = slot.info
             if info is None:
-                title, sub = f"Slot {slot.number}", "Empty"
+                title, sub = _("Slot {n}").format(n=slot.number), _("Empty")
             elif not info.ok:
-                title, sub = f"Slot {slot.number}", "This save is damaged: " + (info.problem or "")
+                title = _("Slot {n}").format(n=slot.number)
+                sub = _("This save is damaged: {problem}").format(problem=info.problem or "")
             else:
-                title = f"Slot {slot.number}: {info.life_title}"
-                sub = ", ".join(x for x in (info.place_name, game.fmt_date(info.date)) if x)
+                title = _("Slot {n}: {life}").format(n=slot.number, life=info.life_title)
+                sub = _(", ").join(x for x in (info.place_name, game.fmt_date(info.date)) if x)
                 if info.ended and info.ending_title:
-                    sub += f" (ended: {info.ending_title})"
+                    sub = _("{where} (ended: {ending})").format(where=sub, ending=info.ending_title)
                 if info.saved_local():
-                    sub += f". Saved {info.saved_local()}"
+                    sub = _("{where}. Saved {when}").format(where=sub, when=info.saved_local())
             bs = []
             if playing:
-                bs.append(W(Button(f"save:{slot.number}", "Save here", (lambda n=slot.number: self.save(n)),
+                bs.append(W(Button(f"save:{slot.number}", _("Save here"), (lambda n=slot.number: self.save(n)),
                                    fill=False)))
-            bs.append(W(Button(f"load:{slot.number}", "Load", (lambda n=slot.number: self.load(n)),
-                               enabled=info is not None and info.ok, reason="empty" if info is None else "damaged",
-                               fill=False)))
+            bs.append(W(Button(f"load:{slot.number}", _("Load"), (lambda n=slot.number: self.load(n)),
+                               enabled=info is not None and info.ok,
+                               reason=_("empty") if info is None else _("damaged"), fill=False)))
             items += [Column([Text(title, "body_bold", "ink"), Text(sub, "small", "muted"), Gap(8), Row(bs, gap=12)],
                              pad=14, fill="surface", edge="rule", radius=8), Gap(12)]
         if self.message:
             items.append(Text(self.message, "body", "ink"))
-        self.stack_views(ctx, header("Saved games", back_button(self.on_back),
-                                     sub="The game also saves by itself after every choice"), items)
+        self.stack_views(ctx, header(_("Saved games"), back_button(self.on_back),
+                                     sub=_("The game also saves by itself after every choice")), items)
 
     def save(self, n: int) -> None:
         game = self.app.game
         msg = modesbridge.save_slot(n, game.session, game.lang)
-        self.message = msg or f"Saved in slot {n}."
+        self.message = msg or _("Saved in slot {n}.").format(n=n)
         self.rebuild()
 
     def load(self, n: int) -> None:
@@ -66,7 +68,7 @@ class SavesScreen(Screen):
         game = self.app.game
         session, msg = modesbridge.load_slot(n, game.story)
         if session is None:
-            self.message = msg or "The slot could not be loaded."
+            self.message = msg or _("The slot could not be loaded.")
             self.rebuild()
             return
         game.adopt(session)

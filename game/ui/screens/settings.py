@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ... import i18n
+from ...i18n import N_, _, pgettext
 from .. import modesbridge, speechbridge
 from ..context import Ctx
 from ..flow import Gap, Item, Row, Rule, Text, W
@@ -10,12 +12,13 @@ from ..widgets import Button
 from .common import back_button, header
 
 SIZES = [1.0, 1.25, 1.5, 1.75, 2.0]
-SPEEDS = [(0, "All at once"), (25, "Slow"), (50, "Medium"), (100, "Fast")]
-KEY_HELP = [("next", "Next control"), ("prev", "Previous control"), ("activate", "Choose"),
-            ("back", "Menu or back"), ("pick_1", "Choice 1 (and 2 to 9)"), ("scroll_down", "Scroll down"),
-            ("scroll_up", "Scroll up"), ("journal", "Journal"), ("history", "History"), ("card", "ID card and map"),
-            ("undo", "Undo the last choice"), ("fullscreen", "Full screen"), ("speech", "Read aloud on or off"),
-            ("speech_repeat", "Say it again"), ("speech_stop", "Stop speaking")]
+SPEEDS = [(0, N_("All at once")), (25, N_("Slow")), (50, N_("Medium")), (100, N_("Fast"))]
+KEY_HELP = [("next", N_("Next control")), ("prev", N_("Previous control")), ("activate", N_("Choose")),
+            ("back", N_("Menu or back")), ("pick_1", N_("Choice 1 (and 2 to 9)")),
+            ("scroll_down", N_("Scroll down")), ("scroll_up", N_("Scroll up")), ("journal", N_("Journal")),
+            ("history", N_("History")), ("card", N_("ID card and map")), ("undo", N_("Undo the last choice")),
+            ("fullscreen", N_("Full screen")), ("speech", N_("Read aloud on or off")),
+            ("speech_repeat", N_("Say it again")), ("speech_stop", N_("Stop speaking"))]
 
 
 class SettingsScreen(Screen):
@@ -32,56 +35,55 @@ class SettingsScreen(Screen):
                 items.append(Text(note, "small", "muted", max_w=760))
             items.append(Gap(8))
 
-        group("Text size", "The layout reflows; long pages scroll.")
+        group(_("Text size"), _("The layout reflows; long pages scroll."))
         items.append(Row([
-            W(Button("size:-", "Smaller", self.smaller, enabled=scale > SIZES[0] + 0.01, reason="smallest already",
-                     fill=False)),
-            Text(f"{round(scale * 100)}%", "heading", "ink"),
-            W(Button("size:+", "Larger", self.larger, enabled=scale < SIZES[-1] - 0.01, reason="largest already",
+            W(Button("size:-", _("Smaller"), self.smaller, enabled=scale > SIZES[0] + 0.01,
+                     reason=_("smallest already"), fill=False)),
+            Text(_("{percent}%").format(percent=round(scale * 100)), "heading", "ink"),
+            W(Button("size:+", _("Larger"), self.larger, enabled=scale < SIZES[-1] - 0.01, reason=_("largest already"),
                      fill=False)),
         ], gap=16))
         items.append(Gap(18))
-        group("Colours")
+        group(_("Colours"))
         hc = bool(getattr(s, "high_contrast", False))
-        items.append(Row([W(Button("theme:paper", "Paper", lambda: self.set(high_contrast=False), kind="toggle",
+        items.append(Row([W(Button("theme:paper", _("Paper"), lambda: self.set(high_contrast=False), kind="toggle",
                                    selected=not hc, fill=False)),
-                          W(Button("theme:contrast", "High contrast", lambda: self.set(high_contrast=True),
+                          W(Button("theme:contrast", _("High contrast"), lambda: self.set(high_contrast=True),
                                    kind="toggle", selected=hc, fill=False))], gap=12))
         items.append(Gap(18))
-        group("Motion", "Reduced motion turns off every animation.")
+        group(_("Motion"), _("Reduced motion turns off every animation."))
         rm = bool(getattr(s, "reduced_motion", False))
-        items.append(Row([W(Button("motion:full", "Normal", lambda: self.set(reduced_motion=False), kind="toggle",
-                                   selected=not rm, fill=False)),
-                          W(Button("motion:reduced", "Reduced", lambda: self.set(reduced_motion=True), kind="toggle",
+        items.append(Row([W(Button("motion:full", pgettext("motion", "Normal"), lambda: self.set(reduced_motion=False),
+                                   kind="toggle", selected=not rm, fill=False)),
+                          W(Button("motion:reduced", _("Reduced"), lambda: self.set(reduced_motion=True), kind="toggle",
                                    selected=rm, fill=False))], gap=12))
         items.append(Gap(18))
-        group("Text speed", "Typed text completes at once with any key or tap. Nothing moves on by itself.")
+        group(_("Text speed"), _("Typed text completes at once with any key or tap. Nothing moves on by itself."))
         sp = int(getattr(s, "text_speed", 0) or 0)
-        items.append(Row([W(Button(f"speed:{v}", label, (lambda v=v: self.set(text_speed=v)), kind="toggle",
+        items.append(Row([W(Button(f"speed:{v}", _(label), (lambda v=v: self.set(text_speed=v)), kind="toggle",
                                    selected=sp == v, fill=False)) for v, label in SPEEDS], gap=12))
-        game = self.app.game
-        if game is not None and len(game.languages()) > 1:
+        if len(i18n.languages()) > 1:
             items.append(Gap(18))
-            group("Language", "Text not yet translated is shown in English.")
-            cur = getattr(s, "language", "en") or "en"
+            group(_("Language"), _("Text not yet translated is shown in English."))
+            cur = i18n.current()
             items.append(Row([W(Button(f"lang:{code}", name, (lambda c=code: self.set(language=c)), kind="toggle",
-                                       selected=cur == code, fill=False)) for code, name in game.languages()],
+                                       selected=cur == code, fill=False)) for code, name in i18n.languages().items()],
                              gap=12))
         if self.app.kiosk is None:
             items.append(Gap(18))
-            group("Window")
-            items.append(Row([W(Button("fullscreen", "Full screen", self.app.toggle_fullscreen, kind="toggle",
+            group(_("Window"))
+            items.append(Row([W(Button("fullscreen", _("Full screen"), self.app.toggle_fullscreen, kind="toggle",
                                        selected=self.app.fullscreen, fill=False))]))
         items += [Gap(18), *speechbridge.settings_items(self.app)]
         if self.app.kiosk is None:  # a touch kiosk has no keyboard
-            items += [Rule(), Text("Keys", "heading", "ink"), Gap(4)]
+            items += [Rule(), Text(_("Keys"), "heading", "ink"), Gap(4)]
             for action, what in KEY_HELP:
-                keys = ", ".join(k.title() for k in self.app.bindings.get(action, []))
-                items.append(Text(f"{what}: {keys}", "small", "ink"))
+                keys = _(", ").join(k.title() for k in self.app.bindings.get(action, []))
+                items.append(Text(_("{action}: {keys}").format(action=_(what), keys=keys), "small", "ink"))
         if self.app.settings_message:
             items += [Gap(10), Text(self.app.settings_message, "small", "muted")]
-        sub = "Saved as you change them" if self.app.kiosk is None else "For this visit only: nothing is kept"
-        self.stack_views(ctx, header("Settings", back_button(self.on_back), sub=sub), items)
+        sub = _("Saved as you change them") if self.app.kiosk is None else _("For this visit only: nothing is kept")
+        self.stack_views(ctx, header(_("Settings"), back_button(self.on_back), sub=sub), items)
 
     def set(self, **changes) -> None:
         self.app.apply_settings(modesbridge.copy_settings(self.app.settings, **changes))

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import pygame
 
+from ... import i18n
+from ...i18n import N_, _
 from .. import artbridge, modesbridge, speechbridge
 from ..context import Ctx
 from ..flow import Column, Columns, Custom, Fixed, Gap, Text, W
 from ..screen import Screen
 from ..widgets import Button
 
-TAGLINE = "Lives built on the record of China's blacklists and credit scores."
-ABOUT_LINE = ("An educational game. Every factual line has a source; what is invented is marked. "
-              "No accounts, no personal data, no network.")
+TAGLINE = N_("Lives built on the record of China's blacklists and credit scores.")
+ABOUT_LINE = N_("An educational game. Every factual line has a source; what is invented is marked. "
+                "No accounts, no personal data, no network.")
 
 
 class TitleScreen(Screen):
@@ -23,31 +25,32 @@ class TitleScreen(Screen):
 
         app = self.app
         game = app.game
-        title = game.tr(game.story.title) if game else "On the List"
-        buttons = [W(Button("play", "Play", self.play, kind="primary", auto=True, sub="Choose a life to live"))]
+        title = game.tr(game.story.title) if game else _("On the List")
+        buttons = [W(Button("play", _("Play"), self.play, kind="primary", auto=True, sub=_("Choose a life to live")))]
         info = modesbridge.continue_info(game.story) if game and app.kiosk is None else None
         if info is not None:
             if getattr(info, "ok", True):
-                where = ", ".join(x for x in (info.life_title, info.place_name, game.fmt_date(info.date)) if x)
-                sub = where + (" (ended)" if getattr(info, "ended", False) else "")
+                where = _(", ").join(x for x in (info.life_title, info.place_name, game.fmt_date(info.date)) if x)
+                sub = _("{where} (ended)").format(where=where) if getattr(info, "ended", False) else where
             else:
-                sub = "The last save could not be read"
-            buttons.append(W(Button("continue", "Continue", self.cont, sub=sub)))
+                sub = _("The last save could not be read")
+            buttons.append(W(Button("continue", _("Continue"), self.cont, sub=sub)))
         if app.kiosk is None:
-            buttons.append(W(Button("saves", "Saved games", self.saves)))
-        buttons += [W(speechbridge.speech_button(app)), W(Button("settings", "Settings", self.settings)),
-                    W(Button("about", "About and sources", self.about))]
+            buttons.append(W(Button("saves", _("Saved games"), self.saves)))
+        buttons += [W(speechbridge.speech_button(app)), W(Button("settings", _("Settings"), self.settings)),
+                    W(Button("about", _("About and sources"), self.about))]
         if app.kiosk is None:
-            buttons.append(W(Button("quit", "Quit", self.quit)))
+            buttons.append(W(Button("quit", _("Quit"), self.quit)))
         left = Column([
             Gap(30),
             Text(title, "title", "ink"),
             Gap(8),
-            Text(TAGLINE, "body", "muted", max_w=560),
+            Text(_(TAGLINE), "body", "muted", max_w=560),
             Gap(26),
             Fixed(Column(buttons, gap=12), 620),
             Gap(20),
-            Text(ABOUT_LINE, "small", "muted", max_w=560),
+            *self.language_row(),
+            Text(_(ABOUT_LINE), "small", "muted", max_w=560),
         ])
         art = Custom(lambda c, w: min(c.px(520), int(w * 0.8)), self.paint_map)
         body = [Columns([(left, 0.52), (Column([Gap(60), art]), 0.48)], gap=40, stack_below=1000)]
@@ -55,6 +58,21 @@ class TitleScreen(Screen):
         v = ScrollView(body, name="body", pad=28, pad_x=56)
         v.layout(ctx, pygame.Rect(0, 0, W_, H))
         self.views = [v]
+
+    def language_row(self) -> list:
+        """The languages, each named in its own language, to switch at once (remembered in the settings)."""
+        from ..flow import Row
+
+        langs = list(i18n.languages().items())
+        if len(langs) < 2:
+            return []
+        cur = i18n.current()
+        row = Row([W(Button(f"lang:{code}", name, (lambda c=code: self.set_language(c)), kind="toggle",
+                            selected=cur == code, fill=False)) for code, name in langs], gap=12)
+        return [row, Gap(16)]
+
+    def set_language(self, code: str) -> None:
+        self.app.apply_settings(modesbridge.copy_settings(self.app.settings, language=code))
 
     def paint_map(self, ctx: Ctx, surf: pygame.Surface, rect: pygame.Rect) -> None:
         game = self.app.game
@@ -76,7 +94,7 @@ class TitleScreen(Screen):
         def go() -> None:
             session, msg = modesbridge.continue_session(self.app.game.story)
             if session is None:
-                self.app.notify(msg or "There is nothing to continue.")
+                self.app.notify(msg or _("There is nothing to continue."))
                 self.rebuild()
                 return
             self.app.game.adopt(session)
