@@ -6,14 +6,21 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import Effect
+from ..shapes import Value, k, req, shape
 from ..wording import count
 from .base import BAD, GOOD, NOTE, EffectKind, Event, EventKind, Shown, Site, Tr
 
 RESULTS = ("granted", "refused", "withdrawn")
+VALUE = Value("{procedure, step} or {procedure, result}.",
+              shape=shape("effect_appeal", "an appeal", "Move an appeal to a step, or end it.",
+                          req("procedure", "ref", "The appeal procedure's id."),
+                          k("step", "ref", "The step the appeal moves to."),
+                          k("result", "enum", "How the appeal ends.", options=RESULTS),
+                          one_of=("step", "result")))
 
 
 def parse(site: Site) -> Effect | None:
-    f = site.fields(("procedure", "step", "result"))
+    f = site.fields(VALUE.shape.allowed)
     if f is None:
         return None
     proc = site.reader.ref(f, "procedure", "procedure", required=True)
@@ -48,4 +55,4 @@ def show_appeal(d: dict[str, Any], tr: Tr) -> Shown:
     return Shown("APPEAL", f"{tr(d['procedure'])}: {tr(d['step'])}.{limit_text}", NOTE, "gavel")
 
 
-KIND = EffectKind("appeal", parse, apply, (EventKind("appeal", show_appeal),))
+KIND = EffectKind("appeal", parse, apply, (EventKind("appeal", show_appeal),), value=VALUE)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from ..fields import Fields
 from ..model import Effect, Loc, Text
+from ..shapes import Value
 from ..wording import capital
 from ..yamlsafe import YMap
 
@@ -125,3 +126,4 @@ class EffectKind:
     events: tuple[EventKind, ...] = ()
     places: Callable[[dict[str, Any]], list[str]] | None = None  # places it can take a player to
     uses_points: bool = False  # needs the life's point scheme
+    value: Value | None = None  # the shape of its value in story files, for the JSON Schemas

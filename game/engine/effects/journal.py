@@ -5,7 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import Effect
+from ..shapes import Value, req
 from .base import NOTE, EffectKind, Event, EventKind, Shown, Site, Tr
+
+VALUE = Value("The text of the journal entry.", short=req("journal", "words", "The entry."))
 
 
 def parse(site: Site) -> Effect | None:
@@ -26,4 +29,4 @@ def show_journal(d: dict[str, Any], tr: Tr) -> Shown:
     return Shown("JOURNAL", tr(d["text"]), NOTE, "book")
 
 
-KIND = EffectKind("journal", parse, apply, (EventKind("journal", show_journal),))
+KIND = EffectKind("journal", parse, apply, (EventKind("journal", show_journal),), value=VALUE)

@@ -6,12 +6,17 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import Effect
+from ..shapes import Value, req, shape
 from ..wording import count, sentence
 from .base import BAD, GOOD, NOTE, EffectKind, Event, EventKind, Shown, Site, Tr
 
+VALUE = Value("{change, reason}.", shape=shape("effect_points", "a points change", "A change of points and why.",
+                                                req("change", "int", "Points added (or taken, when negative)."),
+                                                req("reason", "text", "Why, as the scheme would say it.")))
+
 
 def parse(site: Site) -> Effect | None:
-    f = site.fields(("change", "reason"))
+    f = site.fields(VALUE.shape.allowed)
     if f is None:
         return None
     change = f.int("change", required=True)
@@ -52,4 +57,4 @@ def show_grade(d: dict[str, Any], tr: Tr) -> Shown:
 
 
 KIND = EffectKind("points", parse, apply, (EventKind("points", show_points), EventKind("grade", show_grade)),
-                  uses_points=True)
+                  uses_points=True, value=VALUE)

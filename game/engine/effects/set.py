@@ -7,9 +7,13 @@ import re
 from typing import Any
 
 from ..model import Effect, Loc
+from ..shapes import Value
 from ..wording import number
 from ..yamlsafe import YMap
 from .base import NOTE, EffectKind, Event, EventKind, Shown, Site, Tr
+
+VALUE = Value("Variable names, each with a value: a number, true/false, or an expression in quotes.",
+              assign=True)
 
 
 def parse(site: Site) -> Effect | None:
@@ -58,4 +62,4 @@ def show_changed(d: dict[str, Any], tr: Tr) -> Shown:
     return Shown(label.upper(), f"{number(d['old'])} to {number(d['new'])}{' ' + unit if unit else ''}.", NOTE, "info")
 
 
-KIND = EffectKind("set", parse, apply, (EventKind("changed", show_changed),))
+KIND = EffectKind("set", parse, apply, (EventKind("changed", show_changed),), value=VALUE)
