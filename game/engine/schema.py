@@ -65,6 +65,10 @@ class _Builder:
             out["oneOf"] = [{"required": [name]} for name in shape.one_of]
         if shape.needs:
             out["dependentRequired"] = {key: list(others) for key, others in shape.needs.items()}
+        if shape.only_when:
+            out["allOf"] = [{"if": {"required": [key], "properties": {key: {"not": {"enum": list(values)}}}},
+                             "then": {"properties": {name: False for name in keys}}}
+                            for keys, key, values in shape.only_when]
         return out
 
     def key(self, key: Key) -> dict[str, Any]:

@@ -56,6 +56,8 @@ class Shape:
     keys: tuple[Key, ...]
     one_of: tuple[str, ...] = ()  # exactly one of these keys must be written
     needs: dict[str, tuple[str, ...]] = field(default_factory=dict)  # a key that needs others with it
+    # keys written only when another key has one of some values: ((keys), key, (values))
+    only_when: tuple[tuple[tuple[str, ...], str, tuple[str, ...]], ...] = ()
 
     @property
     def allowed(self) -> tuple[str, ...]:
@@ -257,7 +259,8 @@ _SHAPES = (
         k("choices", "items", "The player's options.", shape="choice"),
         k("next", "ref", "With no choices: the node a single Continue leads to."),
         k("ending", "map", "This node ends the life.", shape="ending"),
-    ), one_of=("choices", "next", "ending")),
+    ), one_of=("choices", "next", "ending"),
+       only_when=((("screen", "title", "shows_grade"), "kind", ("system", "document")),)),
     Shape("ending", "an ending", "How the life ends here.", (
         req("title", "text", "The ending's title."),
         req("debrief", "ref", "A debrief id of this life."),
