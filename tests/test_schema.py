@@ -159,3 +159,30 @@ def test_the_line_in_each_file_is_relative_to_it():
         first = path.read_text(encoding="utf-8").split("\n", 1)[0]
         target = first[len(MARK):]
         assert not os.path.isabs(target) and "://" not in target, path
+
+
+DRAFT_07_KEYWORDS = {"$schema", "$id", "$ref", "title", "description", "type", "enum", "properties", "required",
+                     "additionalProperties", "items", "minimum", "maximum", "minLength", "pattern", "anyOf", "oneOf",
+                     "allOf", "not", "if", "then", "propertyNames", "minProperties", "maxProperties"}
+
+
+def keywords(node, found: set[str]) -> set[str]:
+    if isinstance(node, list):
+        for item in node:
+            keywords(item, found)
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            if key in ("properties", "$defs"):  # names of properties and definitions, not keywords
+                for sub in value.values():
+                    keywords(sub, found)
+                continue
+            found.add(key)
+            if key != "enum":
+                keywords(value, found)
+    return found
+
+
+def test_the_schemas_use_only_keywords_the_yaml_language_server_checks():
+    """Its instance checks follow draft-07: a 2019-09 keyword there would be silently ignored."""
+    for kind in schema.FILE_KINDS:
+        assert keywords(schema.build(kind), set()) <= DRAFT_07_KEYWORDS, kind

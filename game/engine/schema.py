@@ -8,7 +8,9 @@ key's description on hover and flag unknown keys, wrong types and missing requir
 types. What needs the whole story (ids that exist, expressions that type-check) stays with
 ``python -m game validate``.
 
-``python -m game schema [-o DIR] [--check]`` writes them (docs/schema/ by default).
+``python -m game schema [-o DIR] [--check]`` writes them (docs/schema/ by default). They use only
+keywords draft-07 has too, except the name ``$defs`` (a ``$ref`` is a plain JSON pointer either way),
+because the YAML language server checks instances by draft-07's rules.
 """
 
 from __future__ import annotations
@@ -63,12 +65,13 @@ class _Builder:
         out["additionalProperties"] = False
         if shape.one_of:
             out["oneOf"] = [{"required": [name]} for name in shape.one_of]
-        if shape.needs:
-            out["dependentRequired"] = {key: list(others) for key, others in shape.needs.items()}
-        if shape.only_when:
-            out["allOf"] = [{"if": {"required": [key], "properties": {key: {"not": {"enum": list(values)}}}},
-                             "then": {"properties": {name: False for name in keys}}}
-                            for keys, key, values in shape.only_when]
+        # Rules between keys as if/then, which the YAML language server's draft-07 checks understand too
+        # (it ignores 2019-09's dependentRequired).
+        rules = [{"if": {"required": [key]}, "then": {"required": list(others)}} for key, others in shape.needs.items()]
+        rules += [{"if": {"required": [key], "properties": {key: {"not": {"enum": list(values)}}}},
+                   "then": {"properties": {name: False for name in keys}}} for keys, key, values in shape.only_when]
+        if rules:
+            out["allOf"] = rules
         return out
 
     def key(self, key: Key) -> dict[str, Any]:
