@@ -163,7 +163,8 @@ def test_the_line_in_each_file_is_relative_to_it():
 
 DRAFT_07_KEYWORDS = {"$schema", "$id", "$ref", "title", "description", "type", "enum", "properties", "required",
                      "additionalProperties", "items", "minimum", "maximum", "minLength", "pattern", "anyOf", "oneOf",
-                     "allOf", "not", "if", "then", "propertyNames", "minProperties", "maxProperties"}
+                     "allOf", "not", "if", "then", "propertyNames", "minProperties", "maxProperties",
+                     "patternErrorMessage"}  # the YAML language server's own keyword
 
 
 def keywords(node, found: set[str]) -> set[str]:

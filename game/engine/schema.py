@@ -39,8 +39,11 @@ FILE_KINDS: dict[str, tuple[str, str]] = {
     "translation": ("translation_file", "A translation kept as YAML (lang/CODE.yaml)"),
 }
 
-ID = {"type": "string", "pattern": ID_RE.pattern}
-VARIABLE = {"type": "string", "pattern": ex.ID_NAME.pattern, "not": {"enum": sorted(ex.RESERVED)}}
+# patternErrorMessage is the YAML language server's own keyword (others ignore it): the loader's words.
+ID = {"type": "string", "pattern": ID_RE.pattern,
+      "patternErrorMessage": "not a valid id: use lower-case letters, digits and _, starting with a letter"}
+VARIABLE = {"type": "string", "pattern": ex.ID_NAME.pattern, "not": {"enum": sorted(ex.RESERVED)},
+            "patternErrorMessage": "not a valid variable name: use letters, digits and _, not starting with a digit"}
 WORDS = {"type": "string", "pattern": r"\S"}
 
 
@@ -57,7 +60,8 @@ class _Builder:
         return {"$ref": f"#/$defs/{name}"}
 
     def shape(self, shape: Shape) -> dict[str, Any]:
-        out: dict[str, Any] = {"type": "object", "description": shape.desc,
+        out: dict[str, Any] = {"type": "object", "title": shape.what[:1].upper() + shape.what[1:],
+                               "description": shape.desc,
                                "properties": {k.name: self.key(k) for k in shape.keys}}
         required = [k.name for k in shape.keys if k.required]
         if required:
@@ -100,9 +104,11 @@ class _Builder:
         if t == "enum":
             return {"enum": list(key.options)}
         if t == "date":
-            return {"type": "string", "pattern": FULL_DATE_RE.pattern}
+            return {"type": "string", "pattern": FULL_DATE_RE.pattern,
+                    "patternErrorMessage": "should be a date written YYYY-MM-DD"}
         if t == "date_partial":  # a bare year is read as a number
-            return {"anyOf": [{"type": "string", "pattern": DATE_RE.pattern},
+            return {"anyOf": [{"type": "string", "pattern": DATE_RE.pattern,
+                               "patternErrorMessage": "should be a date written YYYY-MM-DD, YYYY-MM or YYYY"},
                               {"type": "integer", "minimum": 1000, "maximum": 9999}]}
         if t == "expr":
             return {"type": "string"}
