@@ -170,6 +170,7 @@ def build(kind: str) -> dict[str, Any]:
     root, title = FILE_KINDS[kind]
     b = _Builder()
     body = b.shape(SHAPES[root])
+    del body["title"]  # the file's own title says which file it is
     out: dict[str, Any] = {"$schema": DRAFT, "$id": f"{kind}.schema.json", "title": title, **body}
     if b.defs:
         out["$defs"] = dict(sorted(b.defs.items()))
