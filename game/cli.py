@@ -31,6 +31,7 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "say": ("game.speech.say", "render what the game would speak on one screen to a WAV file"),
     "class-report": ("game.modes.classreport_cmd", "one page of a whole class's results from a folder of run records"),
     "worksheet": ("game.modes.worksheet_cmd", "a printable worksheet and answer key for one life, from the story"),
+    "schema": ("game.engine.schema", "write the JSON Schemas editors use to check story files as they are typed"),
 }
 
 

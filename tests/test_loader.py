@@ -235,7 +235,7 @@ def test_refs_and_expressions_are_recorded_with_locations():
     assert ("source", "technode_2018") in kinds and ("place", "chengdu") in kinds and ("debrief", "main") in kinds
     site = next(e for e in result.exprs if e.src == 'can_use("free_bike")')
     assert site.life == "ming" and site.want == "true/false"
-    assert Path(site.loc.file).name == "ming.yaml" and site.loc.line == 39
+    assert Path(site.loc.file).name == "ming.yaml" and site.loc.line == 40
 
 
 def test_path_may_be_the_manifest_file_or_folder():
@@ -284,7 +284,7 @@ def test_an_unknown_translation_file_is_reported_where_it_is_named(tmp_path):
     manifest.write_text(manifest.read_text(encoding="utf-8").replace("translations: [zh]", "translations: [zh, fr]"),
                         encoding="utf-8")
     items = load_and_validate(root).report.items
-    assert [(Path(d.path).name, d.line, d.code) for d in items] == [("story.yaml", 6, "E007")]
+    assert [(Path(d.path).name, d.line, d.code) for d in items] == [("story.yaml", 7, "E007")]
     assert "lang/fr.yaml" in items[0].message
 
 

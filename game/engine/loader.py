@@ -21,6 +21,7 @@ from .loadlife import LifeFiles
 from .loadworld import WorldFiles
 from .model import Life, Loc, Story, Translation, World, text_hash
 from .parsecache import ParseCache
+from .shapes import allowed
 from .yamlsafe import YSeq
 
 FORMAT_VERSION = 1
@@ -48,8 +49,7 @@ class _Loader(WorldFiles, LifeFiles):
             return None
         data, shown = got
         f = Fields(data, shown, self.report,
-                   ("format", "id", "title", "language", "translations", "sources", "glossary", "world", "lives"),
-                   "the manifest")
+allowed("manifest"), "the manifest")
         version = f.int("format", required=True)
         if version and version > FORMAT_VERSION:
             f.error("format", "E009", f"this story uses format {version}; this version of the game reads "

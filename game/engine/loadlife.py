@@ -31,11 +31,11 @@ from .model import (
     Text,
     Variable,
 )
+from .shapes import allowed
 from .yamlsafe import YMap, YSeq
 
-_CHOICE_KEYS = ("id", "label", "if", "reason", "effects", "attempt", "to", "refused")
-_NODE_KEYS = ("id", "kind", "screen", "title", "shows_grade", "speaker", "place", "illustration", "evidence",
-              "sources", "text", "effects", "choices", "next", "ending")
+_CHOICE_KEYS = allowed("choice")
+_NODE_KEYS = allowed("node")
 
 
 class LifeFiles(Reading):
@@ -47,9 +47,7 @@ class LifeFiles(Reading):
         if got is None:
             return None
         data, shown = got
-        f = Fields(data, shown, self.report,
-                   ("id", "title", "player", "place", "date", "period", "summary", "content_note", "minutes",
-                    "scheme", "portrait", "variables", "start", "short", "chapters", "nodes", "debriefs"), "a life")
+        f = Fields(data, shown, self.report, allowed("life"), "a life")
         lid = f.ident("id", required=True) or Path(rel).stem
         life_loc = f.loc()
         t = lambda key: self.req_text(f, key, f"{lid}.{key}")  # noqa: E731
@@ -71,7 +69,7 @@ class LifeFiles(Reading):
                                         f"variable '{name}' should be a number, true/false, "
                                         "or a mapping with 'initial'")
                     continue
-                vf = Fields(spec, shown, self.report, ("initial", "label", "unit", "show"), f"variable '{name}'")
+                vf = Fields(spec, shown, self.report, allowed("variable"), f"variable '{name}'")
                 init = vf.raw("initial", required=True)
                 if isinstance(init, float) and not math.isfinite(init):
                     vf.error("initial", "E104", f"'initial' must be a finite number, not {init}")
@@ -104,13 +102,13 @@ class LifeFiles(Reading):
         short = None
         smap = f.mapping("short")
         if smap is not None:
-            sf = Fields(smap, shown, self.report, ("start", "minutes"), "the short path")
+            sf = Fields(smap, shown, self.report, allowed("short_path"), "the short path")
             short = ShortPath(start=self.ref(sf, "start", "node", lid, required=True),
                               minutes=sf.int("minutes", required=True, minimum=1))
         chapters: list[Chapter] = []
         ch_seen: dict[str, Loc] = {}
         for item, loc in f.items("chapters", "chapter"):
-            cf = Fields(item, shown, self.report, ("id", "title", "node", "setup"), "a chapter")
+            cf = Fields(item, shown, self.report, allowed("chapter"), "a chapter")
             cid = cf.ident("id", required=True)
             ch = Chapter(id=cid, title=self.req_text(cf, "title", f"{lid}.ch.{cid}.title"),
                          node=self.ref(cf, "node", "node", lid, required=True),
@@ -141,7 +139,7 @@ class LifeFiles(Reading):
         node.next = self.ref(f, "next", "node", lid) if has("next") else ""
         emap = f.mapping("ending") if has("ending") else None
         if emap is not None:
-            ef = Fields(emap, shown, self.report, ("title", "debrief"), "an ending")
+            ef = Fields(emap, shown, self.report, allowed("ending"), "an ending")
             node.ending = Ending(title=self.req_text(ef, "title", f"{prefix}.ending.title"),
                                  debrief=ef.str("debrief"))
             if node.ending.debrief:
@@ -247,8 +245,7 @@ class LifeFiles(Reading):
         return effects.read(effects.Site(kind, value, loc, item, ep, lid, self))
 
     def load_debrief(self, item: YMap, loc: Loc, shown: str, lid: str) -> Debrief:
-        f = Fields(item, shown, self.report,
-                   ("id", "what_happened", "not_known", "dramatized", "myths", "questions", "sources"), "a debrief")
+        f = Fields(item, shown, self.report, allowed("debrief"), "a debrief")
         did = f.ident("id", required=True)
         dp = f"{lid}.d.{did}"
 
@@ -256,14 +253,13 @@ class LifeFiles(Reading):
             m = f.mapping(key, required)
             if m is None:
                 return None
-            sf = Fields(m, shown, self.report, ("text", "sources"), f"the debrief's '{key}'")
+            sf = Fields(m, shown, self.report, allowed("section"), f"the debrief's '{key}'")
             return Section(self.req_text(sf, "text", f"{dp}.{key}"), self.ids(sf, "sources", "source"))
 
         myths: list[Myth] = []
         myth_seen: dict[str, Loc] = {}
         for mitem, mloc in f.items("myths", "myth-or-fact item"):
-            mf = Fields(mitem, shown, self.report, ("id", "claim", "answer", "explanation", "sources"),
-                        "a myth-or-fact item")
+            mf = Fields(mitem, shown, self.report, allowed("myth"), "a myth-or-fact item")
             mid = mf.ident("id", required=True)
             m = Myth(id=mid, claim=self.req_text(mf, "claim", f"{dp}.myth.{mid}.claim"),
                      answer=mf.enum("answer", ANSWERS, required=True, default="mixed"),

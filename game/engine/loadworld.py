@@ -27,6 +27,7 @@ from .model import (
     World,
     text_hash,
 )
+from .shapes import allowed
 from .yamlsafe import YMap
 
 
@@ -42,11 +43,10 @@ class WorldFiles(Reading):
         if got is None:
             return out
         data, shown = got
-        top = Fields(data, shown, self.report, ("sources",), "the sources file")
+        top = Fields(data, shown, self.report, allowed("sources_file"), "the sources file")
         seen: dict[str, Loc] = {}
         for item, loc in top.items("sources", "source", required=True):
-            f = Fields(item, shown, self.report,
-                       ("id", "title", "outlet", "author", "date", "url", "trust", "note"), "a source")
+            f = Fields(item, shown, self.report, allowed("source"), "a source")
             sid = f.ident("id", required=True)
             src = Source(id=sid, title=self.req_text(f, "title", f"source.{sid}.title"),
                          outlet=f.str("outlet", required=True),
@@ -63,10 +63,10 @@ class WorldFiles(Reading):
         if got is None:
             return out
         data, shown = got
-        top = Fields(data, shown, self.report, ("terms",), "the glossary")
+        top = Fields(data, shown, self.report, allowed("glossary_file"), "the glossary")
         seen: dict[str, Loc] = {}
         for item, loc in top.items("terms", "term", required=True):
-            f = Fields(item, shown, self.report, ("id", "term", "chinese", "text", "sources"), "a glossary term")
+            f = Fields(item, shown, self.report, allowed("term"), "a glossary term")
             tid = f.ident("id", required=True)
             term = Term(id=tid, term=self.req_text(f, "term", f"term.{tid}.term"),
                         text=self.req_text(f, "text", f"term.{tid}.text"), chinese=f.str("chinese"),
@@ -81,10 +81,9 @@ class WorldFiles(Reading):
         if got is None:
             return
         data, shown = got
-        top = Fields(data, shown, self.report,
-                     ("lists", "services", "procedures", "schemes", "places", "illustrations"), "a world file")
+        top = Fields(data, shown, self.report, allowed("world_file"), "a world file")
         for item, loc in top.items("services", "service"):
-            f = Fields(item, shown, self.report, ("id", "name", "icon", "requires", "note", "sources"), "a service")
+            f = Fields(item, shown, self.report, allowed("service"), "a service")
             sid = f.ident("id", required=True)
             req_src = f.str("requires")
             svc = Service(id=sid, name=self.req_text(f, "name", f"service.{sid}.name"),
@@ -95,9 +94,7 @@ class WorldFiles(Reading):
             if self.unique(seen["services"], sid, loc, "service"):
                 world.services[sid] = svc
         for item, loc in top.items("lists", "list"):
-            f = Fields(item, shown, self.report,
-                       ("id", "name", "short", "chinese", "kind", "run_by", "how_on", "how_off", "restricts",
-                        "grants", "procedure", "sources"), "a list")
+            f = Fields(item, shown, self.report, allowed("list"), "a list")
             lid = f.ident("id", required=True)
             name = self.req_text(f, "name", f"list.{lid}.name")
             lst = ListDef(id=lid, name=name, short=self.text(f, "short", f"list.{lid}.short") or name,
@@ -111,12 +108,12 @@ class WorldFiles(Reading):
             if self.unique(seen["lists"], lid, loc, "list"):
                 world.lists[lid] = lst
         for item, loc in top.items("procedures", "procedure"):
-            f = Fields(item, shown, self.report, ("id", "name", "steps", "sources"), "a procedure")
+            f = Fields(item, shown, self.report, allowed("procedure"), "a procedure")
             pid = f.ident("id", required=True)
             steps: list[Step] = []
             step_seen: dict[str, Loc] = {}
             for sitem, sloc in f.items("steps", "step", required=True):
-                sf = Fields(sitem, shown, self.report, ("id", "name", "text", "limit_days"), "a procedure step")
+                sf = Fields(sitem, shown, self.report, allowed("step"), "a procedure step")
                 st = sf.ident("id", required=True)
                 step = Step(id=st, name=self.req_text(sf, "name", f"procedure.{pid}.step.{st}.name"),
                             text=self.req_text(sf, "text", f"procedure.{pid}.step.{st}.text"),
@@ -128,12 +125,12 @@ class WorldFiles(Reading):
             if self.unique(seen["procedures"], pid, loc, "procedure"):
                 world.procedures[pid] = proc
         for item, loc in top.items("schemes", "point scheme"):
-            f = Fields(item, shown, self.report, ("id", "name", "start", "grades", "note", "sources"), "a point scheme")
+            f = Fields(item, shown, self.report, allowed("scheme"), "a point scheme")
             scid = f.ident("id", required=True)
             grades: list[Grade] = []
             grade_seen: dict[str, Loc] = {}
             for gitem, gloc in f.items("grades", "grade", required=True):
-                gf = Fields(gitem, shown, self.report, ("id", "min", "press"), "a grade")
+                gf = Fields(gitem, shown, self.report, allowed("grade"), "a grade")
                 gid = gf.str("id", required=True)
                 g = Grade(id=gid, min=gf.int("min", required=True),
                           press=self.text(gf, "press", f"scheme.{scid}.grade.{gid}.press"))
@@ -149,7 +146,7 @@ class WorldFiles(Reading):
             if self.unique(seen["schemes"], scid, loc, "scheme"):
                 world.schemes[scid] = sch
         for item, loc in top.items("places", "place"):
-            f = Fields(item, shown, self.report, ("id", "name", "chinese", "lat", "lon"), "a place")
+            f = Fields(item, shown, self.report, allowed("place"), "a place")
             plid = f.ident("id", required=True)
             lat, lon = f.number("lat", required=True), f.number("lon", required=True)
             if not -90 <= lat <= 90:
@@ -161,7 +158,7 @@ class WorldFiles(Reading):
             if self.unique(seen["places"], plid, loc, "place"):
                 world.places[plid] = place
         for item, loc in top.items("illustrations", "illustration"):
-            f = Fields(item, shown, self.report, ("id", "file", "alt", "sources", "note"), "an illustration")
+            f = Fields(item, shown, self.report, allowed("illustration"), "an illustration")
             iid = f.ident("id", required=True)
             pic = Illustration(id=iid, file=self.picture_file(f),
                                alt=self.req_text(f, "alt", f"illustration.{iid}.alt"),
@@ -195,7 +192,7 @@ class WorldFiles(Reading):
         if got is None:
             return None
         data, shown = got
-        f = Fields(data, shown, self.report, ("language", "name", "strings"), "a translation file")
+        f = Fields(data, shown, self.report, allowed("translation_file"), "a translation file")
         if f.str("language", required=True) not in ("", lang):
             f.error("language", "E104", f"this file is lang/{lang}.yaml but says language '{data.get('language')}'")
         strings: dict[str, tuple[str, str]] = {}
@@ -207,7 +204,7 @@ class WorldFiles(Reading):
                 if isinstance(entry, str):
                     strings[sid] = (entry, "")
                 elif isinstance(entry, YMap):
-                    ef = Fields(entry, shown, self.report, ("text", "from"), f"the translation of '{sid}'")
+                    ef = Fields(entry, shown, self.report, allowed("translation_entry"), f"the translation of '{sid}'")
                     strings[sid] = (ef.str("text", required=True), ef.str("from"))
                 else:
                     self.report.add(shown, line, col, "E102", f"the translation of '{sid}' should be text")

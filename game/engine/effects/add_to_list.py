@@ -6,8 +6,14 @@ from typing import Any
 
 from ...i18n import _
 from ..model import Effect
+from ..shapes import Value, k, req, shape
 from ..wording import sentence
 from .base import BAD, GOOD, EffectKind, Event, EventKind, Shown, Site, Tr
+
+VALUE = Value("A list id, or {list, reason}.", short=k("list", "ref", "The list's id."),
+              shape=shape("effect_list_change", "a list change", "A list and why.",
+                          req("list", "ref", "The list's id."),
+                          k("reason", "text", "Why, as a phrase or sentences shown after the game's words.")))
 
 
 def parse_list_change(site: Site) -> Effect | None:
@@ -15,7 +21,7 @@ def parse_list_change(site: Site) -> Effect | None:
     if isinstance(site.value, str):
         site.reader.refer("list", site.value, site.loc)
         return Effect(site.kind, {"list": site.value, "reason": None}, site.loc)
-    f = site.fields(("list", "reason"))
+    f = site.fields(VALUE.shape.allowed)
     if f is None:
         return None
     return Effect(site.kind, {"list": site.reader.ref(f, "list", "list", required=True),
@@ -45,4 +51,4 @@ def show_listed(d: dict[str, Any], tr: Tr) -> Shown:
                  "list")
 
 
-KIND = EffectKind("add_to_list", parse_list_change, apply, (EventKind("listed", show_listed),))
+KIND = EffectKind("add_to_list", parse_list_change, apply, (EventKind("listed", show_listed),), value=VALUE)

@@ -7,15 +7,22 @@ from typing import Any
 
 from ...i18n import N_, _
 from ..model import Effect
+from ..shapes import Value, k, req, shape
 from ..wording import ngettext, number
 from .base import BAD, GOOD, NOTE, EffectKind, Event, EventKind, Shown, Site, Tr
 
 RESULTS = ("granted", "refused", "withdrawn")
 RESULT_WORDS = {"granted": N_("granted"), "refused": N_("refused"), "withdrawn": N_("withdrawn")}
+VALUE = Value("{procedure, step} or {procedure, result}.",
+              shape=shape("effect_appeal", "an appeal", "Move an appeal to a step, or end it.",
+                          req("procedure", "ref", "The appeal procedure's id."),
+                          k("step", "ref", "The step the appeal moves to."),
+                          k("result", "enum", "How the appeal ends.", options=RESULTS),
+                          one_of=("step", "result")))
 
 
 def parse(site: Site) -> Effect | None:
-    f = site.fields(("procedure", "step", "result"))
+    f = site.fields(VALUE.shape.allowed)
     if f is None:
         return None
     proc = site.reader.ref(f, "procedure", "procedure", required=True)
@@ -55,4 +62,4 @@ def show_appeal(d: dict[str, Any], tr: Tr) -> Shown:
     return Shown(_("APPEAL"), step, NOTE, "gavel")
 
 
-KIND = EffectKind("appeal", parse, apply, (EventKind("appeal", show_appeal),))
+KIND = EffectKind("appeal", parse, apply, (EventKind("appeal", show_appeal),), value=VALUE)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from ... import i18n
 from ..fields import Fields
 from ..model import Effect, Loc, Text
+from ..shapes import Value
 from ..wording import capital
 from ..yamlsafe import YMap
 
@@ -126,3 +127,4 @@ class EffectKind:
     events: tuple[EventKind, ...] = ()
     places: Callable[[dict[str, Any]], list[str]] | None = None  # places it can take a player to
     uses_points: bool = False  # needs the life's point scheme
+    value: Value | None = None  # the shape of its value in story files, for the JSON Schemas

@@ -6,8 +6,11 @@ from datetime import date
 from typing import Any
 
 from ..model import Effect
+from ..shapes import Value, req
 from .base import EffectKind, Event, Site
 from .wait import TIME
+
+VALUE = Value("The new date, YYYY-MM-DD.", short=req("date", "date", "The new date, YYYY-MM-DD."))
 
 
 def parse(site: Site) -> Effect | None:
@@ -25,4 +28,4 @@ def apply(args: dict[str, Any], rules) -> list[Event]:
                            "date": s.date})]
 
 
-KIND = EffectKind("date", parse, apply, (TIME,))
+KIND = EffectKind("date", parse, apply, (TIME,), value=VALUE)

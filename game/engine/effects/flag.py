@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from ..model import Effect
+from ..shapes import Value, req
 from .base import EffectKind, Site
 
 TRUE = ("bool", True, 0)  # the parsed expression ``true``
+VALUE = Value("A true/false variable, set to true.", short=req("flag", "variable", "The variable's name."))
 
 
 def parse(site: Site) -> Effect | None:
@@ -18,4 +20,4 @@ def parse(site: Site) -> Effect | None:
     return Effect("set", {"values": [(name, TRUE, "true")]}, site.loc)
 
 
-KIND = EffectKind("flag", parse)
+KIND = EffectKind("flag", parse, value=VALUE)

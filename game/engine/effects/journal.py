@@ -6,7 +6,10 @@ from typing import Any
 
 from ...i18n import _
 from ..model import Effect
+from ..shapes import Value, req
 from .base import NOTE, EffectKind, Event, EventKind, Shown, Site, Tr
+
+VALUE = Value("The text of the journal entry.", short=req("journal", "words", "The entry."))
 
 
 def parse(site: Site) -> Effect | None:
@@ -27,4 +30,4 @@ def show_journal(d: dict[str, Any], tr: Tr) -> Shown:
     return Shown(_("JOURNAL"), tr(d["text"]), NOTE, "book")
 
 
-KIND = EffectKind("journal", parse, apply, (EventKind("journal", show_journal),))
+KIND = EffectKind("journal", parse, apply, (EventKind("journal", show_journal),), value=VALUE)

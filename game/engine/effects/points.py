@@ -7,12 +7,17 @@ from typing import Any
 
 from ...i18n import _
 from ..model import Effect
+from ..shapes import Value, req, shape
 from ..wording import ngettext, number, sentence
 from .base import BAD, GOOD, NOTE, EffectKind, Event, EventKind, Shown, Site, Tr
 
+VALUE = Value("{change, reason}.", shape=shape("effect_points", "a points change", "A change of points and why.",
+                                                req("change", "int", "Points added (or taken, when negative)."),
+                                                req("reason", "text", "Why, as the scheme would say it.")))
+
 
 def parse(site: Site) -> Effect | None:
-    f = site.fields(("change", "reason"))
+    f = site.fields(VALUE.shape.allowed)
     if f is None:
         return None
     change = f.int("change", required=True)
@@ -59,4 +64,4 @@ def show_grade(d: dict[str, Any], tr: Tr) -> Shown:
 
 
 KIND = EffectKind("points", parse, apply, (EventKind("points", show_points), EventKind("grade", show_grade)),
-                  uses_points=True)
+                  uses_points=True, value=VALUE)

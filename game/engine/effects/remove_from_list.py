@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ...i18n import _
-from .add_to_list import list_data, parse_list_change, with_reason
+from .add_to_list import VALUE, list_data, parse_list_change, with_reason
 from .base import BAD, GOOD, EffectKind, Event, EventKind, Shown, Tr
 
 
@@ -23,4 +23,5 @@ def show_delisted(d: dict[str, Any], tr: Tr) -> Shown:
                  tone, "list")
 
 
-KIND = EffectKind("remove_from_list", parse_list_change, apply, (EventKind("delisted", show_delisted),))
+KIND = EffectKind("remove_from_list", parse_list_change, apply, (EventKind("delisted", show_delisted),),
+                  value=VALUE)

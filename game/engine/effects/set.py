@@ -8,9 +8,13 @@ from typing import Any
 
 from ...i18n import _
 from ..model import Effect, Loc
+from ..shapes import Value
 from ..wording import amount
 from ..yamlsafe import YMap
 from .base import NOTE, EffectKind, Event, EventKind, Shown, Site, Tr
+
+VALUE = Value("Variable names, each with a value: a number, true/false, or an expression in quotes.",
+              assign=True)
 
 
 def parse(site: Site) -> Effect | None:
@@ -61,4 +65,4 @@ def show_changed(d: dict[str, Any], tr: Tr) -> Shown:
     return Shown(label.upper(), change, NOTE, "info")
 
 
-KIND = EffectKind("set", parse, apply, (EventKind("changed", show_changed),))
+KIND = EffectKind("set", parse, apply, (EventKind("changed", show_changed),), value=VALUE)

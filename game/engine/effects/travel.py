@@ -6,12 +6,19 @@ from typing import Any
 
 from ...i18n import _
 from ..model import Effect
+from ..shapes import Value, k, req, shape
 from ..wording import ngettext, number
 from .base import NOTE, EffectKind, Event, EventKind, Shown, Site, Tr
 
+VALUE = Value("{to, by, hours, km}.", shape=shape("effect_travel", "a journey", "A journey to another place.",
+                                                   req("to", "ref", "The place the player goes to."),
+                                                   k("by", "text", "How, e.g. slow train."),
+                                                   k("hours", "number", "How long the journey takes."),
+                                                   k("km", "number", "How far it is.")))
+
 
 def parse(site: Site) -> Effect | None:
-    f = site.fields(("to", "by", "hours", "km"))
+    f = site.fields(VALUE.shape.allowed)
     if f is None:
         return None
     return Effect("travel", {"to": site.reader.ref(f, "to", "place", required=True), "by": site.text(f, "by"),
@@ -40,4 +47,5 @@ def show_travel(d: dict[str, Any], tr: Tr) -> Shown:
     return Shown(_("JOURNEY"), text, NOTE, "travel")
 
 
-KIND = EffectKind("travel", parse, apply, (EventKind("travel", show_travel),), places=lambda args: [args.get("to", "")])
+KIND = EffectKind("travel", parse, apply, (EventKind("travel", show_travel),), places=lambda args: [args.get("to", "")],
+                  value=VALUE)

@@ -7,17 +7,23 @@ from typing import Any
 
 from ...i18n import _
 from ..model import Effect
+from ..shapes import Value, k, req, shape
 from ..wording import format_date, ngettext, number, sentence
 from .base import NOTE, EffectKind, Event, EventKind, Shown, Site, Tr
 
 MAX_WAIT_DAYS = 36500  # a hundred years: longer waits would run past the calendar at play time
+_DAYS = dict(minimum=0, maximum=MAX_WAIT_DAYS)
+VALUE = Value("Days, or {days, label}.", short=k("days", "int", "Days that pass.", **_DAYS),
+              shape=shape("effect_wait", "a wait", "Time that passes.",
+                          req("days", "int", "Days that pass.", **_DAYS),
+                          k("label", "text", "Said instead of 'N days pass', e.g. Three weeks later.")))
 
 
 def parse(site: Site) -> Effect | None:
     if isinstance(site.value, int) and not isinstance(site.value, bool):  # the short form: `wait: 21`
         f, label = site.short_form("days"), None
     else:
-        f = site.fields(("days", "label"))
+        f = site.fields(VALUE.shape.allowed)
         if f is None:
             return None
         label = site.text(f, "label")
@@ -46,4 +52,4 @@ def show_time(d: dict[str, Any], tr: Tr) -> Shown:
 
 
 TIME = EventKind("time", show_time)
-KIND = EffectKind("wait", parse, apply, (TIME,))
+KIND = EffectKind("wait", parse, apply, (TIME,), value=VALUE)
