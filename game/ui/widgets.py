@@ -57,8 +57,9 @@ class Button(Widget):
     def __init__(self, key: str, label: str, on_activate: Callable[[], None] | None = None, *,
                  kind: str = "normal", enabled: bool = True, reason: str = "", number: int | None = None,
                  icon: str = "", selected: bool = False, sub: str = "", auto: bool = False,
-                 fill: bool = True, role: str = "button") -> None:
+                 fill: bool = True, role: str = "button", icon_only: bool = False) -> None:
         super().__init__(key, label, on_activate, enabled=enabled, auto=auto)
+        self.icon_only = icon_only and bool(icon)  # a square with the icon; the label is still read aloud
         self.kind = kind
         self.reason = reason
         self.number = number
@@ -79,6 +80,8 @@ class Button(Widget):
         return 0
 
     def measure(self, ctx: Ctx, width: int) -> tuple[int, int]:
+        if self.icon_only:
+            return ctx.target, ctx.target
         padx, pady = ctx.tpx(16), ctx.tpx(10)
         lead = self._lead(ctx)
         inner = max(ctx.px(20), width - 2 * padx - lead)
@@ -108,6 +111,9 @@ class Button(Widget):
     def draw(self, ctx: Ctx, surf: pygame.Surface, *, focused: bool, hovered: bool, pressed: bool) -> None:
         from .drawing import focus_ring
 
+        if self.icon_only:
+            self._draw_icon_only(ctx, surf, focused=focused, hovered=hovered, pressed=pressed)
+            return
         if self._lab is None:
             self.measure(ctx, self.rect.w)
         r = self.rect
@@ -158,5 +164,20 @@ class Button(Widget):
             draw_block(surf, self._sub, x, y + self._lab.height, ink, width=inner_w)
         if y + th > body.bottom + 1:
             ctx.report_overflow(f"button {self.key}", self.label, "taller than its button")
+        if focused:
+            focus_ring(ctx, surf, body, dark=self.dark, radius=radius)
+
+    def _draw_icon_only(self, ctx: Ctx, surf: pygame.Surface, *, focused: bool, hovered: bool, pressed: bool) -> None:
+        from .drawing import focus_ring
+
+        radius = ctx.px(6)
+        fill, ink, edge = self.colors(ctx, hovered or pressed)
+        body = self.rect.move(0, ctx.px(1)) if pressed else self.rect
+        pygame.draw.rect(surf, fill, body, border_radius=radius)
+        ew = max(1, ctx.px(2) if hovered else ctx.px(1))
+        pygame.draw.rect(surf, edge, body, ew, border_radius=radius)
+        s = min(body.w, body.h)
+        artbridge.draw_icon(surf, self.icon, pygame.Rect(0, 0, s * 3 // 5, s * 3 // 5).move(
+            body.centerx - s * 3 // 10, body.centery - s * 3 // 10), ink)
         if focused:
             focus_ring(ctx, surf, body, dark=self.dark, radius=radius)
