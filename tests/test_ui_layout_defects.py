@@ -152,3 +152,110 @@ def test_myth_or_fact_verdict_scrolls_into_view():
                    and ("matches" in it.text or "otherwise" in it.text))
     top = body.rect.y - body.offset + verdict.y
     assert body.rect.top <= top and top + verdict.h <= body.rect.bottom, "the verdict is in view"
+
+
+# -- 3. the text-size buttons stay put; disabled controls are dimmed, with a short reason --------------
+
+@pytest.mark.parametrize("size", [(1280, 720), (1024, 768)])
+def test_text_size_buttons_stay_under_the_pointer(size):
+    p = Pilot.start(STORY, size=size)
+    p.click("Settings")
+    assert p.screen == "settings"
+    for key, presses in (("size:+", 4), ("size:-", 4)):
+        pos = p.window_pos(p.find(key=key))
+        for n in range(presses):
+            before = p.app.settings.text_scale
+            p.click_at(pos)
+            assert p.app.settings.text_scale != before, f"{key} press {n + 1} changed the size"
+            w = p.find(key=key)
+            canvas = (pos[0] - p.app.canvas_rect.x, pos[1] - p.app.canvas_rect.y)
+            assert w.rect.collidepoint(canvas) and w.clip.collidepoint(canvas), \
+                f"{key} moved from under the pointer at {p.app.settings.text_scale:.0%}: {w.rect} {canvas}"
+    assert p.app.settings.text_scale == 1.0
+    assert p.app.errors == []
+
+
+def test_disabled_controls_are_dimmed_with_a_short_reason(tmp_path):
+    p = Pilot.start(STORY, settings=Settings(text_scale=2.0))
+    p.click("Settings")
+    larger, smaller = p.find(key="size:+"), p.find(key="size:-")
+    assert not larger.enabled and smaller.enabled
+    size = larger.measure(p.app.ctx, 2000)
+    larger.enabled = True
+    assert larger.measure(p.app.ctx, 2000) == size, "disabled, the button keeps its size"
+    larger.enabled = False
+    larger.measure(p.app.ctx, larger.rect.w)
+    assert p.has("largest already") is False  # the reason is beside it, not a panel of its own
+    words = [getattr(it, "text", "") for it in walk(p.app.top.view("body").root)]
+    assert any("largest already" in t for t in words)
+    shot = tmp_path / "settings.png"
+    p.screenshot(str(shot))
+    # a dimmed control has a solid thin edge: walk its top edge, every pixel the edge colour
+    import pygame as pg
+
+    img = pg.image.load(str(shot))
+    r = larger.rect.move(p.app.canvas_rect.topleft)
+    edge = pg.Color(p.app.ctx.theme["disabled_edge"])
+    y = r.top
+    xs = range(r.left + r.w // 4, r.right - r.w // 4)
+    hits = sum(1 for x in xs if img.get_at((x, y))[:3] == edge[:3])
+    assert hits == len(xs), f"the edge is broken (dashed): {hits} of {len(xs)} pixels"
+
+
+def test_a_disabled_menu_entry_says_only_its_reason():
+    p = by_keys()
+    p.key("escape")
+    undo = p.find(key="undo")
+    assert not undo.enabled
+    drawn = " ".join(undo._sub.lines) if undo._sub is not None else ""  # the line drawn under its label
+    assert drawn and "Not available" not in drawn, drawn
+
+
+# -- 4. one of several: radio buttons, the choice shown by a dot as well as by colour -----------------
+
+def radio_problems(p: Pilot, shot: Path) -> list[str]:
+    """Each one-of-several control on the screen, as drawn: a ring (the corner of its badge is the
+    button's fill, where a check box would have ink) with a dot in it when chosen, none when not."""
+    p.screenshot(str(shot))
+    img = pygame.image.load(str(shot))
+    ctx, off = p.app.ctx, p.app.canvas_rect.topleft
+    out = []
+    toggles = [w for w in p.widgets() if getattr(w, "kind", "") == "toggle" and not w.check and w.visible
+               and w.clip.contains(w.rect)]
+    assert toggles, f"no one-of-several controls in view on {p.screen}"
+    for w in toggles:
+        fill, ink, _edge = w.colors(ctx, False)
+        b = w.badge_rect(ctx).inflate(-(ctx.tpx(34) // 5), -(ctx.tpx(34) // 5)).move(off)
+        corner = img.get_at((b.left + 1, b.top + 1))[:3]
+        centre = img.get_at(b.center)[:3]
+        if corner != pygame.Color(fill)[:3]:
+            out.append(f"{w.key}: a square box, not a ring ({corner})")
+        if (centre == pygame.Color(ink)[:3]) != w.selected:
+            out.append(f"{w.key}: selected={w.selected} but the dot says otherwise ({centre})")
+    return out
+
+
+@pytest.mark.parametrize("hc", [False, True])
+def test_one_of_several_are_radio_buttons(hc, tmp_path):
+    p = Pilot.start(STORY, settings=Settings(high_contrast=hc))
+    p.click("Settings")
+    problems = radio_problems(p, tmp_path / "settings.png")
+    full = p.find(key="fullscreen")
+    assert full.check, "full screen stays a check box: it is on or off, not one of several"
+    p.key("escape")
+    p.click("About and sources")
+    problems += radio_problems(p, tmp_path / "reference.png")
+    assert problems == []
+
+
+def test_myth_or_fact_answers_are_radio_buttons(tmp_path):
+    p = Pilot.start(EXAMPLE)
+    p.click("Play")
+    p.click(key="life:ming")
+    p.click(key="choice:fast")
+    p.click(key="choice:slow")
+    p.click("Continue")
+    p.click("Read the debrief")
+    p.click(key="myth:one_score:fact")
+    p.window_pos(p.find(key="myth:one_score:fact"))
+    assert radio_problems(p, tmp_path / "debrief.png") == []

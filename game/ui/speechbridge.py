@@ -243,7 +243,7 @@ def speech_button(app: Any, *, fill: bool = True) -> Button:
     else:
         sub = "On" if on else "Off"
     return Button("speech", "Read aloud", lambda: bridge.set_on(not on), kind="toggle", selected=on, fill=fill,
-                  sub=sub)
+                  sub=sub, check=True)
 
 
 def attract_hint(app: Any) -> str:
