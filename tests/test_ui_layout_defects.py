@@ -259,3 +259,46 @@ def test_myth_or_fact_answers_are_radio_buttons(tmp_path):
     p.click(key="myth:one_score:fact")
     p.window_pos(p.find(key="myth:one_score:fact"))
     assert radio_problems(p, tmp_path / "debrief.png") == []
+
+
+# -- 5. map and chart graphics at 3:1 (WCAG 1.4.11), computed from the themes' colours -----------------
+
+def wcag(a, b) -> float:
+    """The WCAG 2 contrast ratio, written out here rather than taken from the code under test."""
+    def lum(c):
+        def ch(v):
+            v /= 255
+            return v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4
+        return 0.2126 * ch(c[0]) + 0.7152 * ch(c[1]) + 0.0722 * ch(c[2])
+    hi, lo = sorted((lum(a), lum(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def art(theme, bg_role: str) -> dict:
+    from game.ui import artbridge
+    from game.ui.art.palette import resolve
+
+    return resolve(artbridge.art_colors(theme, bg_role))  # what the map and chart draw with
+
+
+def test_high_contrast_map_and_chart_graphics_are_3_to_1():
+    from game.ui.theme import CONTRAST
+
+    low = []
+    for role in ("bg", "panel", "surface"):
+        c = art(CONTRAST, role)
+        pairs = [("land", "bg"), ("coast", "land"), ("coast", "bg"), ("accent", "land"), ("ink", "land"),
+                 ("grid", "bg"), ("grid", "band")]
+        low += [f"{a} on {b} over {role}: {wcag(c[a], c[b]):.2f}" for a, b in pairs if wcag(c[a], c[b]) < 3.0]
+    assert low == []
+
+
+def test_paper_map_and_chart_outlines_are_3_to_1():
+    from game.ui.theme import PAPER
+
+    low = []
+    for role in ("bg", "panel"):
+        c = art(PAPER, role)
+        pairs = [("coast", "land"), ("coast", "bg"), ("grid", "bg"), ("grid", "band")]
+        low += [f"{a} on {b} over {role}: {wcag(c[a], c[b]):.2f}" for a, b in pairs if wcag(c[a], c[b]) < 3.0]
+    assert low == []
