@@ -302,3 +302,37 @@ def test_paper_map_and_chart_outlines_are_3_to_1():
         pairs = [("coast", "land"), ("coast", "bg"), ("grid", "bg"), ("grid", "band")]
         low += [f"{a} on {b} over {role}: {wcag(c[a], c[b]):.2f}" for a, b in pairs if wcag(c[a], c[b]) < 3.0]
     assert low == []
+
+
+# -- 6. the title map: every life's places, labelled --------------------------------------------------
+
+def test_title_map_shows_every_lifes_places(monkeypatch, tmp_path):
+    from game.engine.loader import load_story
+    from game.ui import artbridge
+    from game.ui.art.china_map import layout_map
+
+    story = load_story(STORY).story
+    expected = []
+    for life in story.lives.values():
+        expected += [i for i in life.place_ids() if i not in expected]
+    names = {str(story.world.places[i].name) for i in expected}
+    assert "Chengdu" in names
+
+    drawn: list[list[dict]] = []
+    real = artbridge.draw_map
+
+    def spy(surface, rect, places, *args, **kw):
+        drawn.append(list(places))
+        return real(surface, rect, places, *args, **kw)
+
+    monkeypatch.setattr(artbridge, "draw_map", spy)
+    p = Pilot.start(STORY)
+    p.screenshot(str(tmp_path / "title.png"))
+    assert p.screen == "title" and drawn
+    places = drawn[-1]
+    assert {pl["id"] for pl in places} == set(expected)
+    assert {pl["name"] for pl in places} == names
+    font = p.app.ctx.fonts["small"].latin
+    rect = pygame.Rect(0, 0, 520, 520)
+    layout = layout_map(rect, [(pl["name"], pl["lat"], pl["lon"]) for pl in places], [], font)
+    assert sorted(lb.text for lb in layout.labels) == sorted(names), "every place has its label"
