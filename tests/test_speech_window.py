@@ -216,8 +216,7 @@ def test_the_debrief_is_read_and_an_answer_says_its_verdict(null_device):
     for text in ("What really happened", "This example is invented.", "Everyone in China has one national score.",
                  "1. Who should be told before a court lists someone?"):
         assert text in first
-    p.key("tab")
-    assert said(p) == ["Myth"]
+    assert p.app.top.st.show_focus and p.focus.label == "Myth"  # reached by keys: the focus shows at once
     p.key("space")
     assert said(p) == ["Myth", "Selected", "You said myth. That matches the sources: MYTH.",
                        "Blacklists are the backbone, not one score.", "Sources: TechNode, 23 October 2018"]

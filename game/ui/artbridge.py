@@ -283,7 +283,8 @@ def art_colors(theme, bg_role: str = "bg") -> dict:
     """The colour dict the art package reads, from a theme and the role of the surface drawn on."""
     t = theme
     return {"bg": t[bg_role], "ink": t["ink"] if bg_role not in ("card",) else t["card_ink"], "muted": t["muted"],
-            "accent": t["accent"], "seal": t["seal"], "text": t["ink"], "background": t[bg_role]}
+            "accent": t["accent"], "seal": t["seal"], "text": t["ink"], "background": t[bg_role],
+            "land": t["map_land"], "coast": t["map_coast"], "grid": t["chart_grid"], "band": t["chart_band"]}
 
 
 def draw_portrait(surface: pygame.Surface, life_id: str, rect: pygame.Rect, theme, *, photo: bool = False,

@@ -26,6 +26,7 @@ class InputRouter:
     def __init__(self, app: App) -> None:
         self.app = app
         self._finger: int | None = None  # the finger that is down, while one is
+        app.screens.keyboard = not app.opts.kiosk  # a kiosk starts by touch
 
     def handle(self, ev: pygame.event.Event) -> None:
         app, t = self.app, ev.type
@@ -53,6 +54,8 @@ class InputRouter:
         if top is None:
             return
         if t in INPUT:
+            if t != pygame.MOUSEWHEEL and not getattr(ev, "touch", False):
+                app.screens.keyboard = t == pygame.KEYDOWN
             if app.kiosk is not None:
                 app.kiosk.touch()
             if app.toast and app.clock() - app.toast_at > TOAST_MIN:

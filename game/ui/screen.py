@@ -183,6 +183,9 @@ class Screen:
         fs = self.focusables()
         cur = self.st.focused
         home = self.view_of(cur) or self.view(self.main_view)
+        main = self.view(self.main_view)
+        if self._text_page(fs):
+            home = main  # a page of text with its controls in the header: arrows and Tab read it first
         if not fs:
             if home is not None:
                 home.page(step)
@@ -211,6 +214,11 @@ class Screen:
                     if not (same and home.fully_visible(cand)):
                         return
         self.set_focus(cand)
+
+    def _text_page(self, fs: list[Widget]) -> bool:
+        """The main view scrolls and holds none of the controls (History, Journal, ID card)."""
+        main = self.view(self.main_view)
+        return main is not None and main.overflows and not any(self.view_of(w) is main for w in fs)
 
     # -- input -------------------------------------------------------------------------------------
     def widget_at(self, pos: tuple[int, int]) -> Widget | None:
@@ -275,7 +283,7 @@ class Screen:
 
     def key_action(self, action: str) -> None:
         if action in ("next", "prev"):
-            if not self.st.show_focus and self.st.focused is not None:
+            if not self.st.show_focus and self.st.focused is not None and not self._text_page(self.focusables()):
                 self.st.show_focus = True
                 self.set_focus(self.st.focused)
                 return

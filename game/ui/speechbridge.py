@@ -246,7 +246,7 @@ def speech_button(app: Any, *, fill: bool = True) -> Button:
     else:
         sub = pgettext("switch", "On") if on else pgettext("switch", "Off")
     return Button("speech", _("Read aloud"), lambda: bridge.set_on(not on), kind="toggle", selected=on, fill=fill,
-                  sub=sub)
+                  sub=sub, check=True)
 
 
 def attract_hint(app: Any) -> str:

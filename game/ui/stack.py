@@ -10,6 +10,9 @@ from .screen import Screen
 class ScreenStack:
     def __init__(self) -> None:
         self.screens: list[Screen] = []
+        # the focus ring shows on a screen as it opens while the keyboard is in use (the last input was a
+        # key, or none yet outside a kiosk); events.py keeps it up to date
+        self.keyboard = True
         self._retired: list[Screen] = []  # screens taken off the stack, released after the frame
 
     @property
@@ -21,7 +24,10 @@ class ScreenStack:
             for s in self.screens:  # hidden now: their drawings are not needed until they show again
                 for v in s.views:
                     v.drop_cache()
+        for s in self.screens:  # one focus ring on the screen: the new one's (a dialog's, over its screen)
+            s.st.show_focus = False
         self.screens.append(screen)
+        screen.st.show_focus = self.keyboard
         screen.on_enter()
 
     def pop(self) -> Screen | None:
@@ -52,6 +58,7 @@ class ScreenStack:
 
     def _reenter(self) -> None:
         if self.top is not None:
+            self.top.st.show_focus = self.keyboard
             self.top.built_for = None
             self.top.on_enter()
 

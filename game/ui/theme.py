@@ -55,6 +55,8 @@ PAPER = _theme("paper", "Paper", {
     "button": "#FBF8F1", "button_ink": "#1F1D1A", "button_edge": "#6B6358",
     "button_hover": "#EFE7D8", "primary": "#2A2723", "primary_ink": "#FBF8F1", "primary_edge": "#2A2723",
     "disabled": "#E4DED2", "disabled_ink": "#5A544B", "disabled_edge": "#8F877A",
+    # map and chart: the coast and the gridlines carry the shapes (3:1); the land is a light tint
+    "map_land": "#E4DFD6", "map_coast": "#7A7368", "chart_grid": "#777064", "chart_band": "#DCD5C8",
     "focus": "#1F5FAD", "focus_dark": "#FFD23F", "number": "#2A2723", "number_ink": "#FBF8F1",
     # evidence tags (words and shapes carry the meaning; colour only supports it)
     "doc": "#1E5631", "doc_ink": "#FFFFFF", "rep": "#7A4A00", "rep_ink": "#FFFFFF",
@@ -82,6 +84,8 @@ CONTRAST = _theme("contrast", "High contrast", {
     "button": "#000000", "button_ink": "#FFFFFF", "button_edge": "#FFFFFF",
     "button_hover": "#1E1E1E", "primary": "#FFFFFF", "primary_ink": "#000000", "primary_edge": "#FFFFFF",
     "disabled": "#000000", "disabled_ink": "#D0D0D0", "disabled_edge": "#B0B0B0",
+    # map and chart: the land itself stands out from the black (3:1), as do its coast, the journey and dots
+    "map_land": "#6B6B6B", "map_coast": "#FFFFFF", "chart_grid": "#A0A0A0", "chart_band": "#1C1C1C",
     "focus": "#FFD23F", "focus_dark": "#FFD23F", "number": "#FFFFFF", "number_ink": "#000000",
     "doc": "#FFFFFF", "doc_ink": "#000000", "rep": "#FFD23F", "rep_ink": "#000000",
     "dram": "#9FD8FF", "dram_ink": "#000000",
@@ -127,6 +131,8 @@ CONTROL_PAIRS: list[tuple[str, str]] = [
     ("doc", "surface"), ("dram", "surface"), ("rep", "surface"), ("bad", "bad_bg"), ("good", "good_bg"),
     ("phone", "bg"), ("term_edge", "bg"), ("badge", "app_bg"), ("focus", "app_bg"),
     ("focus", "notice_paper"), ("focus", "letter_paper"),
+    ("map_coast", "bg"), ("map_coast", "map_land"), ("chart_grid", "bg"), ("chart_grid", "panel"),
+    ("chart_grid", "chart_band"),
 ]
 
 TEXT_MIN = 4.5

@@ -9,7 +9,7 @@ import pygame
 from ..engine.wording import not_available
 from . import artbridge
 from .context import Ctx
-from .drawing import Block, block, dashed_rect, draw_block
+from .drawing import Block, block, draw_block
 
 
 class Widget:
@@ -57,8 +57,16 @@ class Button(Widget):
     def __init__(self, key: str, label: str, on_activate: Callable[[], None] | None = None, *,
                  kind: str = "normal", enabled: bool = True, reason: str = "", number: int | None = None,
                  icon: str = "", selected: bool = False, sub: str = "", auto: bool = False,
-                 fill: bool = True, role: str = "button") -> None:
+                 fill: bool = True, role: str = "button", icon_only: bool = False, steady: bool = False,
+                 check: bool = False) -> None:
         super().__init__(key, label, on_activate, enabled=enabled, auto=auto)
+        self.icon_only = icon_only and bool(icon)  # a square with the icon; the label is still read aloud
+        # the same size enabled or not (the lead is kept, the reason shown by the screen beside it), so it
+        # does not move what is under the pointer when it is pressed
+        self.steady = steady
+        # a toggle is one of several (drawn as a radio button: a ring, a dot in it when chosen); ``check``
+        # makes it a single on/off switch (a box, a tick in it when on)
+        self.check = check
         self.kind = kind
         self.reason = reason
         self.number = number
@@ -74,15 +82,17 @@ class Button(Widget):
     # -- geometry -----------------------------------------------------------------------------------
     def _lead(self, ctx: Ctx) -> int:
         """Width of the number badge or icon at the left."""
-        if self.number is not None or self.icon or not self.enabled or self.kind == "toggle":
+        if self.number is not None or self.icon or not self.enabled or self.kind == "toggle" or self.steady:
             return ctx.tpx(34) + ctx.tpx(12)
         return 0
 
     def measure(self, ctx: Ctx, width: int) -> tuple[int, int]:
+        if self.icon_only:
+            return ctx.target, ctx.target
         padx, pady = ctx.tpx(16), ctx.tpx(10)
         lead = self._lead(ctx)
         inner = max(ctx.px(20), width - 2 * padx - lead)
-        sub = self.sub if self.enabled else not_available(self.reason)
+        sub = self.sub if self.enabled else self.disabled_line()
         if not self.fill:
             natural = max(ctx.fonts[self.role].width(self.label), ctx.fonts["small"].width(sub) if sub else 0)
             inner = min(inner, natural + 1)
@@ -93,6 +103,24 @@ class Button(Widget):
         natural = max(self._lab.width, self._sub.width if self._sub else 0)
         w = width if self.fill else min(width, max(natural + 2 * padx + lead, ctx.target))
         return w, h
+
+    def badge_rect(self, ctx: Ctx, body: pygame.Rect | None = None) -> pygame.Rect:
+        """Where the number, icon, lock, radio ring or check box is drawn."""
+        body = self.rect if body is None else body
+        s = ctx.tpx(34)
+        badge = pygame.Rect(body.x + ctx.tpx(16), body.y + ctx.tpx(10), s, s)
+        if self._lab is not None and self._lab.height + (self._sub.height if self._sub else 0) < s:
+            badge.centery = body.centery
+        return badge
+
+    def disabled_line(self) -> str:
+        """What a disabled button says under its label: a choice, the story's reason it is not available;
+        another control, its short reason alone (the lock and the dimming say it is not available)."""
+        if self.steady:
+            return ""
+        if self.kind == "choice":
+            return not_available(self.reason)
+        return self.reason[:1].upper() + self.reason[1:]
 
     # -- drawing ------------------------------------------------------------------------------------
     def colors(self, ctx: Ctx, hovered: bool) -> tuple:
@@ -108,6 +136,9 @@ class Button(Widget):
     def draw(self, ctx: Ctx, surf: pygame.Surface, *, focused: bool, hovered: bool, pressed: bool) -> None:
         from .drawing import focus_ring
 
+        if self.icon_only:
+            self._draw_icon_only(ctx, surf, focused=focused, hovered=hovered, pressed=pressed)
+            return
         if self._lab is None:
             self.measure(ctx, self.rect.w)
         r = self.rect
@@ -120,23 +151,26 @@ class Button(Widget):
             pygame.draw.rect(surf, edge, body, ew, border_radius=radius)
             if hovered and self.kind not in ("primary",) and not (self.kind == "toggle" and self.selected):
                 pygame.draw.rect(surf, edge, body, ew + max(1, ctx.px(1)), border_radius=radius)
-        else:
-            dashed_rect(surf, edge, body, ew, ctx.px(7))
+        else:  # dimmed: a thin edge, the lock at the left
+            pygame.draw.rect(surf, edge, body, max(1, ctx.px(1)), border_radius=radius)
         padx, pady = ctx.tpx(16), ctx.tpx(10)
         x = body.x + padx
         lead = self._lead(ctx)
         if lead:
             s = ctx.tpx(34)
-            badge = pygame.Rect(x, body.y + pady, s, s)
-            if self._lab is not None and self._lab.height + (self._sub.height if self._sub else 0) < s:
-                badge.centery = body.centery
+            badge = self.badge_rect(ctx, body)
             if not self.enabled:
                 artbridge.draw_icon(surf, "lock", badge.inflate(-s // 5, -s // 5), ink)
-            elif self.kind == "toggle":
+            elif self.kind == "toggle" and self.check:
                 pygame.draw.rect(surf, ink, badge.inflate(-s // 5, -s // 5), max(2, ctx.px(2)),
                                  border_radius=ctx.px(3))
                 if self.selected:
                     artbridge.draw_icon(surf, "check", badge.inflate(-s // 3, -s // 3), ink)
+            elif self.kind == "toggle":
+                ring = badge.inflate(-s // 5, -s // 5)
+                pygame.draw.circle(surf, ink, ring.center, ring.w // 2, max(2, ctx.px(2)))
+                if self.selected:
+                    pygame.draw.circle(surf, ink, ring.center, max(2, ring.w // 2 - max(2, ctx.px(2)) * 2 - 1))
             elif self.number is not None:
                 t = ctx.theme
                 nfill, nink = (t["number"], t["number_ink"]) if self.kind != "primary" else (ink, fill)
@@ -158,5 +192,20 @@ class Button(Widget):
             draw_block(surf, self._sub, x, y + self._lab.height, ink, width=inner_w)
         if y + th > body.bottom + 1:
             ctx.report_overflow(f"button {self.key}", self.label, "taller than its button")
+        if focused:
+            focus_ring(ctx, surf, body, dark=self.dark, radius=radius)
+
+    def _draw_icon_only(self, ctx: Ctx, surf: pygame.Surface, *, focused: bool, hovered: bool, pressed: bool) -> None:
+        from .drawing import focus_ring
+
+        radius = ctx.px(6)
+        fill, ink, edge = self.colors(ctx, hovered or pressed)
+        body = self.rect.move(0, ctx.px(1)) if pressed else self.rect
+        pygame.draw.rect(surf, fill, body, border_radius=radius)
+        ew = max(1, ctx.px(2) if hovered else ctx.px(1))
+        pygame.draw.rect(surf, edge, body, ew, border_radius=radius)
+        s = min(body.w, body.h)
+        artbridge.draw_icon(surf, self.icon, pygame.Rect(0, 0, s * 3 // 5, s * 3 // 5).move(
+            body.centerx - s * 3 // 10, body.centery - s * 3 // 10), ink)
         if focused:
             focus_ring(ctx, surf, body, dark=self.dark, radius=radius)

@@ -9,15 +9,13 @@ from ..flow import Column, Gap, Item, Row, Text, W
 from ..widgets import Button
 
 
-def header(title: str, *buttons: Button, sub: str = "") -> list[Item]:
+def header(title: str, *buttons: Button, sub: str = "", role: str = "heading") -> list[Item]:
     """A dark bar: title (and a line under it) on the left, quiet buttons after it."""
     for b in buttons:
         b.kind = "quiet"
         b.dark = True
         b.fill = False
-    # a little air under the title: a heading's descenders and Chinese glyphs reach below its line box
-    head = Column([Text(title, "heading", "header_ink"), Gap(5) if sub else None,
-                   Text(sub, "small", "header_muted") if sub else None])
+    head = Column([Text(title, role, "header_ink"), Text(sub, "small", "header_muted") if sub else None])
     return [HeaderRow(head, Row([W(b) for b in buttons], gap=12, align="right"))]
 
 

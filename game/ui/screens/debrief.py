@@ -20,6 +20,8 @@ class DebriefScreen(Screen):
     def __init__(self, app) -> None:
         super().__init__(app)
         self.export_message = ""
+        self._answered: str | None = None  # the claim just answered: its verdict is scrolled into view
+        self._verdict: tuple[Item, Item] | None = None  # (the verdict row, the claim's box) once composed
 
     @property
     def recording(self) -> bool:
@@ -81,8 +83,8 @@ class DebriefScreen(Screen):
             verdict = (f"{said} {ANSWER_WORDS[first].lower()}. "
                        + ("That matches the sources" if right else "The sources say otherwise")
                        + f": {ANSWER_WORDS[m.answer].upper()}.")
-            parts += [Gap(8), icon_row("check" if right else "cross", verdict, "right" if right else "wrong",
-                                       "body_bold")]
+            row = icon_row("check" if right else "cross", verdict, "right" if right else "wrong", "body_bold")
+            parts += [Gap(8), row]
             later = game.changes(m.id) if self.recording else []
             if later:
                 parts.append(Text("You changed it to " + ", then ".join(ANSWER_WORDS[a].lower() for a in later)
@@ -91,7 +93,22 @@ class DebriefScreen(Screen):
             parts.append(Text(game.tr(m.explanation), "body", "ink", max_w=800))
             if m.sources:
                 parts.append(Text("Sources: " + cites(game, m.sources), "small", "muted"))
-        return Column(parts, pad=16, fill="surface", edge="rule", radius=8)
+        box = Column(parts, pad=16, fill="surface", edge="rule", radius=8)
+        if first is not None and m.id == self._answered:
+            self._verdict = (row, box)
+        return box
+
+    def relayout(self, ctx: Ctx) -> None:
+        self._verdict = None
+        super().relayout(ctx)
+        v = self.view("body")
+        if self._verdict is not None and v is not None and v.overflows:
+            row, box = self._verdict
+            margin = ctx.px(8)
+            top, bottom = row.y - margin, box.y + box.h + margin
+            if bottom > v.offset + v.rect.h:  # the verdict and what the sources say, its first line kept in view
+                v.scroll_by(min(top - v.offset, bottom - v.offset - v.rect.h))
+        self._answered = None
 
     def footer(self) -> Item:
         app = self.app
@@ -118,6 +135,7 @@ class DebriefScreen(Screen):
     # -- commands ---------------------------------------------------------------------------------
     def answer(self, myth_id: str, given: str) -> None:
         self.app.game.answer(myth_id, given)
+        self._answered = myth_id
         if self.app.kiosk is not None:
             self.app.kiosk.visit.answers[myth_id] = given
         self.rebuild()

@@ -33,6 +33,7 @@ def evidence(level: str) -> tuple[str, str, str, str]:
 
 
 PANEL_W = 340  # logical px
+HEADER_SHARE = 0.18  # the most of the window's height the header may take, so the story keeps the room
 
 
 class PlayScreen(Screen):
@@ -102,17 +103,12 @@ class PlayScreen(Screen):
         head_key = (self.app.layout_gen, W_, show_panel, place, date, sub)
         hv = self._keep(kept, "header", head_key, fresh)
         if hv is None:
-            btns = [Button("journal", _("Journal"), self.journal, icon="book")]
-            if not show_panel:
-                btns.append(Button("card", _("ID card"), self.card, icon="person"))
-            btns.append(Button("menu", _("Menu"), self.menu, icon="menu"))
-            head = header(_("{place}, {date}").format(place=place, date=date), *btns, sub=sub)
-            hv = ScrollView(head, name="header", scroll=False, bg="header", pad=10, pad_x=24)
-            hh = hv.natural_height(ctx, W_)
-            hv.layout(ctx, pygame.Rect(0, 0, W_, hh))
+            hv = self.header_view(ctx, _("{place}, {date}").format(place=place, date=date), sub, show_panel)
         self._kept["header"] = (head_key, hv)
         hh = hv.rect.h
         body_items = self.body_items(ctx, view)
+        if hv.sub_moved:  # the life's line goes above the scene when the header has no room for it
+            body_items = [Text(sub, "small", "muted"), Gap(8), *body_items]
         panel_w = ctx.px(PANEL_W) if show_panel else 0
         bv = ScrollView(body_items, name="body", pad=22, pad_x=34)
         bv.layout(ctx, pygame.Rect(0, hh, W_ - panel_w, H - hh))
@@ -129,6 +125,26 @@ class PlayScreen(Screen):
                 pv.layout(ctx, rect)
             self._kept["panel"] = (panel_key, pv)
             self.views.append(pv)
+
+    def header_view(self, ctx: Ctx, title: str, sub: str, show_panel: bool) -> ScrollView:
+        """The dark bar, in the first form that keeps it within HEADER_SHARE of the window: the full
+        one; then without the life's line (it moves above the scene); then with icon buttons (their
+        labels are still read aloud, and the Menu offers the same); then with a smaller title."""
+        W_, H = ctx.size
+        forms = [(sub, False, "heading"), ("", False, "heading"), ("", True, "heading"), ("", True, "button")]
+        for i, (line, icons, role) in enumerate(forms):
+            btns = [Button("journal", _("Journal"), self.journal, icon="book", icon_only=icons)]
+            if not show_panel:
+                btns.append(Button("card", _("ID card"), self.card, icon="person", icon_only=icons))
+            btns.append(Button("menu", _("Menu"), self.menu, icon="menu", icon_only=icons))
+            hv = ScrollView(header(title, *btns, sub=line, role=role), name="header", scroll=False, bg="header",
+                            pad=10 if i < 2 else 6, pad_x=24)
+            hh = hv.natural_height(ctx, W_)
+            if hh <= H * HEADER_SHARE or i == len(forms) - 1:
+                break
+        hv.layout(ctx, pygame.Rect(0, 0, W_, hh))
+        hv.sub_moved = bool(sub) and not line
+        return hv
 
     def release(self) -> None:
         super().release()

@@ -6,8 +6,9 @@ from ... import i18n
 from ...i18n import N_, _, pgettext
 from .. import modesbridge, speechbridge
 from ..context import Ctx
-from ..flow import Gap, Item, Row, Rule, Text, W
+from ..flow import Custom, Fixed, Gap, Item, Row, Rule, Text, W
 from ..screen import Screen
+from ..scroll import ScrollView
 from ..widgets import Button
 from .common import back_button, header
 
@@ -36,12 +37,22 @@ class SettingsScreen(Screen):
             items.append(Gap(8))
 
         group(_("Text size"), _("The layout reflows; long pages scroll."))
+        if self._lead_px:  # keeps the size buttons where they were on the window (see relayout)
+            items.insert(0, Custom(lambda c, w, h=self._lead_px: h, lambda c, s, r: None))
+        smallest, largest = scale <= SIZES[0] + 0.01, scale >= SIZES[-1] - 0.01
+        now = _("{percent}%").format(percent=round(scale * 100))
+        if smallest or largest:
+            now = (_("{size}, smallest already") if smallest else _("{size}, largest already")).format(size=now)
+        # both buttons first, the same width whether or not they can be pressed, the size after them, and
+        # Larger at the left edge (growing, it stays there; shrinking, Smaller still covers where it was):
+        # a press leaves each button under the pointer
         items.append(Row([
-            W(Button("size:-", _("Smaller"), self.smaller, enabled=scale > SIZES[0] + 0.01,
-                     reason=_("smallest already"), fill=False)),
-            Text(_("{percent}%").format(percent=round(scale * 100)), "heading", "ink"),
-            W(Button("size:+", _("Larger"), self.larger, enabled=scale < SIZES[-1] - 0.01, reason=_("largest already"),
-                     fill=False)),
+            _Space(self._indent) if self._indent else None,
+            Fixed(W(Button("size:+", _("Larger"), self.larger, enabled=not largest, reason=_("largest already"),
+                           fill=False, steady=True, icon="up")), 170),
+            Fixed(W(Button("size:-", _("Smaller"), self.smaller, enabled=not smallest, reason=_("smallest already"),
+                           fill=False, steady=True, icon="down")), 170),
+            Text(now, "heading", "ink"),
         ], gap=16))
         items.append(Gap(18))
         group(_("Colours"))
@@ -73,7 +84,7 @@ class SettingsScreen(Screen):
             items.append(Gap(18))
             group(_("Window"))
             items.append(Row([W(Button("fullscreen", _("Full screen"), self.app.toggle_fullscreen, kind="toggle",
-                                       selected=self.app.fullscreen, fill=False))]))
+                                       selected=self.app.fullscreen, fill=False, check=True))]))
         items += [Gap(18), *speechbridge.settings_items(self.app)]
         if self.app.kiosk is None:  # a touch kiosk has no keyboard
             items += [Rule(), Text(_("Keys"), "heading", "ink"), Gap(4)]
@@ -85,6 +96,47 @@ class SettingsScreen(Screen):
         sub = _("Saved as you change them") if self.app.kiosk is None else _("For this visit only: nothing is kept")
         self.stack_views(ctx, header(_("Settings"), back_button(self.on_back), sub=sub), items)
 
+    def __init__(self, app) -> None:
+        super().__init__(app)
+        self._lead_px = 0  # room added above the page so the size buttons stay put (see relayout)
+        self._indent = 0  # and before them on their line
+        self._anchor: tuple[str, int, int] | None = None  # (button key, its centre) before a size change
+
+    def on_enter(self) -> None:
+        self._lead_px = self._indent = 0
+
+    def relayout(self, ctx: Ctx) -> None:
+        """After a text-size change, put the button pressed back where it was: scroll the page when it
+        moved down, add room above the page when it moved up."""
+        super().relayout(ctx)
+        anchor, self._anchor = self._anchor, None
+        if anchor is None:
+            return
+        key, cx, cy = anchor  # the pressed button's centre before
+
+        def moved() -> tuple[ScrollView | None, int, int]:
+            w = next((w for w in self.all_widgets() if w.key == key), None)
+            v = self.view("body")
+            if w is None or v is None:
+                return v, 0, 0
+            return v, w.rect.centerx - cx, w.rect.centery - cy
+
+        v, dx, dy = moved()
+        if dx < 0 or (dx > 0 and self._indent):
+            self._indent = max(0, self._indent - dx)
+            super().relayout(ctx)
+            v, dx, dy = moved()
+        if dy > 0 and self._lead_px:  # take back room added before, then scroll
+            self._lead_px -= min(dy, self._lead_px)
+            super().relayout(ctx)
+            v, dx, dy = moved()
+        if v is not None and dy:
+            v.scroll_by(dy)
+            v, dx, dy = moved()
+        if dy < 0:
+            self._lead_px -= dy
+            super().relayout(ctx)
+
     def set(self, **changes) -> None:
         self.app.apply_settings(modesbridge.copy_settings(self.app.settings, **changes))
 
@@ -95,6 +147,9 @@ class SettingsScreen(Screen):
         self._step(1)
 
     def _step(self, d: int) -> None:
+        pressed = next((w for w in self.all_widgets() if w.key == ("size:+" if d > 0 else "size:-")), None)
+        if pressed is not None:
+            self._anchor = (pressed.key, *pressed.rect.center)
         cur = float(getattr(self.app.settings, "text_scale", 1.0))
         i = min(range(len(SIZES)), key=lambda k: abs(SIZES[k] - cur))
         i = max(0, min(len(SIZES) - 1, i + d))
@@ -105,3 +160,15 @@ class SettingsScreen(Screen):
 
     def on_back(self) -> None:
         self.app.pop()
+
+
+class _Space(Item):
+    """Room of a width in window pixels at the start of a row."""
+
+    def __init__(self, px: int) -> None:
+        self.px = px
+
+    def measure(self, ctx: Ctx, width: int) -> int:
+        self.w = self.ww = min(self.px, width)
+        self.h = 1
+        return self.h

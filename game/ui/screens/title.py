@@ -75,12 +75,19 @@ class TitleScreen(Screen):
         self.app.apply_settings(modesbridge.copy_settings(self.app.settings, language=code))
 
     def paint_map(self, ctx: Ctx, surf: pygame.Surface, rect: pygame.Rect) -> None:
+        artbridge.draw_map(surf, rect, self.map_places(), [], ctx.theme, "", ctx.fonts["small"].latin)
+
+    def map_places(self) -> list[dict]:
+        """Every place any life can take the player to (each life's places in the story data), once each."""
         game = self.app.game
-        places: list[dict] = []
-        if game is not None:
-            starts = {life.place for life in game.lives()}
-            places = [p for p in game.places_for_map()[0] if p["id"] in starts]
-        artbridge.draw_map(surf, rect, places, [], ctx.theme, "", ctx.fonts["small"].latin)
+        if game is None:
+            return []
+        world = game.story.world
+        ids: list[str] = []
+        for life in game.lives():
+            ids += [i for i in life.place_ids() if i not in ids and i in world.places]
+        return [{"id": i, "name": game.tr(world.places[i].name), "lat": world.places[i].lat,
+                 "lon": world.places[i].lon} for i in ids]
 
     # -- actions -----------------------------------------------------------------------------------
     def play(self) -> None:
