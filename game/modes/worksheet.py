@@ -21,11 +21,14 @@ from typing import Any
 
 from ..engine.model import Life, Myth, Story, Term, Text
 from ..engine.saves import atomic_write_text
-from .record import ANSWER_WORDS
+from ..i18n import _
+from .record import ANSWER_WORDS, answer_word, speaking
+from .summary_html import html_lang, trust_word
 
 CSS = """
 *{box-sizing:border-box}
-body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#111;background:#fff;
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,"Noto Sans CJK SC","Microsoft YaHei","PingFang SC",
+sans-serif;color:#111;background:#fff;
 max-width:50rem;margin:1.5rem auto;padding:0 1rem;line-height:1.4;font-size:12pt;overflow-wrap:anywhere}
 h1{font-size:1.5rem;margin:0 0 .2rem}h2{font-size:1.15rem;margin:1.2rem 0 .4rem;border-bottom:2px solid #111}
 .card{border:1.5px solid #333;border-radius:6px;padding:.5rem .7rem;margin:.5rem 0;break-inside:avoid}
@@ -45,7 +48,7 @@ def _e(value: Any) -> str:
 
 
 def _head(title: str, lang: str) -> list[str]:
-    return ["<!DOCTYPE html>", f'<html lang="{_e(lang)}">', "<head>", '<meta charset="utf-8">',
+    return ["<!DOCTYPE html>", f'<html lang="{_e(html_lang(lang))}">', "<head>", '<meta charset="utf-8">',
             "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
             '<meta name="referrer" content="no-referrer">', f"<title>{_e(title)}</title>",
@@ -96,28 +99,44 @@ def _matching_order(n: int, seed: str) -> list[int]:
     return order
 
 
+def _title(story: Story, life: Life, lang: str | None) -> str:
+    return _("{story}: {life}").format(story=story.text(story.title, lang), life=story.text(life.title, lang))
+
+
+def _terms_head() -> str:
+    return ('<table class="mt"><thead><tr>' + "".join(f"<th>{_e(x)}</th>" for x in (
+        _("Term"), _("Letter"), _("Meaning"))) + "</tr></thead><tbody>")
+
+
 def render_worksheet(story: Story, life_id: str, lang: str | None = None) -> str:
+    """The students' worksheet, its interface words and the story's in ``lang`` (None: the story's own)."""
+    with speaking(lang or story.language):
+        return _worksheet(story, life_id, lang)
+
+
+def _worksheet(story: Story, life_id: str, lang: str | None) -> str:
     life = story.lives[life_id]
     tr = lambda t: story.text(t, lang)  # noqa: E731
-    title = f"{tr(story.title)}: {tr(life.title)}"
-    h = _head(f"{title}: worksheet", lang or story.language)
-    h += [f"<h1>{_e(title)}: worksheet</h1>",
-          '<p class="muted">Group label (a table or pair, not a name): ______________ &nbsp; Date: __________</p>',
-          f'<p class="small">{_e(tr(life.summary))}</p>']
+    title = _("{title}: worksheet").format(title=_title(story, life, lang))
+    h = _head(title, lang or story.language)
+    blanks = _("Group label (a table or pair, not a name): {label} \u2003 Date: {date}").format(
+        label="______________", date="__________")
+    h += [f"<h1>{_e(title)}</h1>", f'<p class="muted">{_e(blanks)}</p>', f'<p class="small">{_e(tr(life.summary))}</p>']
     myths = myths_of(life)
     if myths:
-        h.append("<h2>Myth or fact?</h2><p>Tick one box for each claim BEFORE you read the debrief. "
-                 "Then write the reason and the source that settles it.</p>")
+        h.append(f"<h2>{_e(_('Myth or fact?'))}</h2><p>" + _e(_(
+            "Tick one box for each claim BEFORE you read the debrief. Then write the reason and the source that "
+            "settles it.")) + "</p>")
+        boxes = "".join(f"<span>{_e(answer_word(a))}</span>" for a in ANSWER_WORDS)
         for i, m in enumerate(myths, 1):
-            h.append(f'<div class="card"><b>{i}. {_e(tr(m.claim))}</b>'
-                     '<p class="boxes">' + "".join(f"<span>{_e(w)}</span>" for w in ANSWER_WORDS.values())
-                     + '</p><p class="small">Why, and which source?</p><div class="line"></div></div>')
+            h.append(f'<div class="card"><b>{i}. {_e(tr(m.claim))}</b><p class="boxes">{boxes}</p>'
+                     f'<p class="small">{_e(_("Why, and which source?"))}</p><div class="line"></div></div>')
     terms = terms_of(story, life, lang)
     if terms:
         order = _matching_order(len(terms), life.id)
         letters = "ABCDEFGHIJKLMNOP"
-        h.append("<h2>Key terms</h2><p>Write the letter of the meaning next to each term.</p>")
-        h.append('<table class="mt"><thead><tr><th>Term</th><th>Letter</th><th>Meaning</th></tr></thead><tbody>')
+        h.append(f"<h2>{_e(_('Key terms'))}</h2><p>{_e(_('Write the letter of the meaning next to each term.'))}</p>")
+        h.append(_terms_head())
         for row, idx in enumerate(order):
             term = terms[row]
             meaning = terms[idx]
@@ -126,10 +145,11 @@ def render_worksheet(story: Story, life_id: str, lang: str | None = None) -> str
         h.append("</tbody></table>")
     questions = questions_of(life)
     if questions:
-        h.append("<h2>Questions to discuss</h2><p>Note your group's answer in a sentence or two.</p><ol class=\"q\">")
+        h.append(f"<h2>{_e(_('Questions to discuss'))}</h2>"
+                 "<p>" + _e(_("Note your group\u2019s answer in a sentence or two.")) + '</p><ol class="q">')
         h += [f'<li>{_e(tr(q))}<div class="line"></div><div class="line"></div></li>' for q in questions]
         h.append("</ol>")
-    h.append("<h2>One moment that surprised us</h2><div class=\"line\"></div><div class=\"line\"></div>")
+    h.append(f"<h2>{_e(_('One moment that surprised us'))}</h2><div class=\"line\"></div><div class=\"line\"></div>")
     return "\n".join(h + ["</body>", "</html>", ""])
 
 
@@ -145,20 +165,26 @@ def _first_sentences(text: str, limit: int = 160) -> str:
 
 
 def render_key(story: Story, life_id: str, lang: str | None = None) -> str:
+    """The teacher's answer key, its interface words and the story's in ``lang`` (None: the story's own)."""
+    with speaking(lang or story.language):
+        return _key(story, life_id, lang)
+
+
+def _key(story: Story, life_id: str, lang: str | None) -> str:
     life = story.lives[life_id]
     tr = lambda t: story.text(t, lang)  # noqa: E731
-    title = f"{tr(story.title)}: {tr(life.title)}"
-    h = _head(f"{title}: answer key", lang or story.language)
-    h += [f"<h1>{_e(title)}: answer key</h1>",
-          '<p class="muted">For the teacher. Made from the story files, so it matches the game.</p>']
+    title = _("{title}: answer key").format(title=_title(story, life, lang))
+    h = _head(title, lang or story.language)
+    h += [f"<h1>{_e(title)}</h1>",
+          f'<p class="muted">{_e(_("For the teacher. Made from the story files, so it matches the game."))}</p>']
     cited: list[str] = []
     myths = myths_of(life)
     if myths:
-        h.append("<h2>Myth or fact?</h2><table><thead><tr><th>Claim</th><th>Answer</th><th>Why</th>"
-                 "<th>Sources</th></tr></thead><tbody>")
+        h.append(f"<h2>{_e(_('Myth or fact?'))}</h2><table><thead><tr>" + "".join(
+            f"<th>{_e(x)}</th>" for x in (_("Claim"), _("Answer"), _("Why"), _("Sources"))) + "</tr></thead><tbody>")
         for i, m in enumerate(myths, 1):
             cited += [s for s in m.sources if s not in cited]
-            h.append(f"<tr><td>{i}. {_e(tr(m.claim))}</td><td><b>{_e(ANSWER_WORDS.get(m.answer, m.answer))}</b></td>"
+            h.append(f"<tr><td>{i}. {_e(tr(m.claim))}</td><td><b>{_e(answer_word(m.answer))}</b></td>"
                      f"<td>{_e(tr(m.explanation))}</td><td>{_e(', '.join(m.sources))}</td></tr>")
         h.append("</tbody></table>")
     terms = terms_of(story, life, lang)
@@ -166,7 +192,7 @@ def render_key(story: Story, life_id: str, lang: str | None = None) -> str:
         order = _matching_order(len(terms), life.id)
         letters = "ABCDEFGHIJKLMNOP"
         where = {idx: letters[row] for row, idx in enumerate(order)}
-        h.append("<h2>Key terms</h2><table><thead><tr><th>Term</th><th>Letter</th><th>Meaning</th></tr></thead><tbody>")
+        h.append(f"<h2>{_e(_('Key terms'))}</h2>" + _terms_head())
         for i, term in enumerate(terms):
             chinese = f" ({_e(term.chinese)})" if term.chinese else ""
             h.append(f"<tr><td>{_e(tr(term.term))}{chinese}</td><td><b>{where[i]}</b></td><td>{_e(tr(term.text))}</td>"
@@ -174,20 +200,23 @@ def render_key(story: Story, life_id: str, lang: str | None = None) -> str:
         h.append("</tbody></table>")
     questions = questions_of(life)
     if questions:
-        h.append("<h2>Questions to discuss</h2><p>There is no single right answer. What the sources say, below, "
-                 "is the ground for a good one.</p><ol>")
+        h.append(f"<h2>{_e(_('Questions to discuss'))}</h2><p>" + _e(_(
+            "There is no single right answer. What the sources say, below, is the ground for a good one."))
+            + "</p><ol>")
         h += [f"<li>{_e(tr(q))}</li>" for q in questions]
         h.append("</ol>")
     for d in life.debriefs.values():
-        h.append("<h2>The debrief</h2>" if len(life.debriefs) == 1 else f"<h2>The debrief ({_e(d.id)})</h2>")
-        for heading, sec in (("What really happened", d.what_happened), ("What the sources do not say", d.not_known),
-                             ("What this story invented", d.dramatized)):
+        h.append(f"<h2>{_e(_('The debrief'))}</h2>" if len(life.debriefs) == 1
+                 else f"<h2>{_e(_('The debrief ({id})').format(id=d.id))}</h2>")
+        for heading, sec in ((_("What really happened"), d.what_happened),
+                             (_("What the sources do not say"), d.not_known),
+                             (_("What this story invented"), d.dramatized)):
             if sec is not None:
                 cited += [s for s in sec.sources if s not in cited]
                 h.append(f"<h3>{_e(heading)}</h3>")
                 h += [f"<p>{_e(p.strip())}</p>" for p in tr(sec.text).split("\n\n") if p.strip()]
     if cited:
-        h.append("<h2>Sources</h2><ol>")
+        h.append(f"<h2>{_e(_('Sources'))}</h2><ol>")
         for sid in cited:
             s = story.sources.get(sid)
             if s is None:
@@ -196,7 +225,8 @@ def render_key(story: Story, life_id: str, lang: str | None = None) -> str:
             line = _e(". ".join(b for b in bits if b)) + "."
             if s.url.startswith(("https://", "http://")):
                 line += f' <a href="{_e(s.url)}">{_e(s.url)}</a>'
-            h.append(f"<li>[{_e(sid)}] {line} <span class=\"small muted\">(trust: {_e(s.trust)})</span></li>")
+            trust = _("trust: {level}").format(level=trust_word(s.trust))
+            h.append(f"<li>[{_e(sid)}] {line} <span class=\"small muted\">({_e(trust)})</span></li>")
         h.append("</ol>")
     return "\n".join(h + ["</body>", "</html>", ""])
 
