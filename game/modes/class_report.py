@@ -389,8 +389,8 @@ def prompts(records: list[dict[str, Any]], n: int = 6, unit: str | None = None) 
             splits.append((min(d.choices[0].groups, d.choices[1].groups), d))
     for _k, d in sorted(splits, key=lambda x: (-x[0], x[1].order))[:2]:
         a, b = d.choices[0], d.choices[1]
-        out.append(_("{life}, \u201c{scene}\u201d: {a} chose \u201c{a_label}\u201d and {b} chose \u201c{b_label}\u201d. "
-                     "Ask one group of each side to explain their choice.").format(
+        out.append(_("{life}, \u201c{scene}\u201d: {a} chose \u201c{a_label}\u201d and {b} chose "
+                     "\u201c{b_label}\u201d. Ask one group of each side to explain their choice.").format(
             life=d.life, scene=d.scene, a=units(a.groups, unit), a_label=a.label, b=b.groups, b_label=b.label))
     refused, listed = restrictions(records)
     if refused:
