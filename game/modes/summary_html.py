@@ -155,7 +155,7 @@ def _path_html(s: Summary) -> list[str]:
         where = ("", "")
         for st in decisions:
             tag = f' <span class="tag">{_e(st.evidence)}</span>' if st.evidence else ""
-            caused = _(" ").join(st.events)
+            caused = " ".join(st.events)
             caused = f'<br><span class="small">{_e(caused)}</span>' if caused else ""
             # the date and place when they change (a long run stays on two pages)
             when = _(", ").join(x for x, was in zip((_date(st.date), st.place), where, strict=True) if x != was)
