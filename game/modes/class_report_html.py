@@ -20,7 +20,7 @@ from ..i18n import _, ngettext
 from . import class_report as cr
 from .class_report import Loaded
 from .record import answer_word, speaking, status_word
-from .summary_html import html_lang
+from .summary_html import html_lang, tag
 
 CSS = """
 *{box-sizing:border-box}
@@ -64,8 +64,8 @@ def bar_chart(rows: list[tuple[str, int]], total: int, title: str, width: int = 
         out.append(f'<text x="0" y="{y + 19}" font-size="20" fill="#111">{_e(shown)}</text>')
         out.append(f'<rect x="0" y="{y + 27}" width="{bar_w}" height="20" fill="{BAR_BG}"/>')
         k_of_n = _("{k} of {n}").format(k=i18n.format_number(value), n=i18n.format_number(total))
-        out.append(f'<rect x="0" y="{y + 27}" width="{w}" height="20" fill="{BAR}"><title>'
-                   f'{_e(_("{label}: {count}").format(label=label, count=k_of_n))}</title></rect>')
+        tip = _("{label}: {count}").format(label=label, count=k_of_n)
+        out.append(f'<rect x="0" y="{y + 27}" width="{w}" height="20" fill="{BAR}">{tag("title", tip)}</rect>')
         out.append(f'<text x="{bar_w + 12}" y="{y + 45}" font-size="20" font-weight="bold" fill="#111">'
                    f'{_e(k_of_n)}</text>')
     out.append("</svg>")
@@ -171,10 +171,10 @@ def _restrictions(recs: list[dict[str, Any]]) -> list[str]:
     n = len(recs)
     h = [_h(2, _("Restrictions met and lists put on")), _h(3, _("Refused"))]
     h.append(bar_chart(refused.most_common(10), n, _("Groups refused each service")) if refused
-             else f"<p>{_e(_('No group was refused anything.'))}</p>")
+             else tag("p", _("No group was refused anything.")))
     h.append(_h(3, _("Put on a list")))
     h.append(bar_chart(listed.most_common(10), n, _("Groups put on each list")) if listed
-             else f"<p>{_e(_('No group was put on a list.'))}</p>")
+             else tag("p", _("No group was put on a list.")))
     return h
 
 
@@ -255,7 +255,7 @@ def _prompts(recs: list[dict[str, Any]]) -> list[str]:
     theirs = cr.debrief_questions(recs)
     h = [_h(2, _("Discussion")), '<div class="cols"><div>', _h(3, _("From this class\u2019s choices"))]
     h.append("<ol>" + "".join(f"<li>{_e(p)}</li>" for p in ours) + "</ol>" if ours
-             else f"<p>{_e(_('Too few runs to draw prompts from.'))}</p>")
+             else tag("p", _("Too few runs to draw prompts from.")))
     h += ["</div><div>", _h(3, _("The debrief\u2019s questions"))]
     for life, qs in theirs.items():
         h.append(f"<p><b>{_e(life)}</b></p><ol>" + "".join(f"<li>{_e(q)}</li>" for q in qs) + "</ol>")
@@ -272,7 +272,7 @@ def _groups(recs: list[dict[str, Any]]) -> list[str]:
         h.append(f"<tr><td>{_e(cr.group_name(r))}</td><td>{_e(r['life']['title'])}</td><td>{_e(cr.path_label(r))}</td>"
                  f"<td>{_e(ending)}</td><td class=\"n\">{len(r.get('choices', []))}</td>"
                  f"<td class=\"n\">{i18n.format_number(r.get('minutes_played', 0))}</td>"
-                 f"<td class=\"n\">{_e(_('{k} of {n}').format(k=right, n=len(answered)))}</td></tr>")
+                 + tag("td", _("{k} of {n}").format(k=right, n=len(answered)), 'class="n"') + "</tr>")
     return h + ["</tbody></table>"]
 
 
@@ -280,9 +280,9 @@ def _skipped(loaded: Loaded) -> list[str]:
     h = [_h(2, _("Files read"))]
     read = ngettext("{n} record read", "{n} records read", len(loaded.records)).format(n=len(loaded.records))
     if not loaded.skipped:
-        return h + [f"<p>{_e(_('{read}; no file was skipped.').format(read=read))}</p>"]
+        return h + [tag("p", _("{read}; no file was skipped.").format(read=read))]
     skipped = ngettext("{n} file skipped", "{n} files skipped", len(loaded.skipped)).format(n=len(loaded.skipped))
-    h.append(f"<p>{_e(_('{read}; {skipped}:').format(read=read, skipped=skipped))}</p>")
+    h.append(tag("p", _("{read}; {skipped}:").format(read=read, skipped=skipped)))
     h.append(_th(_("File"), _("Why it was skipped")))
     h += [f"<tr><td>{_e(s.file)}</td><td>{_e(s.reason)}</td></tr>" for s in loaded.skipped[:200]]
     if len(loaded.skipped) > 200:

@@ -53,6 +53,12 @@ def _e(value: Any) -> str:
     return html.escape(str(value), quote=True)
 
 
+def tag(name: str, text: str, attrs: str = "") -> str:
+    """``<name attrs>text</name>``, the text escaped. (Translated strings are never inside an f-string:
+    pybabel does not look there.)"""
+    return f"<{name}{' ' + attrs if attrs else ''}>{_e(text)}</{name}>"
+
+
 def html_lang(lang: str) -> str:
     """The page's ``lang`` attribute: Chinese is written in simplified characters ("zh-Hans")."""
     return {"zh": "zh-Hans"}.get(lang, lang or "en")
@@ -67,6 +73,14 @@ def trust_word(level: str) -> str:
     words = {"high": pgettext("trust level", "high"), "medium": pgettext("trust level", "medium"),
              "low": pgettext("trust level", "low")}
     return words.get(level, level)
+
+
+def evidence_word(evidence: str) -> str:
+    """How well a scene is sourced ("documented", "reported", "dramatized") in the current language."""
+    words = {"documented": pgettext("how well a scene is sourced", "documented"),
+             "reported": pgettext("how well a scene is sourced", "reported"),
+             "dramatized": pgettext("how well a scene is sourced", "dramatized")}
+    return words.get(evidence, evidence)
 
 
 def _step(x: int) -> str:
@@ -101,7 +115,7 @@ def points_svg(summary: Summary, width: int = 640, height: int = 180) -> str:
 
     out = [f'<svg viewBox="0 0 {width} {height}" width="{width}" '
            f'height="{height}" role="img" aria-labelledby="chart-title">',
-           f'<title id="chart-title">{_e(_("{scheme}: points at each step").format(scheme=summary.scheme))}</title>',
+           tag("title", _("{scheme}: points at each step").format(scheme=summary.scheme), 'id="chart-title"'),
            f'<rect x="{left}" y="{top}" width="{width - left - right}" height="{height - top - bottom}" '
            'fill="none" stroke="#777"/>']
     for grade, floor in summary.grades:
@@ -109,8 +123,9 @@ def points_svg(summary: Summary, width: int = 640, height: int = 180) -> str:
             y = sy(floor)
             out.append(f'<line x1="{left}" y1="{y}" x2="{width - right}" y2="{y}" stroke="#999" '
                        'stroke-dasharray="4 3"/>')
-            out.append(f'<text x="{width - right - 4}" y="{y - 3}" font-size="11" text-anchor="end" '
-                       f'fill="#333">{_e(_("grade {grade} from {points}").format(grade=grade, points=floor))}</text>')
+            band = _("grade {grade} from {points}").format(grade=grade, points=floor)
+            out.append(tag("text", band, f'x="{width - right - 4}" y="{y - 3}" font-size="11" text-anchor="end" '
+                                         'fill="#333"'))
     for value in sorted({min(ys), max(ys)}):
         out.append(f'<text x="{left - 6}" y="{sy(value) + 4}" font-size="11" text-anchor="end">{value}</text>')
     path: list[str] = []  # a step line: points stay the same until the next change
@@ -147,21 +162,21 @@ def _meta(s: Summary) -> list[str]:
 def _path_html(s: Summary) -> list[str]:
     decisions = [st for st in s.steps if st.choice and st.options > 1]
     passed = sum(1 for st in s.steps if st.choice and st.options <= 1)
-    h = [f"<h2>{_e(_('The decisions'))}</h2>"]
+    h = [tag("h2", _("The decisions"))]
     if not decisions:
-        h.append(f"<p>{_e(_('No decision was made on this run.'))}</p>")
+        h.append(tag("p", _("No decision was made on this run.")))
     else:
         h.append('<ol class="dec">')
         where = ("", "")
         for st in decisions:
-            tag = f' <span class="tag">{_e(st.evidence)}</span>' if st.evidence else ""
+            label = " " + tag("span", evidence_word(st.evidence), 'class="tag"') if st.evidence else ""
             caused = " ".join(st.events)
             caused = f'<br><span class="small">{_e(caused)}</span>' if caused else ""
             # the date and place when they change (a long run stays on two pages)
             when = _(", ").join(x for x, was in zip((_date(st.date), st.place), where, strict=True) if x != was)
             where = (_date(st.date), st.place)
-            when = f'<span class="muted small">{_e(_("{when}:").format(when=when))}</span> ' if when else ""
-            h.append(f'<li value="{st.number}">{when}<b>{_e(st.choice)}</b>{tag}{caused}</li>')
+            when = tag("span", _("{when}:").format(when=when), 'class="muted small"') + " " if when else ""
+            h.append(f'<li value="{st.number}">{when}<b>{_e(st.choice)}</b>{label}{caused}</li>')
         h.append("</ol>")
     if passed:
         also = ngettext("Also {n} scene passed with \u201cContinue\u201d (no decision).",
@@ -171,7 +186,7 @@ def _path_html(s: Summary) -> list[str]:
 
 
 def _lists_points_html(s: Summary) -> list[str]:
-    h = ['<div class="pair"><div>', f"<h2>{_e(_('Lists over time'))}</h2>"]
+    h = ['<div class="pair"><div>', tag("h2", _("Lists over time"))]
     if s.start_events:
         h.append('<p class="small">' + _e(_("At the start: {events}").format(events=_("; ").join(s.start_events)))
                  + "</p>")
@@ -186,15 +201,15 @@ def _lists_points_html(s: Summary) -> list[str]:
                      f"<td>{_e(until)}</td><td>{_e(p.reason)}</td></tr>")
         h.append("</tbody></table>")
     else:
-        h.append(f"<p>{_e(_('This run put the player on no list.'))}</p>")
+        h.append(tag("p", _("This run put the player on no list.")))
     h.append("</div><div>")
     if s.points:
-        h.append(f"<h2>{_e(_('Points over time'))}</h2><p>{_e(_('{scheme}.').format(scheme=s.scheme))}</p>")
+        h.append(tag("h2", _("Points over time")) + tag("p", _("{scheme}.").format(scheme=s.scheme)))
         h.append(points_svg(s))
         steps = _(", ").join(_("{step} ({date}): {points}").format(step=_step(x), date=_date(d),
                                                                    points=i18n.format_number(y))
                              for x, d, y in s.points)
-        h.append(f'<p class="small">{_e(_("{list}.").format(list=steps))}</p>')
+        h.append(tag("p", _("{list}.").format(list=steps), 'class="small"'))
     h.append("</div></div>")
     return h
 
@@ -202,9 +217,8 @@ def _lists_points_html(s: Summary) -> list[str]:
 def _myths_html(s: Summary) -> list[str]:
     if not s.myths:
         return []
-    h = [f"<h2>{_e(_('Myth or fact?'))}</h2><p class=\"small muted\">"
-         + _e(_("The first answer counts; a change made after seeing what the sources say is shown as a change."))
-         + "</p>",
+    h = [tag("h2", _("Myth or fact?")) + tag("p", _("The first answer counts; a change made after seeing what the "
+                                                   "sources say is shown as a change."), 'class="small muted"'),
          '<table class="myth"><thead><tr>' + "".join(f"<th>{_e(x)}</th>" for x in (
              _("Claim"), _("First answer"), _("The sources say"))) + "</tr></thead><tbody>"]
     for m in s.myths:
@@ -227,9 +241,9 @@ def _myths_html(s: Summary) -> list[str]:
 
 
 def _sources_html(s: Summary) -> list[str]:
-    h = [f"<h2>{_e(_('Sources of the scenes on this path'))}</h2>"]
+    h = [tag("h2", _("Sources of the scenes on this path"))]
     if not s.sources:
-        return h + [f"<p>{_e(_('No sources were cited on this path.'))}</p>"]
+        return h + [tag("p", _("No sources were cited on this path."))]
     h.append('<ol class="src">')
     for src in s.sources:
         bits = [_e(src.author) if src.author else "", f"<cite>{_e(src.title)}</cite>", _e(src.outlet),
@@ -238,7 +252,7 @@ def _sources_html(s: Summary) -> list[str]:
         if src.url and _URL.match(src.url):
             shown = display_url(src.url)  # readable ("%E4%B8%AD" -> the characters), still the same address
             line += f' <a href="{_e(src.url)}">{_e(shown)}</a>'  # the address once, as the link's text
-        line += f' <span class="muted">({_e(_("trust: {level}").format(level=trust_word(src.trust)))})</span>'
+        line += " " + tag("span", _("(trust: {level})").format(level=trust_word(src.trust)), 'class="muted"')
         h.append(f"<li>{line}</li>")
     h.append("</ol>")
     return h
@@ -257,7 +271,7 @@ def render_html(summary: Summary) -> str:
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<meta name="referrer" content="no-referrer">',
-        f"<title>{_e(_('{title}: summary of a run').format(title=title))}</title>",
+        tag("title", _("{title}: summary of a run").format(title=title)),
         f"<style>{CSS}</style>",
         "</head>",
         "<body>",
@@ -269,12 +283,12 @@ def render_html(summary: Summary) -> str:
     h += _path_html(s)
     h += _lists_points_html(s)
     if s.journal:
-        h.append(f'<h2>{_e(_("Journal"))}</h2><ul class="small jr">')
-        h += [f"<li>{_e(_('{date}: {text}').format(date=_date(d), text=t))}</li>" for d, t in s.journal]
+        h.append(tag("h2", _("Journal")) + '<ul class="small jr">')
+        h += [tag("li", _("{date}: {text}").format(date=_date(d), text=t)) for d, t in s.journal]
         h.append("</ul>")
     h += _myths_html(s)
     if s.questions:
-        h.append(f"<h2>{_e(_('Questions to discuss'))}</h2><ol>")
+        h.append(tag("h2", _("Questions to discuss")) + "<ol>")
         h += [f"<li>{_e(q)}</li>" for q in s.questions]
         h.append("</ol>")
     h += _sources_html(s)
@@ -282,4 +296,4 @@ def render_html(summary: Summary) -> str:
     return "\n".join(h)
 
 
-__all__ = ["CSS", "html_lang", "points_svg", "render_html", "trust_word"]
+__all__ = ["CSS", "evidence_word", "html_lang", "tag", "points_svg", "render_html", "trust_word"]

@@ -23,7 +23,7 @@ from ..engine.model import Life, Myth, Story, Term, Text
 from ..engine.saves import atomic_write_text
 from ..i18n import _
 from .record import ANSWER_WORDS, answer_word, speaking
-from .summary_html import html_lang, trust_word
+from .summary_html import html_lang, tag, trust_word
 
 CSS = """
 *{box-sizing:border-box}
@@ -124,18 +124,18 @@ def _worksheet(story: Story, life_id: str, lang: str | None) -> str:
     h += [f"<h1>{_e(title)}</h1>", f'<p class="muted">{_e(blanks)}</p>', f'<p class="small">{_e(tr(life.summary))}</p>']
     myths = myths_of(life)
     if myths:
-        h.append(f"<h2>{_e(_('Myth or fact?'))}</h2><p>" + _e(_(
+        h.append(tag("h2", _("Myth or fact?")) + tag("p", _(
             "Tick one box for each claim BEFORE you read the debrief. Then write the reason and the source that "
-            "settles it.")) + "</p>")
+            "settles it.")))
         boxes = "".join(f"<span>{_e(answer_word(a))}</span>" for a in ANSWER_WORDS)
         for i, m in enumerate(myths, 1):
             h.append(f'<div class="card"><b>{i}. {_e(tr(m.claim))}</b><p class="boxes">{boxes}</p>'
-                     f'<p class="small">{_e(_("Why, and which source?"))}</p><div class="line"></div></div>')
+                     + tag("p", _("Why, and which source?"), 'class="small"') + '<div class="line"></div></div>')
     terms = terms_of(story, life, lang)
     if terms:
         order = _matching_order(len(terms), life.id)
         letters = "ABCDEFGHIJKLMNOP"
-        h.append(f"<h2>{_e(_('Key terms'))}</h2><p>{_e(_('Write the letter of the meaning next to each term.'))}</p>")
+        h.append(tag("h2", _("Key terms")) + tag("p", _("Write the letter of the meaning next to each term.")))
         h.append(_terms_head())
         for row, idx in enumerate(order):
             term = terms[row]
@@ -145,11 +145,11 @@ def _worksheet(story: Story, life_id: str, lang: str | None) -> str:
         h.append("</tbody></table>")
     questions = questions_of(life)
     if questions:
-        h.append(f"<h2>{_e(_('Questions to discuss'))}</h2>"
-                 "<p>" + _e(_("Note your group\u2019s answer in a sentence or two.")) + '</p><ol class="q">')
+        note = _("Note your group\u2019s answer in a sentence or two.")
+        h.append(tag("h2", _("Questions to discuss")) + tag("p", note) + '<ol class="q">')
         h += [f'<li>{_e(tr(q))}<div class="line"></div><div class="line"></div></li>' for q in questions]
         h.append("</ol>")
-    h.append(f"<h2>{_e(_('One moment that surprised us'))}</h2><div class=\"line\"></div><div class=\"line\"></div>")
+    h.append(tag("h2", _("One moment that surprised us")) + '<div class="line"></div><div class="line"></div>')
     return "\n".join(h + ["</body>", "</html>", ""])
 
 
@@ -176,12 +176,12 @@ def _key(story: Story, life_id: str, lang: str | None) -> str:
     title = _("{title}: answer key").format(title=_title(story, life, lang))
     h = _head(title, lang or story.language)
     h += [f"<h1>{_e(title)}</h1>",
-          f'<p class="muted">{_e(_("For the teacher. Made from the story files, so it matches the game."))}</p>']
+          tag("p", _("For the teacher. Made from the story files, so it matches the game."), 'class="muted"')]
     cited: list[str] = []
     myths = myths_of(life)
     if myths:
-        h.append(f"<h2>{_e(_('Myth or fact?'))}</h2><table><thead><tr>" + "".join(
-            f"<th>{_e(x)}</th>" for x in (_("Claim"), _("Answer"), _("Why"), _("Sources"))) + "</tr></thead><tbody>")
+        h.append(tag("h2", _("Myth or fact?")) + "<table><thead><tr>" + "".join(
+            tag("th", x) for x in (_("Claim"), _("Answer"), _("Why"), _("Sources"))) + "</tr></thead><tbody>")
         for i, m in enumerate(myths, 1):
             cited += [s for s in m.sources if s not in cited]
             h.append(f"<tr><td>{i}. {_e(tr(m.claim))}</td><td><b>{_e(answer_word(m.answer))}</b></td>"
@@ -192,7 +192,7 @@ def _key(story: Story, life_id: str, lang: str | None) -> str:
         order = _matching_order(len(terms), life.id)
         letters = "ABCDEFGHIJKLMNOP"
         where = {idx: letters[row] for row, idx in enumerate(order)}
-        h.append(f"<h2>{_e(_('Key terms'))}</h2>" + _terms_head())
+        h.append(tag("h2", _("Key terms")) + _terms_head())
         for i, term in enumerate(terms):
             chinese = f" ({_e(term.chinese)})" if term.chinese else ""
             h.append(f"<tr><td>{_e(tr(term.term))}{chinese}</td><td><b>{where[i]}</b></td><td>{_e(tr(term.text))}</td>"
@@ -200,14 +200,14 @@ def _key(story: Story, life_id: str, lang: str | None) -> str:
         h.append("</tbody></table>")
     questions = questions_of(life)
     if questions:
-        h.append(f"<h2>{_e(_('Questions to discuss'))}</h2><p>" + _e(_(
+        h.append(tag("h2", _("Questions to discuss")) + tag("p", _(
             "There is no single right answer. What the sources say, below, is the ground for a good one."))
-            + "</p><ol>")
+            + "<ol>")
         h += [f"<li>{_e(tr(q))}</li>" for q in questions]
         h.append("</ol>")
     for d in life.debriefs.values():
-        h.append(f"<h2>{_e(_('The debrief'))}</h2>" if len(life.debriefs) == 1
-                 else f"<h2>{_e(_('The debrief ({id})').format(id=d.id))}</h2>")
+        h.append(tag("h2", _("The debrief")) if len(life.debriefs) == 1
+                 else tag("h2", _("The debrief ({id})").format(id=d.id)))
         for heading, sec in ((_("What really happened"), d.what_happened),
                              (_("What the sources do not say"), d.not_known),
                              (_("What this story invented"), d.dramatized)):
@@ -216,7 +216,7 @@ def _key(story: Story, life_id: str, lang: str | None) -> str:
                 h.append(f"<h3>{_e(heading)}</h3>")
                 h += [f"<p>{_e(p.strip())}</p>" for p in tr(sec.text).split("\n\n") if p.strip()]
     if cited:
-        h.append(f"<h2>{_e(_('Sources'))}</h2><ol>")
+        h.append(tag("h2", _("Sources")) + "<ol>")
         for sid in cited:
             s = story.sources.get(sid)
             if s is None:
@@ -225,8 +225,8 @@ def _key(story: Story, life_id: str, lang: str | None) -> str:
             line = _e(". ".join(b for b in bits if b)) + "."
             if s.url.startswith(("https://", "http://")):
                 line += f' <a href="{_e(s.url)}">{_e(s.url)}</a>'
-            trust = _("trust: {level}").format(level=trust_word(s.trust))
-            h.append(f"<li>[{_e(sid)}] {line} <span class=\"small muted\">({_e(trust)})</span></li>")
+            trust = tag("span", _("(trust: {level})").format(level=trust_word(s.trust)), 'class="small muted"')
+            h.append(f"<li>[{_e(sid)}] {line} {trust}</li>")
         h.append("</ol>")
     return "\n".join(h + ["</body>", "</html>", ""])
 
