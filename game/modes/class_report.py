@@ -19,7 +19,7 @@ from pathlib import Path
 from statistics import median
 from typing import Any
 
-from ..i18n import _, ngettext
+from ..i18n import _, ngettext, pgettext
 from .record import ANSWER_WORDS, FORMAT, STATUSES, VERSION, answer_word
 
 MAX_BYTES = 2_000_000  # a record of the longest life is a few tens of kB
@@ -245,6 +245,13 @@ def restrictions(records: list[dict[str, Any]]) -> tuple[Counter, Counter]:
     return refused, listed
 
 
+def result_word(result: str) -> str:
+    """An appeal's result ("granted", "refused", "withdrawn") in the current language."""
+    words = {"granted": pgettext("an appeal's result", "granted"), "refused": pgettext("an appeal's result", "refused"),
+             "withdrawn": pgettext("an appeal's result", "withdrawn")}
+    return words.get(result, result)
+
+
 def outcome(events: list[dict[str, Any]]) -> str:
     """What a choice led to, in a few words ("refused: Buy a train ticket"), or ""."""
     bits = []
@@ -255,7 +262,7 @@ def outcome(events: list[dict[str, Any]]) -> str:
         elif kind == "allowed":
             bits.append(_("allowed: {service}").format(service=name))
         elif kind == "appeal" and e.get("result"):
-            bits.append(_("{procedure}: {result}").format(procedure=name, result=e["result"]))
+            bits.append(_("{procedure}: {result}").format(procedure=name, result=result_word(str(e["result"]))))
         elif kind == "listed":
             bits.append(_("put on {list}").format(list=name))
         elif kind == "delisted":

@@ -120,9 +120,8 @@ def _render(loaded: Loaded, made_at: datetime, lang: str) -> str:
     by = ngettext("{n} group", "{n} groups", groups).format(n=i18n.format_number(groups))
     intro = (_("{runs} by {groups}, {span}.") if span else _("{runs} by {groups}.")).format(
         runs=runs, groups=by, span=span)
-    h.append('<p class="muted">' + _e(intro + " " + _("Made {when}. It names groups only by the labels the class "
-                                                        "chose: no names, no personal data.").format(when=when))
-             + "</p>")
+    h.append(tag("p", _("{intro} Made {when}. It names groups only by the labels the class chose: no names, no "
+                        "personal data.").format(intro=intro, when=when), 'class="muted"'))
     if not recs:
         h.append("<p><b>" + _e(_("No records were found in this folder.")) + "</b> " + _e(_(
             "Records are the {pattern} files the game writes in classroom mode.")).format(

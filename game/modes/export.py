@@ -31,7 +31,7 @@ from ..engine.events import Event, describe
 from ..engine.model import ANSWERS, Life, Story, Text
 from ..engine.runtime import Session
 from ..i18n import _
-from .record import AnswerLog, RunRecorder, pick_debrief
+from .record import AnswerLog, RunRecorder, excerpt, pick_debrief
 
 QUIET = ("journal", "moved", "travel", "time")  # the journal has its own section; decisions show date and place
 
@@ -124,11 +124,7 @@ class Summary:
 
 
 def _excerpt(text: str, limit: int = 140) -> str:
-    flat = " ".join(text.split())
-    if len(flat) <= limit:
-        return flat
-    cut = flat[:limit].rsplit(" ", 1)[0]
-    return cut + " ..."
+    return excerpt(text, limit)
 
 
 def _start_label(life: Life, start: str, tr) -> str:

@@ -146,8 +146,25 @@ KEPT_EVENTS = ("refused", "allowed", "listed", "delisted", "appeal", "points", "
 
 
 def _excerpt(text: str, limit: int = 90) -> str:
+    return excerpt(text, limit)
+
+
+def excerpt(text: str, limit: int) -> str:
+    """The start of ``text`` in about ``limit`` columns (a Chinese character takes two), cut at a word
+    where the text has spaces, with an ellipsis when something was left out."""
     flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[:limit].rsplit(" ", 1)[0] + " ..."
+    width = 0
+    for i, ch in enumerate(flat):
+        wide = unicodedata.east_asian_width(ch) in ("W", "F")
+        width += 2 if wide else 1
+        if width > limit:
+            cut = flat[:i]
+            if wide:
+                return cut + "\u2026"
+            if ch != " " and " " in cut:
+                cut = cut.rsplit(" ", 1)[0]  # a Latin word is not cut in two
+            return cut.rstrip() + " ..."
+    return flat
 
 
 def pick_debrief(session: Session, answers: AnswerLog | dict[str, str] | None = None) -> Debrief | None:
@@ -339,4 +356,4 @@ class RunRecorder:
 
 __all__ = ["ANSWER_WORDS", "FORMAT", "GROUP_MAX", "MYTH_SLOTS", "STATUSES", "VERSION", "AnswerLog", "RunRecorder",
            "answer_word", "build_record", "clean_group", "csv_columns", "csv_row", "group_slug", "path_kind",
-           "pick_debrief", "record_stem", "render_csv", "speaking", "status_word", "yes_no"]
+           "excerpt", "pick_debrief", "record_stem", "render_csv", "speaking", "status_word", "yes_no"]

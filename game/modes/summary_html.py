@@ -173,7 +173,8 @@ def _path_html(s: Summary) -> list[str]:
             caused = " ".join(st.events)
             caused = f'<br><span class="small">{_e(caused)}</span>' if caused else ""
             # the date and place when they change (a long run stays on two pages)
-            when = _(", ").join(x for x, was in zip((_date(st.date), st.place), where, strict=True) if x != was)
+            when = pgettext("between a date and a place", ", ").join(
+                x for x, was in zip((_date(st.date), st.place), where, strict=True) if x != was)
             where = (_date(st.date), st.place)
             when = tag("span", _("{when}:").format(when=when), 'class="muted small"') + " " if when else ""
             h.append(f'<li value="{st.number}">{when}<b>{_e(st.choice)}</b>{label}{caused}</li>')
