@@ -199,3 +199,14 @@ def test_the_chinese_worksheet_and_key_speak_chinese(story):
         assert english_left(text, labels) == []
     assert "学习单" in render_worksheet(story, "ming", "zh") and "参考答案" in render_key(story, "ming", "zh")
     assert "worksheet" in render_worksheet(story, "ming") and i18n.current() == "en"
+
+
+def test_the_worksheet_command_writes_chinese_and_refuses_an_unknown_language(tmp_path, capsys):
+    out = tmp_path / "ws.html"
+    assert cli_main(["worksheet", "--character", "wei", "--lang", "zh", "-o", str(out)]) == 0
+    assert '<html lang="zh-Hans">' in out.read_text(encoding="utf-8")
+    assert "学习单" in out.read_text(encoding="utf-8") and "已写入学习单" in capsys.readouterr().out
+    assert cli_main(["worksheet", "--character", "wei", "--lang", "klingon", "-o", str(tmp_path / "k.html")]) == 2
+    err = capsys.readouterr().err
+    assert "klingon" in err and "zh (中文 (简体))" in err and not (tmp_path / "k.html").exists()
+    assert i18n.current() == "en"

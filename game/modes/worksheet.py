@@ -16,6 +16,7 @@ from __future__ import annotations
 import html
 import random
 import re
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -154,14 +155,19 @@ def _worksheet(story: Story, life_id: str, lang: str | None) -> str:
 
 
 def _first_sentences(text: str, limit: int = 160) -> str:
-    """A definition short enough for a matching table: whole sentences up to about ``limit`` characters."""
+    """A definition short enough for a matching table: whole sentences up to about ``limit`` columns
+    (a Chinese character takes two; a Chinese sentence ends at 。！？ with no space after it)."""
     flat = " ".join(text.split())
     out = ""
-    for sentence in re.split(r"(?<=[.!?])\s+", flat):
-        if out and len(out) + len(sentence) > limit:
+    for sentence in re.split(r"(?<=[.!?])\s+|(?<=[\u3002\uff01\uff1f])", flat):
+        if out and _width(out) + _width(sentence) > limit:
             break
-        out = (out + " " + sentence).strip()
+        out = (out + (" " if out and _width(out[-1]) != 2 else "") + sentence).strip()
     return out
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
 
 
 def render_key(story: Story, life_id: str, lang: str | None = None) -> str:
