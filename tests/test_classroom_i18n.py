@@ -210,3 +210,24 @@ def test_the_worksheet_command_writes_chinese_and_refuses_an_unknown_language(tm
     err = capsys.readouterr().err
     assert "klingon" in err and "zh (中文 (简体))" in err and not (tmp_path / "k.html").exists()
     assert i18n.current() == "en"
+
+
+def test_the_students_start_offers_chinese_labels_and_the_record_is_chinese(tmp_path):
+    from game.ui.pilot import Pilot
+
+    i18n.use("zh")
+    example = ROOT / "docs" / "example-story"
+    p = Pilot.start(example, classroom=True, export_dir=str(tmp_path), lang="zh")
+    assert p.screen == "teacher" and p.has(label="开始")
+    p.tap(key="begin")
+    assert p.screen == "student" and p.has(label="桌")
+    p.tap(key="kind:Pair")
+    p.tap(key="num:3")
+    assert p.app.top.group == "搭档3"
+    p.tap(key="kind:Table")  # the kind changes, the number stays
+    assert p.app.top.group == "第3桌"
+    p.tap(key="begin")
+    rec = json.loads(next(tmp_path.glob("*.json")).read_text(encoding="utf-8"))
+    assert rec["group"] == "第3桌" and rec["language"] == "zh"
+    lang, text = visible(next(tmp_path.glob("*.html")).read_text(encoding="utf-8"))
+    assert lang == "zh-Hans" and "第3桌" in text and "小组" in text
