@@ -231,3 +231,18 @@ def test_the_students_start_offers_chinese_labels_and_the_record_is_chinese(tmp_
     assert rec["group"] == "第3桌" and rec["language"] == "zh"
     lang, text = visible(next(tmp_path.glob("*.html")).read_text(encoding="utf-8"))
     assert lang == "zh-Hans" and "第3桌" in text and "小组" in text
+
+
+def test_the_teacher_chooses_the_language_of_the_runs(tmp_path):
+    from game.ui.pilot import Pilot
+
+    example = ROOT / "docs" / "example-story"
+    p = Pilot.start(example, classroom=True, export_dir=str(tmp_path), group="Table 1")
+    assert p.screen == "teacher" and p.has(key="lang:zh")
+    p.tap(key="lang:zh")
+    assert p.app.game.lang == "zh" and p.app.settings.language == "zh"
+    p.tap(key="begin")
+    p.tap(key="begin")  # the students' start: the label was set by the teacher
+    rec = json.loads(next(tmp_path.glob("*.json")).read_text(encoding="utf-8"))
+    assert rec["language"] == "zh" and rec["life"]["title"] != "Ming"
+    assert visible(next(tmp_path.glob("*.html")).read_text(encoding="utf-8"))[0] == "zh-Hans"

@@ -100,6 +100,7 @@ class TeacherScreen(Screen):
                                 selected=self.show_questions, fill=False)),
                        W(Button("questions:off", _("Hide them"), lambda: self.set_questions(False), kind="toggle",
                                 selected=not self.show_questions, fill=False))], gap=10)]
+        items += self.language_items()
         items += self.group_items()
         items += self.pin_items()
         folder = game.export_folder
@@ -120,6 +121,24 @@ class TeacherScreen(Screen):
         if self.message:
             items += [Gap(8), Text(self.message, "body", "ink", max_w=900)]
         self.stack_views(ctx, header(_("Classroom: set up the lesson"), sub=_("For the teacher")), [Column(items)])
+
+    def language_items(self) -> list[Item]:
+        """The language of the students' runs and of their records (the same setting as in Settings)."""
+        game = self.app.game
+        if len(game.languages()) < 2:
+            return []
+        cur = getattr(self.app.settings, "language", "") or game.lang or game.story.language
+        return [Gap(14), Text(_("Language"), "heading", "ink"),
+                Text(_("The students play in it, and each run's record is written in it."), "small", "muted",
+                     max_w=900), Gap(6),
+                Row([W(Button(f"lang:{code}", name, (lambda c=code: self.set_language(c)), kind="toggle",
+                              selected=cur == code, fill=False)) for code, name in game.languages()], gap=10)]
+
+    def set_language(self, code: str) -> None:
+        from .. import modesbridge
+
+        self.app.apply_settings(modesbridge.copy_settings(self.app.settings, language=code))
+        self.rebuild()
 
     def group_items(self) -> list[Item]:
         items: list[Item] = [Gap(14), Text(_("Group label"), "heading", "ink"), Gap(6),
