@@ -37,7 +37,7 @@ h1{font-size:1.5rem;margin:0 0 .2rem}h2{font-size:1.15rem;margin:1.2rem 0 .4rem;
 width:.9em;height:.9em;border:1.5px solid #111;margin-right:.35rem;vertical-align:-.1em}
 .line{border-bottom:1px solid #777;height:1.7em}.muted{color:#333}.small{font-size:.85em}
 table{border-collapse:collapse;width:100%}th,td{border:1px solid #666;padding:.25rem .4rem;text-align:left;
-vertical-align:top}th{background:#eee}li{margin:.3rem 0}.mt th:nth-child(2){width:5em}
+vertical-align:top}th{background:#eee}li{margin:.3rem 0}td.ans{white-space:nowrap}.mt th:nth-child(2){width:5em}
 .mt td:first-child{width:30%}ol.q>li{break-inside:avoid;margin-bottom:.8rem}
 @page{margin:14mm}
 @media print{body{margin:0;max-width:none;font-size:10.5pt}h2{break-after:avoid}a{color:#000;text-decoration:none}}
@@ -190,7 +190,7 @@ def _key(story: Story, life_id: str, lang: str | None) -> str:
             tag("th", x) for x in (_("Claim"), _("Answer"), _("Why"), _("Sources"))) + "</tr></thead><tbody>")
         for i, m in enumerate(myths, 1):
             cited += [s for s in m.sources if s not in cited]
-            h.append(f"<tr><td>{i}. {_e(tr(m.claim))}</td><td><b>{_e(answer_word(m.answer))}</b></td>"
+            h.append(f'<tr><td>{i}. {_e(tr(m.claim))}</td><td class="ans"><b>{_e(answer_word(m.answer))}</b></td>'
                      f"<td>{_e(tr(m.explanation))}</td><td>{_e(', '.join(m.sources))}</td></tr>")
         h.append("</tbody></table>")
     terms = terms_of(story, life, lang)
@@ -200,8 +200,9 @@ def _key(story: Story, life_id: str, lang: str | None) -> str:
         where = {idx: letters[row] for row, idx in enumerate(order)}
         h.append(tag("h2", _("Key terms")) + _terms_head())
         for i, term in enumerate(terms):
-            chinese = f" ({_e(term.chinese)})" if term.chinese else ""
-            h.append(f"<tr><td>{_e(tr(term.term))}{chinese}</td><td><b>{where[i]}</b></td><td>{_e(tr(term.text))}</td>"
+            shown = tr(term.term)
+            chinese = f" ({_e(term.chinese)})" if term.chinese and term.chinese not in shown else ""  # not twice
+            h.append(f"<tr><td>{_e(shown)}{chinese}</td><td><b>{where[i]}</b></td><td>{_e(tr(term.text))}</td>"
                      "</tr>")
         h.append("</tbody></table>")
     questions = questions_of(life)
