@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/print_pages.py                 # seeded runs of every life, main and short path
     .venv/bin/python bench/print_pages.py --runs 5 --keep DIR
+    .venv/bin/python bench/print_pages.py --lang zh       # the same runs played in Chinese
     .venv/bin/python bench/print_pages.py --html a.html b.html   # check pages you already have
 
 For each summary it prints the page to PDF twice (a copy of the page with ``@page{size:A4}``, and one
@@ -130,7 +131,7 @@ def check(browser: str, page_path: Path, work: Path) -> dict:
     return result
 
 
-def make_summaries(folder: Path, runs: int) -> list[Path]:
+def make_summaries(folder: Path, runs: int, lang: str | None = None) -> list[Path]:
     """Seeded random runs of every life (main and short path), every claim answered and one changed."""
     os.environ.setdefault("ON_THE_LIST_HOME", str(folder / "home"))
     from game.engine.runtime import Session
@@ -145,7 +146,7 @@ def make_summaries(folder: Path, runs: int) -> list[Path]:
             for seed in range(runs):
                 rng = random.Random(seed)
                 session = Session(story, life.id, seed=seed, start=start)
-                rec = RunRecorder(story, folder, f"Table {seed + 1}")
+                rec = RunRecorder(story, folder, f"Table {seed + 1}", lang=lang)
                 for _ in range(500):
                     if session.ended:
                         break
@@ -164,6 +165,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--html", nargs="*", type=Path, help="summaries to check (default: make seeded runs)")
     ap.add_argument("--runs", type=int, default=3, help="seeded runs per life and path (default 3)")
+    ap.add_argument("--lang", help="play the runs in this language (a translation of the story, e.g. zh)")
     ap.add_argument("--keep", type=Path, help="keep the generated summaries in this folder")
     a = ap.parse_args(argv)
     browser = chromium()
@@ -177,7 +179,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             folder = a.keep or work / "records"
             folder.mkdir(parents=True, exist_ok=True)
-            pages = make_summaries(folder, a.runs)
+            pages = make_summaries(folder, a.runs, a.lang)
         bad = 0
         worst = 0
         print(f"{'summary':58} {'A4':>3} {'Letter':>6} {'off':>4} {'width':>6}  addresses")

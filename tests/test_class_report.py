@@ -99,7 +99,8 @@ def test_thirty_records_with_damaged_ones_make_one_page(class_folder, tmp_path):
     reasons = {s.file: s.reason for s in loaded.skipped}
     assert reasons["truncated.json"].startswith("damaged: not valid JSON")
     assert "newer version" in reasons["newer.json"] and "older version" in reasons["older.json"]
-    assert "'life'" in reasons["no-life.json"] and "myth-or-fact answer 1 is damaged" in reasons["bad-myth.json"]
+    assert "\u2018life\u2019" in reasons["no-life.json"]
+    assert "myth-or-fact answer 1 is damaged" in reasons["bad-myth.json"]
     for name in ("settings.json", "list.json"):
         assert reasons[name] == "not a record of this game"
     assert reasons["empty.json"].startswith("damaged: not valid JSON")

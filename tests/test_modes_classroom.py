@@ -236,7 +236,7 @@ def test_export_writes_the_summary(story, tmp_path):
     page = parse(html_path.read_text(encoding="utf-8"))
     decisions = page.sections["The decisions"]
     assert "Buy a high-speed ticket" in decisions and "Call the court" in decisions
-    assert "2016-05-10" in decisions
+    assert "10 May 2016" in decisions
     assert "REFUSED: Buy a high-speed train ticket" in decisions
     assert "1 scene passed" in decisions  # "Continue" is counted, not listed
     assert "List of Dishonest Persons Subject to Enforcement" in page.sections["Lists over time"]
@@ -335,7 +335,7 @@ def test_translated_export(story, tmp_path):
     run = finished_run(story)
     html_path, _ = run.export(tmp_path, lang="zh")
     text = html_path.read_text(encoding="utf-8")
-    assert '<html lang="zh">' in text
+    assert '<html lang="zh-Hans">' in text
     assert story.text(story.lives["ming"].nodes["station"].choices[0].label, "zh") in text
     assert "示例故事" in text
 

@@ -19,10 +19,11 @@ from pathlib import Path
 from statistics import median
 from typing import Any
 
-from .record import ANSWER_WORDS, FORMAT, STATUSES, VERSION
+from ..i18n import _, ngettext, pgettext
+from .record import ANSWER_WORDS, FORMAT, STATUSES, VERSION, answer_word
 
 MAX_BYTES = 2_000_000  # a record of the longest life is a few tens of kB
-PATH_WORDS = {"main": "whole life", "short": "short version", "chapter": "chapter"}
+PATHS = ("main", "short", "chapter")
 COMPANIONS = (".csv", ".html")  # written beside each record: not reported as "not a record"
 
 
@@ -52,7 +53,8 @@ def problems(rec: dict[str, Any]) -> list[str]:
     def need(key: str, kind, where: dict[str, Any] = rec, name: str = "") -> Any:
         value = where.get(key)
         if not _is(value, kind):
-            out.append(f"'{name or key}' is missing or not {getattr(kind, '__name__', 'a number')}")
+            out.append(_("\u2018{field}\u2019 is missing or not {kind}").format(
+                field=name or key, kind=getattr(kind, "__name__", _("a number"))))
             return None
         return value
 
@@ -62,28 +64,28 @@ def problems(rec: dict[str, Any]) -> list[str]:
     if life is not None:
         need("id", str, life, "life.id")
         need("title", str, life, "life.title")
-    if rec.get("path") not in PATH_WORDS:
-        out.append("'path' is not main, short or chapter")
+    if rec.get("path") not in PATHS:
+        out.append(_("\u2018path\u2019 is not {values}").format(values=", ".join(PATHS)))
     if rec.get("status") not in STATUSES:
-        out.append("'status' is not one of " + ", ".join(STATUSES))
+        out.append(_("\u2018status\u2019 is not one of {values}").format(values=", ".join(STATUSES)))
     need("minutes_played", (int, float))
     if rec.get("ending") is not None and not (isinstance(rec["ending"], dict) and _is(rec["ending"].get("title"), str)):
-        out.append("'ending' has no title")
+        out.append(_("\u2018ending\u2019 has no title"))
     for i, c in enumerate(need("choices", list) or []):
         if not (isinstance(c, dict) and _is(c.get("step"), int) and _is(c.get("node"), str)
                 and _is(c.get("label"), str) and _is(c.get("options"), int) and isinstance(c.get("events"), list)
                 and all(isinstance(e, dict) and _is(e.get("kind"), str) for e in c["events"])):
-            out.append(f"choice {i + 1} is damaged")
+            out.append(_("choice {n} is damaged").format(n=i + 1))
             break
     for i, m in enumerate(need("myths", list) or []):
         if not (isinstance(m, dict) and _is(m.get("id"), str) and _is(m.get("claim"), str)
                 and m.get("first") in ("", *ANSWER_WORDS) and m.get("answer") in ANSWER_WORDS
                 and isinstance(m.get("changed_to", []), list)):
-            out.append(f"myth-or-fact answer {i + 1} is damaged")
+            out.append(_("myth-or-fact answer {n} is damaged").format(n=i + 1))
             break
     qs = need("questions", list)
     if qs is not None and not all(isinstance(q, str) for q in qs):
-        out.append("'questions' holds something that is not text")
+        out.append(_("\u2018questions\u2019 holds something that is not text"))
     return out
 
 
@@ -91,30 +93,33 @@ def read_record(path: Path, name: str) -> tuple[dict[str, Any] | None, str]:
     """(record, "") or (None, why it was skipped)."""
     try:
         if path.stat().st_size > MAX_BYTES:
-            return None, "too large to be a record"
+            return None, _("too large to be a record")
         raw = path.read_bytes()
     except OSError as exc:
-        return None, f"could not be read ({exc.strerror or exc})"
+        return None, _("could not be read ({reason})").format(reason=exc.strerror or exc)
     try:
         data = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
-        return None, "damaged: not UTF-8 text"
+        return None, _("damaged: not UTF-8 text")
     except json.JSONDecodeError as exc:
-        return None, f"damaged: not valid JSON (line {exc.lineno}, column {exc.colno})"
+        return None, _("damaged: not valid JSON (line {line}, column {column})").format(line=exc.lineno,
+                                                                                       column=exc.colno)
     except RecursionError:
-        return None, "damaged: nested too deeply"
+        return None, _("damaged: nested too deeply")
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        return None, "not a record of this game"
+        return None, _("not a record of this game")
     version = data.get("version")
     if not _is(version, int):
-        return None, "damaged: the record has no version number"
+        return None, _("damaged: the record has no version number")
     if version > VERSION:
-        return None, f"made by a newer version of the game (record version {version}; this one reads {VERSION})"
+        return None, _("made by a newer version of the game (record version {version}; this one reads "
+                       "{reads})").format(version=version, reads=VERSION)
     if version < VERSION:
-        return None, f"made by an older version of the game (record version {version}; this one reads {VERSION})"
+        return None, _("made by an older version of the game (record version {version}; this one reads "
+                       "{reads})").format(version=version, reads=VERSION)
     found = problems(data)
     if found:
-        return None, "damaged: " + "; ".join(found[:3])
+        return None, _("damaged: {problems}").format(problems=_("; ").join(found[:3]))
     return data, ""
 
 
@@ -125,7 +130,8 @@ def load_folder(folder: str | Path) -> Loaded:
     try:
         files = sorted(p for p in root.rglob("*") if p.is_file())
     except OSError as exc:
-        out.skipped.append(Skipped(".", f"the folder could not be read ({exc.strerror or exc})"))
+        out.skipped.append(Skipped(".", _("the folder could not be read ({reason})").format(
+            reason=exc.strerror or exc)))
         return out
     stems = {p.with_suffix("") for p in files if p.suffix.lower() == ".json"}
     by_run: dict[str, int] = {}
@@ -136,7 +142,7 @@ def load_folder(folder: str | Path) -> Loaded:
                 continue  # the summary and CSV written beside a record
             if p.name.startswith("class-report") or p.name.startswith("."):
                 continue  # an earlier class report, hidden files (.DS_Store...)
-            out.skipped.append(Skipped(name, "not a record (records are .json files)"))
+            out.skipped.append(Skipped(name, _("not a record (records are .json files)")))
             continue
         rec, why = read_record(p, name)
         if rec is None:
@@ -150,10 +156,11 @@ def load_folder(folder: str | Path) -> Loaded:
             continue
         kept = out.records[seen]
         if _freshness(rec) > _freshness(kept):
-            out.skipped.append(Skipped(out.files[seen], f"a copy of the same run as {name} (older)"))
+            out.skipped.append(Skipped(out.files[seen], _("a copy of the same run as {file} (older)").format(
+                file=name)))
             out.records[seen], out.files[seen] = rec, name
         else:
-            out.skipped.append(Skipped(name, f"a copy of the same run as {out.files[seen]}"))
+            out.skipped.append(Skipped(name, _("a copy of the same run as {file}").format(file=out.files[seen])))
     return out
 
 
@@ -165,12 +172,24 @@ def _freshness(rec: dict[str, Any]) -> tuple[str, bool]:
 def path_label(rec: dict[str, Any]) -> str:
     if rec.get("path") == "chapter":
         title = (rec.get("chapter") or {}).get("title", "")
-        return f"chapter: {title}" if title else "a chapter"
-    return PATH_WORDS.get(rec.get("path", ""), "whole life")
+        return _("chapter: {title}").format(title=title) if title else _("a chapter")
+    return _("short version") if rec.get("path") == "short" else _("whole life")
 
 
 def group_name(rec: dict[str, Any]) -> str:
-    return rec.get("group") or "(no label)"
+    return rec.get("group") or _("(no label)")
+
+
+def not_finished() -> str:
+    """What the report says of a run that reached no ending."""
+    return _("not finished")
+
+
+def units(n: int, unit: str) -> str:
+    """"15 groups", "2 runs": what the report counts, with its number."""
+    if unit == "run":
+        return ngettext("{n} run", "{n} runs", n).format(n=n)
+    return ngettext("{n} group", "{n} groups", n).format(n=n)
 
 
 def unit_of(records: list[dict[str, Any]]) -> str:
@@ -204,7 +223,7 @@ def endings(records: list[dict[str, Any]]) -> dict[str, Counter]:
     out: dict[str, Counter] = defaultdict(Counter)
     for r in records:
         ending = r.get("ending") or {}
-        out[r["life"]["title"]][ending.get("title") or "not finished"] += 1
+        out[r["life"]["title"]][ending.get("title") or not_finished()] += 1
     return dict(out)
 
 
@@ -226,22 +245,29 @@ def restrictions(records: list[dict[str, Any]]) -> tuple[Counter, Counter]:
     return refused, listed
 
 
+def result_word(result: str) -> str:
+    """An appeal's result ("granted", "refused", "withdrawn") in the current language."""
+    words = {"granted": pgettext("an appeal's result", "granted"), "refused": pgettext("an appeal's result", "refused"),
+             "withdrawn": pgettext("an appeal's result", "withdrawn")}
+    return words.get(result, result)
+
+
 def outcome(events: list[dict[str, Any]]) -> str:
     """What a choice led to, in a few words ("refused: Buy a train ticket"), or ""."""
     bits = []
     for e in events:
         kind, name = e.get("kind"), str(e.get("name") or "")
         if kind == "refused":
-            bits.append(f"refused: {name}")
+            bits.append(_("refused: {service}").format(service=name))
         elif kind == "allowed":
-            bits.append(f"allowed: {name}")
+            bits.append(_("allowed: {service}").format(service=name))
         elif kind == "appeal" and e.get("result"):
-            bits.append(f"{name}: {e['result']}")
+            bits.append(_("{procedure}: {result}").format(procedure=name, result=result_word(str(e["result"]))))
         elif kind == "listed":
-            bits.append(f"put on {name}")
+            bits.append(_("put on {list}").format(list=name))
         elif kind == "delisted":
-            bits.append(f"taken off {name}")
-    return "; ".join(bits)
+            bits.append(_("taken off {list}").format(list=name))
+    return _("; ").join(bits)
 
 
 @dataclass
@@ -293,17 +319,18 @@ def decisions(records: list[dict[str, Any]], min_groups: int = 2) -> list[Decisi
 
 def decision_sentence(d: Decision, c: ChoiceCount, unit: str = "group") -> str:
     """"14 of 15 groups chose 'File an objection': Objection: refused, for all of them." """
-    s = f"{c.groups} of {d.reached} {unit}{'s' if d.reached != 1 else ''} chose \u201c{c.label}\u201d"
+    chose = dict(k=c.groups, of=units(d.reached, unit), label=c.label)
     notable = [(text, n) for text, n in c.outcomes.most_common() if text]
-    if notable:
-        text, n = notable[0]
-        if c.groups == 1:
-            s += f": {text}"
-        elif n == c.groups:
-            s += f": {text}, for {'both' if n == 2 else 'all'} of them"
-        else:
-            s += f": {text}, for {n} of them"
-    return s + "."
+    if not notable:
+        return _("{k} of {of} chose \u201c{label}\u201d.").format(**chose)
+    text, n = notable[0]
+    if c.groups == 1:
+        return _("{k} of {of} chose \u201c{label}\u201d: {outcome}.").format(outcome=text, **chose)
+    if n == c.groups == 2:
+        return _("{k} of {of} chose \u201c{label}\u201d: {outcome}, for both of them.").format(outcome=text, **chose)
+    if n == c.groups:
+        return _("{k} of {of} chose \u201c{label}\u201d: {outcome}, for all of them.").format(outcome=text, **chose)
+    return _("{k} of {of} chose \u201c{label}\u201d: {outcome}, for {n} of them.").format(outcome=text, n=n, **chose)
 
 
 @dataclass
@@ -360,45 +387,50 @@ def debrief_questions(records: list[dict[str, Any]]) -> dict[str, list[str]]:
 
 def prompts(records: list[dict[str, Any]], n: int = 6, unit: str | None = None) -> list[str]:
     """Discussion prompts drawn from the class's own choices and answers."""
-    units = (unit or unit_of(records)) + "s"
+    unit = unit or unit_of(records)
     out: list[str] = []
     total = len(records)
     splits = []
     for d in decisions(records):
         if len(d.choices) >= 2 and d.choices[1].groups >= 2:
             splits.append((min(d.choices[0].groups, d.choices[1].groups), d))
-    for _, d in sorted(splits, key=lambda x: (-x[0], x[1].order))[:2]:
+    for _k, d in sorted(splits, key=lambda x: (-x[0], x[1].order))[:2]:
         a, b = d.choices[0], d.choices[1]
-        out.append(f"{d.life}, \u201c{d.scene}\u201d: {a.groups} {units} chose \u201c{a.label}\u201d and {b.groups} "
-                   f"chose \u201c{b.label}\u201d. Ask one group of each side to explain their choice.")
+        out.append(_("{life}, \u201c{scene}\u201d: {a} chose \u201c{a_label}\u201d and {b} chose "
+                     "\u201c{b_label}\u201d. Ask one group of each side to explain their choice.").format(
+            life=d.life, scene=d.scene, a=units(a.groups, unit), a_label=a.label, b=b.groups, b_label=b.label))
     refused, listed = restrictions(records)
     if refused:
         svc, k = refused.most_common(1)[0]
-        out.append(f"{k} of {total} {units} were refused \u201c{svc}\u201d. Who decided that, and could they find "
-                   "out why, or challenge it?")
+        out.append(_("{k} of {of} were refused \u201c{service}\u201d. Who decided that, and could they find out "
+                     "why, or challenge it?").format(k=k, of=units(total, unit), service=svc))
     if listed:
         lst, k = listed.most_common(1)[0]
-        out.append(f"{k} of {total} {units} were put on \u201c{lst}\u201d. How did they learn about it, and how "
-                   "could they get off it?")
+        out.append(_("{k} of {of} were put on \u201c{list}\u201d. How did they learn about it, and how could they "
+                     "get off it?").format(k=k, of=units(total, unit), list=lst))
     for s in most_missed(myth_stats(records), 2):
-        wrong = ANSWER_WORDS.get(s.common_wrong, s.common_wrong).lower()
-        out.append(f"\u201c{s.claim}\u201d: {s.answered - s.right} of {s.answered} {units} first said "
-                   f"{wrong}; the sources say {ANSWER_WORDS.get(s.answer, s.answer).lower()}. "
-                   "What made the claim believable, and which source settles it?")
+        out.append(_("\u201c{claim}\u201d: {k} of {of} first said {wrong}; the sources say {answer}. What made the "
+                     "claim believable, and which source settles it?").format(
+            claim=s.claim, k=s.answered - s.right, of=units(s.answered, unit),
+            wrong=answer_word(s.common_wrong).lower(), answer=answer_word(s.answer).lower()))
     for life, counts in endings(records).items():
-        reached = [e for e in counts if e != "not finished"]
+        reached = [e for e in counts if e != not_finished()]
         if len(reached) >= 2:
-            out.append(f"The {units} of {life} reached {len(reached)} different endings ("
-                       + ", ".join(f"\u201c{e}\u201d" for e in reached[:4])
-                       + "). Which choices made the difference?")
+            shown = _(", ").join(_("\u201c{ending}\u201d").format(ending=e) for e in reached[:4])
+            text = (_("The runs of {life} reached {n} different endings ({endings}). Which choices made the "
+                      "difference?") if unit == "run" else
+                    _("The groups that played {life} reached {n} different endings ({endings}). Which choices made "
+                      "the difference?"))
+            out.append(text.format(life=life, n=len(reached), endings=shown))
             break
     changed = sum(1 for r in records if any(m.get("changed_to") for m in r.get("myths", [])))
     if changed:
-        out.append(f"{changed} {units[:-1] if changed == 1 else units} changed a myth-or-fact answer after reading "
-                   "what the sources say. What convinced them?")
+        out.append(_("{who} changed a myth-or-fact answer after reading what the sources say. What convinced "
+                     "them?").format(who=units(changed, unit)))
     return out[:n]
 
 
 __all__ = ["Decision", "Loaded", "MythStat", "Skipped", "debrief_questions", "decision_sentence", "decisions",
            "endings", "group_name", "lives_played", "load_folder", "most_missed", "myth_stats", "natural_key",
-           "outcome", "path_label", "problems", "prompts", "read_record", "restrictions", "unit_of"]
+           "not_finished", "outcome", "path_label", "problems", "prompts", "read_record", "restrictions", "unit_of",
+           "units"]

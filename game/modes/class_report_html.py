@@ -14,14 +14,18 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from .. import i18n
 from ..engine.saves import atomic_write_text
+from ..i18n import _, ngettext
 from . import class_report as cr
 from .class_report import Loaded
-from .record import ANSWER_WORDS, STATUS_WORDS
+from .record import answer_word, speaking, status_word
+from .summary_html import html_lang, tag
 
 CSS = """
 *{box-sizing:border-box}
-body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#111;background:#fff;
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,"Noto Sans CJK SC","Microsoft YaHei","PingFang SC",
+sans-serif;color:#111;background:#fff;
 max-width:72rem;margin:1.5rem auto;padding:0 1.2rem;line-height:1.4;font-size:20px;overflow-wrap:anywhere}
 h1{font-size:1.9rem;margin:0 0 .3rem}h2{font-size:1.35rem;margin:1.6rem 0 .5rem;border-bottom:3px solid #111}
 h3{font-size:1.1rem;margin:1rem 0 .3rem}
@@ -59,43 +63,69 @@ def bar_chart(rows: list[tuple[str, int]], total: int, title: str, width: int = 
         w = round(bar_w * value / total, 1) if total else 0
         out.append(f'<text x="0" y="{y + 19}" font-size="20" fill="#111">{_e(shown)}</text>')
         out.append(f'<rect x="0" y="{y + 27}" width="{bar_w}" height="20" fill="{BAR_BG}"/>')
-        out.append(f'<rect x="0" y="{y + 27}" width="{w}" height="20" fill="{BAR}"><title>{_e(label)}: '
-                   f'{value} of {total}</title></rect>')
+        k_of_n = _("{k} of {n}").format(k=i18n.format_number(value), n=i18n.format_number(total))
+        tip = _("{label}: {count}").format(label=label, count=k_of_n)
+        out.append(f'<rect x="0" y="{y + 27}" width="{w}" height="20" fill="{BAR}">{tag("title", tip)}</rect>')
         out.append(f'<text x="{bar_w + 12}" y="{y + 45}" font-size="20" font-weight="bold" fill="#111">'
-                   f'{value} of {total}</text>')
+                   f'{_e(k_of_n)}</text>')
     out.append("</svg>")
     return "\n".join(out)
 
 
-def _language(loaded: Loaded) -> str:
-    langs = Counter(str(r.get("language") or "en") for r in loaded.records)
+def class_language(loaded: Loaded) -> str:
+    """The language most records were played in (the class's language; English when there are none,
+    and a language the interface does not speak counts as English)."""
+    played = (str(r.get("language") or "en") for r in loaded.records)
+    langs = Counter(lang if lang in i18n.languages() else "en" for lang in played)
     return langs.most_common(1)[0][0] if langs else "en"
+
+
+def _day(iso: str) -> str:
+    try:
+        return i18n.format_date(datetime.fromisoformat(iso).date())
+    except ValueError:
+        return iso
 
 
 def _span(loaded: Loaded) -> str:
     days = sorted({str(r.get("started_at", ""))[:10] for r in loaded.records if r.get("started_at")})
     if not days:
         return ""
-    return days[0] if len(days) == 1 else f"{days[0]} to {days[-1]}"
+    if len(days) == 1:
+        return _("played on {day}").format(day=_day(days[0]))
+    return _("played from {first} to {last}").format(first=_day(days[0]), last=_day(days[-1]))
 
 
-def render(loaded: Loaded, made_at: datetime | None = None) -> str:
+def render(loaded: Loaded, made_at: datetime | None = None, lang: str | None = None) -> str:
+    """The page, in ``lang`` (default: :func:`class_language`); the records' own words (lives, endings,
+    choices, claims) are in the language each was played in."""
+    lang = lang or class_language(loaded)
+    with speaking(lang):
+        return _render(loaded, made_at or datetime.now(), lang)
+
+
+def _render(loaded: Loaded, made_at: datetime, lang: str) -> str:
     recs = loaded.records
     n = len(recs)
-    when = (made_at or datetime.now()).strftime("%Y-%m-%d %H:%M")
-    h = ["<!DOCTYPE html>", f'<html lang="{_e(_language(loaded))}">', "<head>", '<meta charset="utf-8">',
+    when = f"{i18n.format_date(made_at.date())} {made_at.strftime('%H:%M')}"
+    title = _("On the List: class report")
+    h = ["<!DOCTYPE html>", f'<html lang="{_e(html_lang(lang))}">', "<head>", '<meta charset="utf-8">',
          "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
          '<meta name="viewport" content="width=device-width, initial-scale=1">',
-         '<meta name="referrer" content="no-referrer">', "<title>On the List: class report</title>",
-         f"<style>{CSS}</style>", "</head>", "<body>", "<h1>On the List: class report</h1>"]
+         '<meta name="referrer" content="no-referrer">', f"<title>{_e(title)}</title>",
+         f"<style>{CSS}</style>", "</head>", "<body>", f"<h1>{_e(title)}</h1>"]
     span = _span(loaded)
     groups = len({cr.group_name(r) for r in recs})
-    h.append(f'<p class="muted">{n} run{"s" if n != 1 else ""} by {groups} group{"s" if groups != 1 else ""}'
-             + (f", played {span}" if span else "") + f". Made {when}. It names groups only by the labels the "
-             "class chose: no names, no personal data.</p>")
+    runs = ngettext("{n} run", "{n} runs", n).format(n=i18n.format_number(n))
+    by = ngettext("{n} group", "{n} groups", groups).format(n=i18n.format_number(groups))
+    intro = (_("{runs} by {groups}, {span}.") if span else _("{runs} by {groups}.")).format(
+        runs=runs, groups=by, span=span)
+    h.append(tag("p", _("{intro} Made {when}. It names groups only by the labels the class chose: no names, no "
+                        "personal data.").format(intro=intro, when=when), 'class="muted"'))
     if not recs:
-        h.append("<p><b>No records were found in this folder.</b> Records are the <code>record-*.json</code> files "
-                 "the game writes in classroom mode.</p>")
+        h.append("<p><b>" + _e(_("No records were found in this folder.")) + "</b> " + _e(_(
+            "Records are the {pattern} files the game writes in classroom mode.")).format(
+            pattern="<code>record-*.json</code>") + "</p>")
     else:
         h += _played(recs) + _endings(recs) + _restrictions(recs) + _decisions(recs) + _myths(recs)
         h += _prompts(recs) + _groups(recs)
@@ -104,59 +134,70 @@ def render(loaded: Loaded, made_at: datetime | None = None) -> str:
     return "\n".join(h)
 
 
+def _th(*names: str) -> str:
+    return "<table><thead><tr>" + "".join(f"<th>{_e(x)}</th>" for x in names) + "</tr></thead><tbody>"
+
+
+def _h(level: int, text: str) -> str:
+    return f"<h{level}>{_e(text)}</h{level}>"
+
+
 def _played(recs: list[dict[str, Any]]) -> list[str]:
     rows = cr.lives_played(recs)
-    h = ["<h2>Who played what</h2>", "<table><thead><tr><th>Life</th><th>Path</th><th>Groups</th>"
-         "<th>Minutes (median of finished runs)</th></tr></thead><tbody>"]
+    h = [_h(2, _("Who played what")), _th(_("Life"), _("Path"), _("Groups"), _("Minutes (median of finished runs)"))]
     for life, path, groups, minutes in rows:
-        h.append(f"<tr><td>{_e(life)}</td><td>{_e(path)}</td><td>{len(groups)}: {_e(', '.join(groups))}</td>"
-                 f'<td class="n">{"-" if minutes is None else f"{minutes:g}"}</td></tr>')
+        who = _("{n}: {groups}").format(n=len(groups), groups=_(", ").join(groups))
+        h.append(f"<tr><td>{_e(life)}</td><td>{_e(path)}</td><td>{_e(who)}</td>"
+                 f'<td class="n">{"-" if minutes is None else i18n.format_number(minutes)}</td></tr>')
     h.append("</tbody></table>")
-    h.append(bar_chart([(f"{life}, {path}", len(g)) for life, path, g, _m in rows], len(recs),
-                       "Groups per life and path"))
+    h.append(bar_chart([(_("{life}, {path}").format(life=life, path=path), len(g)) for life, path, g, _m in rows],
+                       len(recs), _("Groups per life and path")))
     return h
 
 
 def _endings(recs: list[dict[str, Any]]) -> list[str]:
-    h = ["<h2>Endings reached</h2>"]
+    h = [_h(2, _("Endings reached"))]
     unit = cr.unit_of(recs)
     for life, counts in sorted(cr.endings(recs).items()):
         total = sum(counts.values())
-        h += [f"<h3>{_e(life)} ({total} {unit}{'s' if total != 1 else ''})</h3>",
-              bar_chart(counts.most_common(), total, f"Endings reached: {life}")]
+        h += [_h(3, _("{life} ({count})").format(life=life, count=cr.units(total, unit))),
+              bar_chart(counts.most_common(), total, _("Endings reached: {life}").format(life=life))]
     return h
 
 
 def _restrictions(recs: list[dict[str, Any]]) -> list[str]:
     refused, listed = cr.restrictions(recs)
     n = len(recs)
-    h = ["<h2>Restrictions met and lists put on</h2>", "<h3>Refused</h3>"]
-    h.append(bar_chart(refused.most_common(10), n, "Groups refused each service") if refused
-             else "<p>No group was refused anything.</p>")
-    h.append("<h3>Put on a list</h3>")
-    h.append(bar_chart(listed.most_common(10), n, "Groups put on each list") if listed
-             else "<p>No group was put on a list.</p>")
+    h = [_h(2, _("Restrictions met and lists put on")), _h(3, _("Refused"))]
+    h.append(bar_chart(refused.most_common(10), n, _("Groups refused each service")) if refused
+             else tag("p", _("No group was refused anything.")))
+    h.append(_h(3, _("Put on a list")))
+    h.append(bar_chart(listed.most_common(10), n, _("Groups put on each list")) if listed
+             else tag("p", _("No group was put on a list.")))
     return h
 
 
 def _decisions(recs: list[dict[str, Any]], per_life: int = 10) -> list[str]:
     ds = cr.decisions(recs)
     unit = cr.unit_of(recs)
-    h = ["<h2>Key decisions</h2>"]
+    h = [_h(2, _("Key decisions"))]
     if not ds:
-        return h + [f"<p>No decision was made in two {unit}s or more.</p>"]
-    h.append(f'<p class="muted small">Decisions made in two {unit}s or more, in story order; the busiest '
-             f"{per_life} per life." + (" A group that played twice counts twice." if unit == "run" else "")
-             + "</p>")
+        none = _("No decision was made in two runs or more.") if unit == "run" else _(
+            "No decision was made by two groups or more.")
+        return h + [f"<p>{_e(none)}</p>"]
+    note = (_("Decisions made in two runs or more, in story order; the busiest {n} per life. A group that played "
+              "twice counts twice.") if unit == "run" else
+            _("Decisions made by two groups or more, in story order; the busiest {n} per life."))
+    h.append(f'<p class="muted small">{_e(note.format(n=per_life))}</p>')
     by_life: dict[str, list] = {}
     for d in ds:
         by_life.setdefault(d.life, []).append(d)
     for life, items in by_life.items():
-        h.append(f"<h3>{_e(life)}</h3>")
+        h.append(_h(3, life))
         busiest = sorted(sorted(items, key=lambda d: -d.reached)[:per_life], key=lambda d: d.order)
         for d in busiest:
-            h.append(f'<p><b>{_e(d.scene)}</b> <span class="muted small">({d.reached} of {d.of} {unit}s made this '
-                     "decision)</span></p>")
+            made = _("({k} of {of} made this decision)").format(k=d.reached, of=cr.units(d.of, unit))
+            h.append(f'<p><b>{_e(d.scene)}</b> <span class="muted small">{_e(made)}</span></p>')
             h.append('<ul class="dec">' + "".join(f"<li>{_e(cr.decision_sentence(d, c, unit))}</li>"
                                                   for c in d.choices) + "</ul>")
     return h
@@ -166,18 +207,18 @@ def _myths(recs: list[dict[str, Any]]) -> list[str]:
     stats = cr.myth_stats(recs)
     if not stats:
         return []
-    h = ["<h2>Myth or fact: right on the first answer</h2>",
-         '<p class="muted small">Only the first answer counts: a change made after reading what the sources say '
-         "is counted apart.</p>"]
+    h = [_h(2, _("Myth or fact: right on the first answer")),
+         '<p class="muted small">' + _e(_("Only the first answer counts: a change made after reading what the "
+                                          "sources say is counted apart.")) + "</p>"]
     lives = sorted({s.life for s in stats})
     for life in lives:
         rows = [s for s in stats if s.life == life]
-        h.append(f"<h3>{_e(life)}</h3>")
-        h.append("<table><thead><tr><th>Claim</th><th>The sources say</th><th>Right first</th>"
-                 "<th>Changed later</th></tr></thead><tbody>")
+        h.append(_h(3, life))
+        h.append(_th(_("Claim"), _("The sources say"), _("Right first"), _("Changed later")))
         for s in rows:
-            right = f"{s.right} of {s.answered} ({round(100 * s.share)}%)" if s.answered else "not answered"
-            h.append(f"<tr><td>{_e(s.claim)}</td><td>{_e(ANSWER_WORDS.get(s.answer, s.answer))}</td>"
+            right = (_("{k} of {n} ({percent})").format(k=s.right, n=s.answered, percent=_percent(s.share))
+                     if s.answered else _("not answered"))
+            h.append(f"<tr><td>{_e(s.claim)}</td><td>{_e(answer_word(s.answer))}</td>"
                      f'<td class="n">{_e(right)}</td><td class="n">{s.changed}</td></tr>')
         h.append("</tbody></table>")
         answered = [s for s in rows if s.answered]
@@ -185,76 +226,94 @@ def _myths(recs: list[dict[str, Any]]) -> list[str]:
             h.append(_share_chart(answered, life))
     missed = cr.most_missed(stats)
     if missed:
-        h.append("<h3>The claims most groups got wrong at first (discuss these)</h3><ol>")
+        h.append(_h(3, _("The claims most groups got wrong at first (discuss these)")) + "<ol>")
         for s in missed:
-            wrong = ANSWER_WORDS.get(s.common_wrong, s.common_wrong).lower()
-            h.append(f"<li>{_e(s.claim)} <span class=\"small\">({_e(s.life)}: {s.answered - s.right} of {s.answered}"
-                     f" wrong, most often \u201c{_e(wrong)}\u201d; the sources say "
-                     f"{_e(ANSWER_WORDS.get(s.answer, s.answer).lower())})</span></li>")
+            note = _("({life}: {k} of {n} wrong, most often \u201c{wrong}\u201d; the sources say {answer})").format(
+                life=s.life, k=s.answered - s.right, n=s.answered, wrong=answer_word(s.common_wrong).lower(),
+                answer=answer_word(s.answer).lower())
+            h.append(f'<li>{_e(s.claim)} <span class="small">{_e(note)}</span></li>')
         h.append("</ol>")
     return h
+
+
+def _percent(share: float) -> str:
+    from babel.numbers import format_percent
+
+    return format_percent(round(share, 2), locale=i18n.BABEL_LOCALE.get(i18n.current(), i18n.current()))
 
 
 def _share_chart(stats, life: str) -> str:
     rows = [(s.claim, s.right) for s in stats]
     # one chart per life: the bars are out of the groups that answered each claim
     total = max(s.answered for s in stats)
-    return bar_chart(rows, total, f"Groups right on their first answer: {life}")
+    return bar_chart(rows, total, _("Groups right on their first answer: {life}").format(life=life))
 
 
 def _prompts(recs: list[dict[str, Any]]) -> list[str]:
     ours = cr.prompts(recs)
     theirs = cr.debrief_questions(recs)
-    h = ["<h2>Discussion</h2>", '<div class="cols"><div>', "<h3>From this class's choices</h3>"]
+    h = [_h(2, _("Discussion")), '<div class="cols"><div>', _h(3, _("From this class\u2019s choices"))]
     h.append("<ol>" + "".join(f"<li>{_e(p)}</li>" for p in ours) + "</ol>" if ours
-             else "<p>Too few runs to draw prompts from.</p>")
-    h += ["</div><div>", "<h3>The debrief's questions</h3>"]
+             else tag("p", _("Too few runs to draw prompts from.")))
+    h += ["</div><div>", _h(3, _("The debrief\u2019s questions"))]
     for life, qs in theirs.items():
         h.append(f"<p><b>{_e(life)}</b></p><ol>" + "".join(f"<li>{_e(q)}</li>" for q in qs) + "</ol>")
     return h + ["</div></div>"]
 
 
 def _groups(recs: list[dict[str, Any]]) -> list[str]:
-    h = ["<h2>Every group</h2>", "<table><thead><tr><th>Group</th><th>Life</th><th>Path</th><th>Ending</th>"
-         "<th>Choices</th><th>Minutes</th><th>Right first</th></tr></thead><tbody>"]
+    h = [_h(2, _("Every group")), _th(_("Group"), _("Life"), _("Path"), _("Ending"), _("Choices"), _("Minutes"),
+                                      _("Right first"))]
     for r in sorted(recs, key=lambda r: (cr.natural_key(cr.group_name(r)), r["life"]["title"])):
-        ending = (r.get("ending") or {}).get("title") or STATUS_WORDS.get(r.get("status", ""), "")
+        ending = (r.get("ending") or {}).get("title") or status_word(r.get("status", ""))
         answered = [m for m in r.get("myths", []) if m.get("first")]
         right = sum(1 for m in answered if m["first"] == m["answer"])
         h.append(f"<tr><td>{_e(cr.group_name(r))}</td><td>{_e(r['life']['title'])}</td><td>{_e(cr.path_label(r))}</td>"
                  f"<td>{_e(ending)}</td><td class=\"n\">{len(r.get('choices', []))}</td>"
-                 f"<td class=\"n\">{r.get('minutes_played', 0):g}</td>"
-                 f"<td class=\"n\">{right} of {len(answered)}</td></tr>")
+                 f"<td class=\"n\">{i18n.format_number(r.get('minutes_played', 0))}</td>"
+                 + tag("td", _("{k} of {n}").format(k=right, n=len(answered)), 'class="n"') + "</tr>")
     return h + ["</tbody></table>"]
 
 
 def _skipped(loaded: Loaded) -> list[str]:
-    h = ["<h2>Files read</h2>"]
+    h = [_h(2, _("Files read"))]
+    read = ngettext("{n} record read", "{n} records read", len(loaded.records)).format(n=len(loaded.records))
     if not loaded.skipped:
-        return h + [f"<p>{len(loaded.records)} record{'s' if len(loaded.records) != 1 else ''} read; no file "
-                    "was skipped.</p>"]
-    h.append(f"<p>{len(loaded.records)} record{'s' if len(loaded.records) != 1 else ''} read; "
-             f"{len(loaded.skipped)} file{'s' if len(loaded.skipped) != 1 else ''} skipped:</p>")
-    h.append("<table><thead><tr><th>File</th><th>Why it was skipped</th></tr></thead><tbody>")
+        return h + [tag("p", _("{read}; no file was skipped.").format(read=read))]
+    skipped = ngettext("{n} file skipped", "{n} files skipped", len(loaded.skipped)).format(n=len(loaded.skipped))
+    h.append(tag("p", _("{read}; {skipped}:").format(read=read, skipped=skipped)))
+    h.append(_th(_("File"), _("Why it was skipped")))
     h += [f"<tr><td>{_e(s.file)}</td><td>{_e(s.reason)}</td></tr>" for s in loaded.skipped[:200]]
     if len(loaded.skipped) > 200:
-        h.append(f"<tr><td colspan=\"2\">and {len(loaded.skipped) - 200} more</td></tr>")
+        more = _("and {n} more").format(n=len(loaded.skipped) - 200)
+        h.append(f"<tr><td colspan=\"2\">{_e(more)}</td></tr>")
     return h + ["</tbody></table>"]
 
 
 def make_report(folder: str | Path, out: str | Path | None = None, csv_out: str | Path | None = None,
-                made_at: datetime | None = None) -> tuple[Path, Loaded]:
-    """Read ``folder`` and write the report (default ``FOLDER/class-report.html``); optionally every
-    record as one CSV. Raises OSError when the page cannot be written."""
+                made_at: datetime | None = None, lang: str | None = None) -> tuple[Path, Loaded]:
+    """Read ``folder`` and write the report (default ``FOLDER/class-report.html``) in ``lang`` (default:
+    the language most records were played in); optionally every record as one CSV. Raises OSError
+    when the page cannot be written, UnknownLanguage for a language the game does not speak."""
     from .record import render_csv
 
-    loaded = cr.load_folder(folder)
+    if lang is not None:
+        i18n.check_language(lang)
+    with speaking(lang or "en"):  # why a file was skipped is said in the page's language
+        loaded = cr.load_folder(folder)
+    if lang is None:
+        lang = class_language(loaded)
+        if lang != "en":  # records are small: reading them again is cheaper than translating reasons later
+            with speaking(lang):
+                loaded = cr.load_folder(folder)
     path = Path(out) if out else Path(folder) / "class-report.html"
     path.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write_text(path, render(loaded, made_at))
+    atomic_write_text(path, render(loaded, made_at, lang))
     if csv_out:
-        atomic_write_text(Path(csv_out), "\ufeff" + render_csv(loaded.records))
+        with speaking(lang):
+            table = render_csv(loaded.records)
+        atomic_write_text(Path(csv_out), "\ufeff" + table)
     return path, loaded
 
 
-__all__ = ["bar_chart", "make_report", "render"]
+__all__ = ["bar_chart", "class_language", "make_report", "render"]

@@ -26,10 +26,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from .. import i18n
 from ..engine.events import Event, describe
 from ..engine.model import ANSWERS, Life, Story, Text
 from ..engine.runtime import Session
-from .record import AnswerLog, RunRecorder, pick_debrief
+from ..i18n import _
+from .record import AnswerLog, RunRecorder, excerpt, pick_debrief
 
 QUIET = ("journal", "moved", "travel", "time")  # the journal has its own section; decisions show date and place
 
@@ -122,23 +124,19 @@ class Summary:
 
 
 def _excerpt(text: str, limit: int = 140) -> str:
-    flat = " ".join(text.split())
-    if len(flat) <= limit:
-        return flat
-    cut = flat[:limit].rsplit(" ", 1)[0]
-    return cut + " ..."
+    return excerpt(text, limit)
 
 
 def _start_label(life: Life, start: str, tr) -> str:
     if start == "short":
-        return "The short path"
+        return _("The short path")
     if start.startswith("chapter:"):
         cid = start.split(":", 1)[1]
         for ch in life.chapters:
             if ch.id == cid:
-                return f"Chapter: {tr(ch.title)}"
-        return "A chapter"
-    return "From the beginning"
+                return _("Chapter: {title}").format(title=tr(ch.title))
+        return _("A chapter")
+    return _("From the beginning")
 
 
 def as_log(answers: AnswerLog | dict[str, str] | None) -> AnswerLog:
@@ -152,7 +150,8 @@ def build_summary(session: Session, story: Story, answers: AnswerLog | dict[str,
                   show_questions: bool = True, lang: str | None = None,
                   now: datetime | None = None, record: dict[str, Any] | None = None) -> Summary:
     """Gather what the summary shows from a session (finished or not); ``record`` adds the group,
-    the status and the minutes played."""
+    the status and the minutes played. The interface words are in the current language: call it
+    inside :func:`game.modes.record.speaking` (RunRecorder does)."""
     log_ = as_log(answers)
 
     def tr(t: Text | None) -> str:
@@ -219,9 +218,9 @@ def build_summary(session: Session, story: Story, answers: AnswerLog | dict[str,
             given = log_.first.get(m.id, "")
             myths.append(MythAnswer(m.id, tr(m.claim), given, m.answer, tr(m.explanation),
                                     list(log_.changes.get(m.id, []))))
-        for heading, sec in (("What really happened", debrief.what_happened),
-                             ("What the sources do not say", debrief.not_known),
-                             ("What this story invented", debrief.dramatized)):
+        for heading, sec in ((_("What really happened"), debrief.what_happened),
+                             (_("What the sources do not say"), debrief.not_known),
+                             (_("What this story invented"), debrief.dramatized)):
             if sec is not None:
                 sections.append((heading, tr(sec.text)))
                 cite(sec.sources)
@@ -239,7 +238,8 @@ def build_summary(session: Session, story: Story, answers: AnswerLog | dict[str,
     return Summary(
         story_title=tr(story.title), language=lang or story.language, life_id=life.id, life_title=tr(life.title),
         player=tr(life.player), period=tr(life.period), start=_start_label(life, session.state.start, tr),
-        ending=tr(ending.title) if ending is not None else "", made_at=when.strftime("%Y-%m-%d %H:%M"),
+        ending=tr(ending.title) if ending is not None else "",
+        made_at=f"{i18n.format_date(when.date(), lang or story.language)} {when.strftime('%H:%M')}",
         start_events=say(hist[0].events) if hist else [], steps=steps, scheme=tr(scheme.name) if scheme else "",
         points=points, grades=[(g.id, g.min) for g in scheme.grades] if scheme else [], lists=periods,
         journal=[(j.get("date", ""), j.get("text", "")) for j in _journal(session, story, lang)],

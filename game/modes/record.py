@@ -22,26 +22,59 @@ import json
 import re
 import secrets
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from .. import i18n
 from ..engine.events import Event, describe
 from ..engine.model import ANSWERS, Debrief, Story, Text
 from ..engine.runtime import Session
 from ..engine.saves import atomic_write_text
+from ..i18n import _, pgettext
 from . import paths
 
 FORMAT = "on-the-list/run-record"
 VERSION = 1
 STATUSES = ("playing", "finished", "left", "ended")
-STATUS_WORDS = {"playing": "still playing", "finished": "reached an ending", "left": "left before the end",
-                "ended": "ended by the teacher"}
-ANSWER_WORDS = {"myth": "Myth", "fact": "Fact", "mixed": "Partly true"}
+ANSWER_WORDS = {"myth": "Myth", "fact": "Fact", "mixed": "Partly true"}  # the answers (keys); words: answer_word
 GROUP_MAX = 24
 MYTH_SLOTS = 8  # the CSV always has this many myth-or-fact column groups (more if a debrief has more)
 _GROUP_OK = re.compile(r"[^\w .'-]+", re.UNICODE)
+
+
+# -- words in the record's language --------------------------------------------------------------------
+@contextmanager
+def speaking(lang: str | None) -> Iterator[str]:
+    """Interface strings in ``lang`` inside the block (a record is written in the language its run was
+    played in, a class report in the class's), whatever the window speaks; the language in use before
+    comes back afterwards. A language the interface has no catalog for is written in English."""
+    before = i18n.current()
+    try:
+        yield i18n.use(lang if lang in i18n.languages() else None)
+    finally:
+        i18n.use(before)
+
+
+def answer_word(answer: str) -> str:
+    """"Myth", "Fact", "Partly true" in the current language (an unknown answer as written)."""
+    words = {"myth": _("Myth"), "fact": _("Fact"), "mixed": _("Partly true")}
+    return words.get(answer, answer)
+
+
+def status_word(status: str) -> str:
+    """What became of a run, in a few words ("reached an ending")."""
+    words = {"playing": _("still playing"), "finished": _("reached an ending"), "left": _("left before the end"),
+             "ended": _("ended by the teacher")}
+    return words.get(status, status)
+
+
+def yes_no(value: bool) -> str:
+    return pgettext("a CSV cell: was the answer right?", "yes") if value else pgettext(
+        "a CSV cell: was the answer right?", "no")
 
 
 # -- the group label -------------------------------------------------------------------------------
@@ -113,8 +146,25 @@ KEPT_EVENTS = ("refused", "allowed", "listed", "delisted", "appeal", "points", "
 
 
 def _excerpt(text: str, limit: int = 90) -> str:
+    return excerpt(text, limit)
+
+
+def excerpt(text: str, limit: int) -> str:
+    """The start of ``text`` in about ``limit`` columns (a Chinese character takes two), cut at a word
+    where the text has spaces, with an ellipsis when something was left out."""
     flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[:limit].rsplit(" ", 1)[0] + " ..."
+    width = 0
+    for i, ch in enumerate(flat):
+        wide = unicodedata.east_asian_width(ch) in ("W", "F")
+        width += 2 if wide else 1
+        if width > limit:
+            cut = flat[:i]
+            if wide:
+                return cut + "\u2026"
+            if ch != " " and " " in cut:
+                cut = cut.rsplit(" ", 1)[0]  # a Latin word is not cut in two
+            return cut.rstrip() + " ..."
+    return flat
 
 
 def pick_debrief(session: Session, answers: AnswerLog | dict[str, str] | None = None) -> Debrief | None:
@@ -205,9 +255,10 @@ def csv_row(rec: dict[str, Any], slots: int = MYTH_SLOTS) -> list[str]:
     for n in range(slots):
         if n < len(myths):
             m = myths[n]
-            right = "" if m.get("right") is None else ("yes" if m["right"] else "no")
-            row += [m.get("claim", ""), ANSWER_WORDS.get(m.get("first", ""), ""), right,
-                    " then ".join(ANSWER_WORDS.get(a, a) for a in m.get("changed_to", []))]
+            right = "" if m.get("right") is None else yes_no(m["right"])
+            first = answer_word(m["first"]) if m.get("first") else ""
+            row += [m.get("claim", ""), first, right,
+                    _(", then ").join(answer_word(a) for a in m.get("changed_to", []))]
         else:
             row += ["", "", "", ""]
     row.append(" | ".join(f"{c['step']}. {c['label']}" for c in rec.get("choices", [])))
@@ -216,7 +267,11 @@ def csv_row(rec: dict[str, Any], slots: int = MYTH_SLOTS) -> list[str]:
 
 
 def render_csv(records: list[dict[str, Any]]) -> str:
-    """A header and one row per record, for a spreadsheet (the class report writes all of them)."""
+    """A header and one row per record, for a spreadsheet (the class report writes all of them).
+
+    The header is the same stable English identifiers in every language (spreadsheets and the class
+    report read them); the words in the cells (answers, yes/no) are in the current language: call it
+    inside :func:`speaking`."""
     slots = max([MYTH_SLOTS] + [len(r.get("myths", [])) for r in records])
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
@@ -278,25 +333,27 @@ class RunRecorder:
         from .export import build_summary, render_html
 
         if not paths.writes_enabled():
-            raise PermissionError("records are off in kiosk mode")
+            raise PermissionError("records are off in kiosk mode")  # a program's message, not shown as such
         if status is not None:
             self.status = status
         now = now or datetime.now()
-        rec = self.record(session, now)
+        with speaking(self.lang or self.story.language):  # the run's own language, whatever the window speaks
+            rec = self.record(session, now)
+            summary = build_summary(session, self.story, self.answers, self.show_questions, self.lang, now,
+                                    record=rec)
+            page, table = render_html(summary), render_csv([rec])
         self.folder.mkdir(parents=True, exist_ok=True)
         if self.stem is None:
             self.stem = self._choose_stem(session.life.id)
-        summary = build_summary(session, self.story, self.answers, self.show_questions, self.lang, now,
-                                record=rec)
         base = self.folder / self.stem
         # the summary and the CSV first: the JSON, which the class report reads, is written last
-        atomic_write_text(base.with_suffix(".html"), render_html(summary))
-        atomic_write_text(base.with_suffix(".csv"), "\ufeff" + render_csv([rec]))  # BOM: spreadsheets read UTF-8
+        atomic_write_text(base.with_suffix(".html"), page)
+        atomic_write_text(base.with_suffix(".csv"), "\ufeff" + table)  # BOM: spreadsheets read UTF-8
         atomic_write_text(base.with_suffix(".json"), json.dumps(rec, ensure_ascii=False, indent=1) + "\n")
         self.writes += 1
         return base.with_suffix(".json")
 
 
-__all__ = ["ANSWER_WORDS", "FORMAT", "GROUP_MAX", "MYTH_SLOTS", "STATUSES", "STATUS_WORDS", "VERSION", "AnswerLog",
-           "RunRecorder", "build_record", "clean_group", "csv_columns", "csv_row", "group_slug", "path_kind",
-           "pick_debrief", "record_stem", "render_csv"]
+__all__ = ["ANSWER_WORDS", "FORMAT", "GROUP_MAX", "MYTH_SLOTS", "STATUSES", "VERSION", "AnswerLog", "RunRecorder",
+           "answer_word", "build_record", "clean_group", "csv_columns", "csv_row", "group_slug", "path_kind",
+           "excerpt", "pick_debrief", "record_stem", "render_csv", "speaking", "status_word", "yes_no"]

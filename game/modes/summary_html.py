@@ -13,16 +13,19 @@ import html
 import re
 from typing import Any
 
+from .. import i18n
 from ..cite import display_url
+from ..i18n import _, ngettext, pgettext
 from .export import Summary
-from .record import ANSWER_WORDS, STATUS_WORDS
+from .record import answer_word, status_word
 
 _URL = re.compile(r"^https?://[^\s<>\"']+$")
 
 # -- HTML -------------------------------------------------------------------------------------------
 CSS = """
 *{box-sizing:border-box}
-body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#111;background:#fff;
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,"Noto Sans CJK SC","Microsoft YaHei","PingFang SC",
+sans-serif;color:#111;background:#fff;
 max-width:60rem;margin:1.2rem auto;padding:0 1rem;line-height:1.35;font-size:12pt;overflow-wrap:anywhere}
 h1{font-size:1.5rem;margin:0 0 .2rem}h2{font-size:1.1rem;margin:1rem 0 .3rem;border-bottom:2px solid #111}
 table{border-collapse:collapse;width:100%;margin:.3rem 0;table-layout:auto}
@@ -48,6 +51,40 @@ svg{max-height:30mm;width:auto}.myth .small{font-size:7.5pt}th,td{padding:.1rem 
 
 def _e(value: Any) -> str:
     return html.escape(str(value), quote=True)
+
+
+def tag(name: str, text: str, attrs: str = "") -> str:
+    """``<name attrs>text</name>``, the text escaped. (Translated strings are never inside an f-string:
+    pybabel does not look there.)"""
+    return f"<{name}{' ' + attrs if attrs else ''}>{_e(text)}</{name}>"
+
+
+def html_lang(lang: str) -> str:
+    """The page's ``lang`` attribute: Chinese is written in simplified characters ("zh-Hans")."""
+    return {"zh": "zh-Hans"}.get(lang, lang or "en")
+
+
+def _date(iso: str) -> str:
+    return i18n.format_date(iso) if iso else ""
+
+
+def trust_word(level: str) -> str:
+    """A source's trust level ("high", "medium", "low") in the current language."""
+    words = {"high": pgettext("trust level", "high"), "medium": pgettext("trust level", "medium"),
+             "low": pgettext("trust level", "low")}
+    return words.get(level, level)
+
+
+def evidence_word(evidence: str) -> str:
+    """How well a scene is sourced ("documented", "reported", "dramatized") in the current language."""
+    words = {"documented": pgettext("how well a scene is sourced", "documented"),
+             "reported": pgettext("how well a scene is sourced", "reported"),
+             "dramatized": pgettext("how well a scene is sourced", "dramatized")}
+    return words.get(evidence, evidence)
+
+
+def _step(x: int) -> str:
+    return _("start") if x == 0 else _("step {n}").format(n=x)
 
 
 def _events_html(events: list[str]) -> str:
@@ -78,7 +115,7 @@ def points_svg(summary: Summary, width: int = 640, height: int = 180) -> str:
 
     out = [f'<svg viewBox="0 0 {width} {height}" width="{width}" '
            f'height="{height}" role="img" aria-labelledby="chart-title">',
-           f'<title id="chart-title">{_e(summary.scheme)}: points at each step</title>',
+           tag("title", _("{scheme}: points at each step").format(scheme=summary.scheme), 'id="chart-title"'),
            f'<rect x="{left}" y="{top}" width="{width - left - right}" height="{height - top - bottom}" '
            'fill="none" stroke="#777"/>']
     for grade, floor in summary.grades:
@@ -86,8 +123,9 @@ def points_svg(summary: Summary, width: int = 640, height: int = 180) -> str:
             y = sy(floor)
             out.append(f'<line x1="{left}" y1="{y}" x2="{width - right}" y2="{y}" stroke="#999" '
                        'stroke-dasharray="4 3"/>')
-            out.append(f'<text x="{width - right - 4}" y="{y - 3}" font-size="11" text-anchor="end" '
-                       f'fill="#333">grade {_e(grade)} from {floor}</text>')
+            band = _("grade {grade} from {points}").format(grade=grade, points=floor)
+            out.append(tag("text", band, f'x="{width - right - 4}" y="{y - 3}" font-size="11" text-anchor="end" '
+                                         'fill="#333"'))
     for value in sorted({min(ys), max(ys)}):
         out.append(f'<text x="{left - 6}" y="{sy(value) + 4}" font-size="11" text-anchor="end">{value}</text>')
     path: list[str] = []  # a step line: points stay the same until the next change
@@ -97,74 +135,82 @@ def points_svg(summary: Summary, width: int = 640, height: int = 180) -> str:
         path.append(f"{sx(x)},{sy(y)}")
     out.append(f'<polyline points="{" ".join(path)}" fill="none" stroke="#003c8f" stroke-width="2.5"/>')
     for x, d, y in pts:
-        when = "start" if x == 0 else f"step {x}"
-        out.append(f'<circle cx="{sx(x)}" cy="{sy(y)}" r="3.5" fill="#003c8f"><title>{when}, {_e(d)}: '
-                   f'{y} points</title></circle>')
-    out.append(f'<text x="{left}" y="{height - 8}" font-size="11">start</text>')
-    out.append(f'<text x="{width - right}" y="{height - 8}" font-size="11" text-anchor="end">step {max_x}</text>')
+        tip = ngettext("{when}, {date}: {n} point", "{when}, {date}: {n} points", y).format(
+            when=_step(x), date=_date(d), n=i18n.format_number(y))
+        out.append(f'<circle cx="{sx(x)}" cy="{sy(y)}" r="3.5" fill="#003c8f"><title>{_e(tip)}</title></circle>')
+    out.append(f'<text x="{left}" y="{height - 8}" font-size="11">{_e(_step(0))}</text>')
+    out.append(f'<text x="{width - right}" y="{height - 8}" font-size="11" text-anchor="end">'
+               f'{_e(_step(max_x))}</text>')
     out.append("</svg>")
     return "\n".join(out)
 
 
-PATH_WORDS = {"main": "The whole life", "short": "The short version", "chapter": "A chapter"}
-
-
 def _meta(s: Summary) -> list[str]:
-    outcome = "Ending: " + s.ending if s.ending else "Not finished"
+    outcome = _("Ending: {title}").format(title=s.ending) if s.ending else _("Not finished")
     if s.status and s.status not in ("playing", "finished"):
-        outcome += f" ({STATUS_WORDS.get(s.status, s.status)})"
-    rows = [("Group", s.group or "(no label)"), ("Life", f"{s.life_title}: {s.player}"), ("Started from", s.start),
-            ("Place and time", s.period), ("Outcome", outcome), ("Choices made", str(len(s.choices)))]
+        outcome = _("{outcome} ({status})").format(outcome=outcome, status=status_word(s.status))
+    rows = [(_("Group"), s.group or _("(no label)")),
+            (_("Life"), _("{life}: {player}").format(life=s.life_title, player=s.player)),
+            (_("Started from"), s.start), (_("Place and time"), s.period), (_("Outcome"), outcome),
+            (_("Choices made"), i18n.format_number(len(s.choices)))]
     if s.minutes is not None:
-        rows.append(("Minutes played", f"{s.minutes:g}"))
-    rows.append(("Saved", s.made_at))
+        rows.append((_("Minutes played"), i18n.format_number(s.minutes)))
+    rows.append((_("Saved"), s.made_at))
     return ['<div class="meta">'] + [f"<div><b>{_e(k)}</b> {_e(v)}</div>" for k, v in rows] + ["</div>"]
 
 
 def _path_html(s: Summary) -> list[str]:
     decisions = [st for st in s.steps if st.choice and st.options > 1]
     passed = sum(1 for st in s.steps if st.choice and st.options <= 1)
-    h = ["<h2>The decisions</h2>"]
+    h = [tag("h2", _("The decisions"))]
     if not decisions:
-        h.append("<p>No decision was made on this run.</p>")
+        h.append(tag("p", _("No decision was made on this run.")))
     else:
         h.append('<ol class="dec">')
         where = ("", "")
         for st in decisions:
-            tag = f' <span class="tag">{_e(st.evidence)}</span>' if st.evidence else ""
+            label = " " + tag("span", evidence_word(st.evidence), 'class="tag"') if st.evidence else ""
             caused = " ".join(st.events)
             caused = f'<br><span class="small">{_e(caused)}</span>' if caused else ""
             # the date and place when they change (a long run stays on two pages)
-            when = ", ".join(x for x, was in zip((st.date, st.place), where, strict=True) if x != was)
-            where = (st.date, st.place)
-            when = f'<span class="muted small">{_e(when)}:</span> ' if when else ""
-            h.append(f'<li value="{st.number}">{when}<b>{_e(st.choice)}</b>{tag}{caused}</li>')
+            when = pgettext("between a date and a place", ", ").join(
+                x for x, was in zip((_date(st.date), st.place), where, strict=True) if x != was)
+            where = (_date(st.date), st.place)
+            when = tag("span", _("{when}:").format(when=when), 'class="muted small"') + " " if when else ""
+            h.append(f'<li value="{st.number}">{when}<b>{_e(st.choice)}</b>{label}{caused}</li>')
         h.append("</ol>")
     if passed:
-        h.append(f'<p class="muted small">Also {passed} scene{"s" if passed != 1 else ""} passed with '
-                 '"Continue" (no decision).</p>')
+        also = ngettext("Also {n} scene passed with \u201cContinue\u201d (no decision).",
+                        "Also {n} scenes passed with \u201cContinue\u201d (no decision).", passed)
+        h.append(f'<p class="muted small">{_e(also.format(n=i18n.format_number(passed)))}</p>')
     return h
 
 
 def _lists_points_html(s: Summary) -> list[str]:
-    h = ['<div class="pair"><div>', "<h2>Lists over time</h2>"]
+    h = ['<div class="pair"><div>', tag("h2", _("Lists over time"))]
     if s.start_events:
-        h.append('<p class="small">At the start: ' + _e("; ".join(s.start_events)) + "</p>")
+        h.append('<p class="small">' + _e(_("At the start: {events}").format(events=_("; ").join(s.start_events)))
+                 + "</p>")
     if s.lists:
-        h.append("<table><thead><tr><th>List</th><th>On from</th><th>Off from</th><th>Why</th></tr></thead><tbody>")
+        h.append("<table><thead><tr>" + "".join(f"<th>{_e(x)}</th>" for x in (
+            _("List"), _("On from"), _("Off from"), _("Why"))) + "</tr></thead><tbody>")
         for p in s.lists:
-            until = f"step {p.until_step}, {p.until_date}" if p.until_step is not None else "still on at the end"
-            h.append(f"<tr><td>{_e(p.name)}</td><td>step {p.since_step}, {_e(p.since_date)}</td>"
+            until = (_("{step}, {date}").format(step=_step(p.until_step), date=_date(p.until_date))
+                     if p.until_step is not None else _("still on at the end"))
+            since = _("{step}, {date}").format(step=_step(p.since_step), date=_date(p.since_date))
+            h.append(f"<tr><td>{_e(p.name)}</td><td>{_e(since)}</td>"
                      f"<td>{_e(until)}</td><td>{_e(p.reason)}</td></tr>")
         h.append("</tbody></table>")
     else:
-        h.append("<p>This run put the player on no list.</p>")
+        h.append(tag("p", _("This run put the player on no list.")))
     h.append("</div><div>")
     if s.points:
-        h.append(f"<h2>Points over time</h2><p>{_e(s.scheme)}.</p>")
+        h.append(tag("h2", _("Points over time")) + tag("p", _("{scheme}.").format(scheme=s.scheme)))
         h.append(points_svg(s))
-        steps = ", ".join(f"{'start' if x == 0 else 'step ' + str(x)} ({d}): {y}" for x, d, y in s.points)
-        h.append(f'<p class="small">{_e(steps)}.</p>')
+        steps = _(", ").join(_("{step} ({date}): {points}").format(step=_step(x), date=_date(d),
+                                                                   points=i18n.format_number(y))
+                             for x, d, y in s.points)
+        h.append(tag("p", _("{list}.").format(list=steps), 'class="small"'))
     h.append("</div></div>")
     return h
 
@@ -172,28 +218,33 @@ def _lists_points_html(s: Summary) -> list[str]:
 def _myths_html(s: Summary) -> list[str]:
     if not s.myths:
         return []
-    h = ['<h2>Myth or fact?</h2><p class="small muted">The first answer counts; a change made after seeing '
-         "what the sources say is shown as a change.</p>",
-         '<table class="myth"><thead><tr><th>Claim</th><th>First answer</th><th>The sources say</th></tr></thead>'
-         "<tbody>"]
+    h = [tag("h2", _("Myth or fact?")) + tag("p", _("The first answer counts; a change made after seeing what the "
+                                                   "sources say is shown as a change."), 'class="small muted"'),
+         '<table class="myth"><thead><tr>' + "".join(f"<th>{_e(x)}</th>" for x in (
+             _("Claim"), _("First answer"), _("The sources say"))) + "</tr></thead><tbody>"]
     for m in s.myths:
-        given = ANSWER_WORDS.get(m.given, "Not answered")
-        mark = "" if not m.given else (" (matches)" if m.matches else " (differs)")
+        if not m.given:
+            given = _("Not answered")
+        elif m.matches:
+            given = _("{answer} (matches)").format(answer=answer_word(m.given))
+        else:
+            given = _("{answer} (differs)").format(answer=answer_word(m.given))
         later = ""
         if m.changed_to:
-            later = '<br><span class="small">Changed later to ' + _e(
-                ", then ".join(ANSWER_WORDS.get(a, a) for a in m.changed_to)) + "</span>"
-        h.append(f"<tr><td>{_e(m.claim)}</td><td>{_e(given + mark)}{later}</td>"
-                 f"<td><b>{_e(ANSWER_WORDS.get(m.answer, m.answer))}</b>. "
+            later = '<br><span class="small">' + _e(_("Changed later to {answers}").format(
+                answers=_(", then ").join(answer_word(a) for a in m.changed_to))) + "</span>"
+        verdict = _("{answer}.").format(answer=answer_word(m.answer))
+        h.append(f"<tr><td>{_e(m.claim)}</td><td>{_e(given)}{later}</td>"
+                 f"<td><b>{_e(verdict)}</b> "
                  f'<span class="small">{_e(m.explanation)}</span></td></tr>')
     h.append("</tbody></table>")
     return h
 
 
 def _sources_html(s: Summary) -> list[str]:
-    h = ["<h2>Sources of the scenes on this path</h2>"]
+    h = [tag("h2", _("Sources of the scenes on this path"))]
     if not s.sources:
-        return h + ["<p>No sources were cited on this path.</p>"]
+        return h + [tag("p", _("No sources were cited on this path."))]
     h.append('<ol class="src">')
     for src in s.sources:
         bits = [_e(src.author) if src.author else "", f"<cite>{_e(src.title)}</cite>", _e(src.outlet),
@@ -202,7 +253,7 @@ def _sources_html(s: Summary) -> list[str]:
         if src.url and _URL.match(src.url):
             shown = display_url(src.url)  # readable ("%E4%B8%AD" -> the characters), still the same address
             line += f' <a href="{_e(src.url)}">{_e(shown)}</a>'  # the address once, as the link's text
-        line += f' <span class="muted">(trust: {_e(src.trust)})</span>'
+        line += " " + tag("span", _("(trust: {level})").format(level=trust_word(src.trust)), 'class="muted"')
         h.append(f"<li>{line}</li>")
     h.append("</ol>")
     return h
@@ -211,33 +262,34 @@ def _sources_html(s: Summary) -> list[str]:
 def render_html(summary: Summary) -> str:
     """The summary as one self-contained HTML page."""
     s = summary
-    title = f"{s.story_title}: {s.life_title}" + (f", {s.group}" if s.group else "")
+    title = (_("{story}: {life}, {group}") if s.group else _("{story}: {life}")).format(
+        story=s.story_title, life=s.life_title, group=s.group)
     h: list[str] = [
         "<!DOCTYPE html>",
-        f'<html lang="{_e(s.language)}">',
+        f'<html lang="{_e(html_lang(s.language))}">',
         "<head>",
         '<meta charset="utf-8">',
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<meta name="referrer" content="no-referrer">',
-        f"<title>{_e(title)}: summary of a run</title>",
+        tag("title", _("{title}: summary of a run").format(title=title)),
         f"<style>{CSS}</style>",
         "</head>",
         "<body>",
         f"<h1>{_e(title)}</h1>",
-        '<p class="muted small">A summary of one run through an educational game. It holds no names and no '
-        "personal data: only a group label the class chose.</p>",
+        '<p class="muted small">' + _e(_("A summary of one run through an educational game. It holds no names "
+                                         "and no personal data: only a group label the class chose.")) + "</p>",
     ]
     h += _meta(s)
     h += _path_html(s)
     h += _lists_points_html(s)
     if s.journal:
-        h.append('<h2>Journal</h2><ul class="small jr">')
-        h += [f"<li>{_e(d)}: {_e(t)}</li>" for d, t in s.journal]
+        h.append(tag("h2", _("Journal")) + '<ul class="small jr">')
+        h += [tag("li", _("{date}: {text}").format(date=_date(d), text=t)) for d, t in s.journal]
         h.append("</ul>")
     h += _myths_html(s)
     if s.questions:
-        h.append("<h2>Questions to discuss</h2><ol>")
+        h.append(tag("h2", _("Questions to discuss")) + "<ol>")
         h += [f"<li>{_e(q)}</li>" for q in s.questions]
         h.append("</ol>")
     h += _sources_html(s)
@@ -245,4 +297,4 @@ def render_html(summary: Summary) -> str:
     return "\n".join(h)
 
 
-__all__ = ["CSS", "PATH_WORDS", "points_svg", "render_html"]
+__all__ = ["CSS", "evidence_word", "html_lang", "tag", "points_svg", "render_html", "trust_word"]

@@ -16,16 +16,20 @@ from __future__ import annotations
 import html
 import random
 import re
+import unicodedata
 from pathlib import Path
 from typing import Any
 
 from ..engine.model import Life, Myth, Story, Term, Text
 from ..engine.saves import atomic_write_text
-from .record import ANSWER_WORDS
+from ..i18n import _, pgettext
+from .record import ANSWER_WORDS, answer_word, speaking
+from .summary_html import html_lang, tag, trust_word
 
 CSS = """
 *{box-sizing:border-box}
-body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#111;background:#fff;
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,"Noto Sans CJK SC","Microsoft YaHei","PingFang SC",
+sans-serif;color:#111;background:#fff;
 max-width:50rem;margin:1.5rem auto;padding:0 1rem;line-height:1.4;font-size:12pt;overflow-wrap:anywhere}
 h1{font-size:1.5rem;margin:0 0 .2rem}h2{font-size:1.15rem;margin:1.2rem 0 .4rem;border-bottom:2px solid #111}
 .card{border:1.5px solid #333;border-radius:6px;padding:.5rem .7rem;margin:.5rem 0;break-inside:avoid}
@@ -33,7 +37,7 @@ h1{font-size:1.5rem;margin:0 0 .2rem}h2{font-size:1.15rem;margin:1.2rem 0 .4rem;
 width:.9em;height:.9em;border:1.5px solid #111;margin-right:.35rem;vertical-align:-.1em}
 .line{border-bottom:1px solid #777;height:1.7em}.muted{color:#333}.small{font-size:.85em}
 table{border-collapse:collapse;width:100%}th,td{border:1px solid #666;padding:.25rem .4rem;text-align:left;
-vertical-align:top}th{background:#eee}li{margin:.3rem 0}.mt th:nth-child(2){width:5em}
+vertical-align:top}th{background:#eee}li{margin:.3rem 0}td.ans{white-space:nowrap}.mt th:nth-child(2){width:5em}
 .mt td:first-child{width:30%}ol.q>li{break-inside:avoid;margin-bottom:.8rem}
 @page{margin:14mm}
 @media print{body{margin:0;max-width:none;font-size:10.5pt}h2{break-after:avoid}a{color:#000;text-decoration:none}}
@@ -45,7 +49,7 @@ def _e(value: Any) -> str:
 
 
 def _head(title: str, lang: str) -> list[str]:
-    return ["<!DOCTYPE html>", f'<html lang="{_e(lang)}">', "<head>", '<meta charset="utf-8">',
+    return ["<!DOCTYPE html>", f'<html lang="{_e(html_lang(lang))}">', "<head>", '<meta charset="utf-8">',
             "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
             '<meta name="referrer" content="no-referrer">', f"<title>{_e(title)}</title>",
@@ -96,28 +100,44 @@ def _matching_order(n: int, seed: str) -> list[int]:
     return order
 
 
+def _title(story: Story, life: Life, lang: str | None) -> str:
+    return _("{story}: {life}").format(story=story.text(story.title, lang), life=story.text(life.title, lang))
+
+
+def _terms_head() -> str:
+    return ('<table class="mt"><thead><tr>' + "".join(f"<th>{_e(x)}</th>" for x in (
+        _("Term"), pgettext("matching exercise", "Letter"), _("Meaning"))) + "</tr></thead><tbody>")
+
+
 def render_worksheet(story: Story, life_id: str, lang: str | None = None) -> str:
+    """The students' worksheet, its interface words and the story's in ``lang`` (None: the story's own)."""
+    with speaking(lang or story.language):
+        return _worksheet(story, life_id, lang)
+
+
+def _worksheet(story: Story, life_id: str, lang: str | None) -> str:
     life = story.lives[life_id]
     tr = lambda t: story.text(t, lang)  # noqa: E731
-    title = f"{tr(story.title)}: {tr(life.title)}"
-    h = _head(f"{title}: worksheet", lang or story.language)
-    h += [f"<h1>{_e(title)}: worksheet</h1>",
-          '<p class="muted">Group label (a table or pair, not a name): ______________ &nbsp; Date: __________</p>',
-          f'<p class="small">{_e(tr(life.summary))}</p>']
+    title = _("{title}: worksheet").format(title=_title(story, life, lang))
+    h = _head(title, lang or story.language)
+    blanks = _("Group label (a table or pair, not a name): {label} \u2003 Date: {date}").format(
+        label="______________", date="__________")
+    h += [f"<h1>{_e(title)}</h1>", f'<p class="muted">{_e(blanks)}</p>', f'<p class="small">{_e(tr(life.summary))}</p>']
     myths = myths_of(life)
     if myths:
-        h.append("<h2>Myth or fact?</h2><p>Tick one box for each claim BEFORE you read the debrief. "
-                 "Then write the reason and the source that settles it.</p>")
+        h.append(tag("h2", _("Myth or fact?")) + tag("p", _(
+            "Tick one box for each claim BEFORE you read the debrief. Then write the reason and the source that "
+            "settles it.")))
+        boxes = "".join(f"<span>{_e(answer_word(a))}</span>" for a in ANSWER_WORDS)
         for i, m in enumerate(myths, 1):
-            h.append(f'<div class="card"><b>{i}. {_e(tr(m.claim))}</b>'
-                     '<p class="boxes">' + "".join(f"<span>{_e(w)}</span>" for w in ANSWER_WORDS.values())
-                     + '</p><p class="small">Why, and which source?</p><div class="line"></div></div>')
+            h.append(f'<div class="card"><b>{i}. {_e(tr(m.claim))}</b><p class="boxes">{boxes}</p>'
+                     + tag("p", _("Why, and which source?"), 'class="small"') + '<div class="line"></div></div>')
     terms = terms_of(story, life, lang)
     if terms:
         order = _matching_order(len(terms), life.id)
         letters = "ABCDEFGHIJKLMNOP"
-        h.append("<h2>Key terms</h2><p>Write the letter of the meaning next to each term.</p>")
-        h.append('<table class="mt"><thead><tr><th>Term</th><th>Letter</th><th>Meaning</th></tr></thead><tbody>')
+        h.append(tag("h2", _("Key terms")) + tag("p", _("Write the letter of the meaning next to each term.")))
+        h.append(_terms_head())
         for row, idx in enumerate(order):
             term = terms[row]
             meaning = terms[idx]
@@ -126,39 +146,51 @@ def render_worksheet(story: Story, life_id: str, lang: str | None = None) -> str
         h.append("</tbody></table>")
     questions = questions_of(life)
     if questions:
-        h.append("<h2>Questions to discuss</h2><p>Note your group's answer in a sentence or two.</p><ol class=\"q\">")
+        note = _("Note your group\u2019s answer in a sentence or two.")
+        h.append(tag("h2", _("Questions to discuss")) + tag("p", note) + '<ol class="q">')
         h += [f'<li>{_e(tr(q))}<div class="line"></div><div class="line"></div></li>' for q in questions]
         h.append("</ol>")
-    h.append("<h2>One moment that surprised us</h2><div class=\"line\"></div><div class=\"line\"></div>")
+    h.append(tag("h2", _("One moment that surprised us")) + '<div class="line"></div><div class="line"></div>')
     return "\n".join(h + ["</body>", "</html>", ""])
 
 
 def _first_sentences(text: str, limit: int = 160) -> str:
-    """A definition short enough for a matching table: whole sentences up to about ``limit`` characters."""
+    """A definition short enough for a matching table: whole sentences up to about ``limit`` columns
+    (a Chinese character takes two; a Chinese sentence ends at 。！？ with no space after it)."""
     flat = " ".join(text.split())
     out = ""
-    for sentence in re.split(r"(?<=[.!?])\s+", flat):
-        if out and len(out) + len(sentence) > limit:
+    for sentence in re.split(r"(?<=[.!?])\s+|(?<=[\u3002\uff01\uff1f])", flat):
+        if out and _width(out) + _width(sentence) > limit:
             break
-        out = (out + " " + sentence).strip()
+        out = (out + (" " if out and _width(out[-1]) != 2 else "") + sentence).strip()
     return out
 
 
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+
+
 def render_key(story: Story, life_id: str, lang: str | None = None) -> str:
+    """The teacher's answer key, its interface words and the story's in ``lang`` (None: the story's own)."""
+    with speaking(lang or story.language):
+        return _key(story, life_id, lang)
+
+
+def _key(story: Story, life_id: str, lang: str | None) -> str:
     life = story.lives[life_id]
     tr = lambda t: story.text(t, lang)  # noqa: E731
-    title = f"{tr(story.title)}: {tr(life.title)}"
-    h = _head(f"{title}: answer key", lang or story.language)
-    h += [f"<h1>{_e(title)}: answer key</h1>",
-          '<p class="muted">For the teacher. Made from the story files, so it matches the game.</p>']
+    title = _("{title}: answer key").format(title=_title(story, life, lang))
+    h = _head(title, lang or story.language)
+    h += [f"<h1>{_e(title)}</h1>",
+          tag("p", _("For the teacher. Made from the story files, so it matches the game."), 'class="muted"')]
     cited: list[str] = []
     myths = myths_of(life)
     if myths:
-        h.append("<h2>Myth or fact?</h2><table><thead><tr><th>Claim</th><th>Answer</th><th>Why</th>"
-                 "<th>Sources</th></tr></thead><tbody>")
+        h.append(tag("h2", _("Myth or fact?")) + "<table><thead><tr>" + "".join(
+            tag("th", x) for x in (_("Claim"), _("Answer"), _("Why"), _("Sources"))) + "</tr></thead><tbody>")
         for i, m in enumerate(myths, 1):
             cited += [s for s in m.sources if s not in cited]
-            h.append(f"<tr><td>{i}. {_e(tr(m.claim))}</td><td><b>{_e(ANSWER_WORDS.get(m.answer, m.answer))}</b></td>"
+            h.append(f'<tr><td>{i}. {_e(tr(m.claim))}</td><td class="ans"><b>{_e(answer_word(m.answer))}</b></td>'
                      f"<td>{_e(tr(m.explanation))}</td><td>{_e(', '.join(m.sources))}</td></tr>")
         h.append("</tbody></table>")
     terms = terms_of(story, life, lang)
@@ -166,28 +198,32 @@ def render_key(story: Story, life_id: str, lang: str | None = None) -> str:
         order = _matching_order(len(terms), life.id)
         letters = "ABCDEFGHIJKLMNOP"
         where = {idx: letters[row] for row, idx in enumerate(order)}
-        h.append("<h2>Key terms</h2><table><thead><tr><th>Term</th><th>Letter</th><th>Meaning</th></tr></thead><tbody>")
+        h.append(tag("h2", _("Key terms")) + _terms_head())
         for i, term in enumerate(terms):
-            chinese = f" ({_e(term.chinese)})" if term.chinese else ""
-            h.append(f"<tr><td>{_e(tr(term.term))}{chinese}</td><td><b>{where[i]}</b></td><td>{_e(tr(term.text))}</td>"
+            shown = tr(term.term)
+            chinese = f" ({_e(term.chinese)})" if term.chinese and term.chinese not in shown else ""  # not twice
+            h.append(f"<tr><td>{_e(shown)}{chinese}</td><td><b>{where[i]}</b></td><td>{_e(tr(term.text))}</td>"
                      "</tr>")
         h.append("</tbody></table>")
     questions = questions_of(life)
     if questions:
-        h.append("<h2>Questions to discuss</h2><p>There is no single right answer. What the sources say, below, "
-                 "is the ground for a good one.</p><ol>")
+        h.append(tag("h2", _("Questions to discuss")) + tag("p", _(
+            "There is no single right answer. What the sources say, below, is the ground for a good one."))
+            + "<ol>")
         h += [f"<li>{_e(tr(q))}</li>" for q in questions]
         h.append("</ol>")
     for d in life.debriefs.values():
-        h.append("<h2>The debrief</h2>" if len(life.debriefs) == 1 else f"<h2>The debrief ({_e(d.id)})</h2>")
-        for heading, sec in (("What really happened", d.what_happened), ("What the sources do not say", d.not_known),
-                             ("What this story invented", d.dramatized)):
+        h.append(tag("h2", _("The debrief")) if len(life.debriefs) == 1
+                 else tag("h2", _("The debrief ({id})").format(id=d.id)))
+        for heading, sec in ((_("What really happened"), d.what_happened),
+                             (_("What the sources do not say"), d.not_known),
+                             (_("What this story invented"), d.dramatized)):
             if sec is not None:
                 cited += [s for s in sec.sources if s not in cited]
                 h.append(f"<h3>{_e(heading)}</h3>")
                 h += [f"<p>{_e(p.strip())}</p>" for p in tr(sec.text).split("\n\n") if p.strip()]
     if cited:
-        h.append("<h2>Sources</h2><ol>")
+        h.append(tag("h2", _("Sources")) + "<ol>")
         for sid in cited:
             s = story.sources.get(sid)
             if s is None:
@@ -196,7 +232,8 @@ def render_key(story: Story, life_id: str, lang: str | None = None) -> str:
             line = _e(". ".join(b for b in bits if b)) + "."
             if s.url.startswith(("https://", "http://")):
                 line += f' <a href="{_e(s.url)}">{_e(s.url)}</a>'
-            h.append(f"<li>[{_e(sid)}] {line} <span class=\"small muted\">(trust: {_e(s.trust)})</span></li>")
+            trust = tag("span", _("(trust: {level})").format(level=trust_word(s.trust)), 'class="small muted"')
+            h.append(f"<li>[{_e(sid)}] {line} {trust}</li>")
         h.append("</ol>")
     return "\n".join(h + ["</body>", "</html>", ""])
 

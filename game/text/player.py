@@ -16,7 +16,7 @@ from ..engine.events import describe
 from ..engine.model import Life, Story, Text
 from ..engine.runtime import InvalidChoice, NodeView, Session
 from ..engine.wording import format_date, not_available, number
-from ..i18n import N_, _, format_number, ngettext
+from ..i18n import N_, _, format_number, ngettext, pgettext
 from ..ui.options import Options
 from .common import load_or_report, no_such_life
 
@@ -146,7 +146,7 @@ class TextPlayer:
         if node.kind in ("system", "document"):
             kind = node.screen or node.kind
             kind = {"terminal": wording.TERMINAL_TITLE, "notice": wording.NOTICE_TITLE,
-                    "app": wording.PHONE_TITLE, "letter": _("Letter"), "document": _("Document"),
+                    "app": wording.PHONE_TITLE, "letter": pgettext("screen", "Letter"), "document": _("Document"),
                     "system": _("System")}.get(kind, kind)
             self.say(_("[{kind} screen]").format(kind=kind))
         if view.illustration is not None:

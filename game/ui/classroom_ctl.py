@@ -19,6 +19,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from ..i18n import _
 from ..modes.classroom import TeacherGate
 from ..modes.record import RunRecorder, clean_group
 from .gamectl import GameCtl
@@ -90,7 +91,7 @@ class RecordingGame(GameCtl):
         self._write()
         if self.record_problem:
             return self.record_problem
-        return f"Saved: {self.record_path.with_suffix('.html') if self.record_path else ''}"
+        return _("Saved: {file}").format(file=self.record_path.with_suffix(".html") if self.record_path else "")
 
     # -- answers as the debrief shows them -----------------------------------------------------------
     def first_answer(self, myth_id: str) -> str | None:
@@ -109,9 +110,9 @@ class RecordingGame(GameCtl):
             self.record_path = self.recorder.write(self.session, status)
             self.record_problem = ""
         except PermissionError:
-            self.record_problem = "Records are off on this computer."
+            self.record_problem = _("Records are off on this computer.")
         except OSError as exc:
-            self.record_problem = f"The record could not be saved ({exc.strerror or exc})."
+            self.record_problem = _("The record could not be saved ({reason}).").format(reason=exc.strerror or exc)
         if self.record_problem:
             self.message = self.record_problem
 

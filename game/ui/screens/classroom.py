@@ -8,8 +8,11 @@ comes back to the students' start. The teacher reaches the set-up again with the
 
 from __future__ import annotations
 
+import re
+
 import pygame
 
+from ...i18n import _, ngettext, pgettext
 from ...modes.classroom import TEACHER_CHORD
 from ...modes.record import GROUP_MAX, clean_group
 from ..classroom_ctl import install
@@ -21,19 +24,32 @@ from .common import header
 from .dialog import Dialog
 
 CHORD_WORDS = "+".join(part.capitalize() for part in TEACHER_CHORD.split("+"))
-GROUP_KINDS = ("Table", "Pair", "Group")
-NAME_NOTE = ("A table or pair label such as \u201cTable 4\u201d or \u201cPair B\u201d. Never a name: the label "
-             "goes into the record your teacher collects.")
+GROUP_KINDS = ("Table", "Pair", "Group")  # the preset buttons' keys (kind:Table ...); their words: group_kinds()
+
+
+def group_kinds() -> list[tuple[str, str, str]]:
+    """(key, the kind's word on its button, the label it makes with a number) in the current language:
+    ("Table", "Table", "Table {n}"); in Chinese ("Table", "桌", "第{n}桌")."""
+    return [("Table", pgettext("a kind of group label", "Table"), pgettext("a group label", "Table {n}")),
+            ("Pair", pgettext("a kind of group label", "Pair"), pgettext("a group label", "Pair {n}")),
+            ("Group", pgettext("a kind of group label", "Group"), pgettext("a group label", "Group {n}"))]
+
+
+def name_note() -> str:
+    return _("A table or pair label such as \u201cTable 4\u201d or \u201cPair B\u201d. Never a name: the label goes "
+             "into the record your teacher collects.")
 
 
 def start_words(game, life, start: str) -> str:
     if start == "short" and life.short is not None:
-        return f"The short version (about {life.short.minutes} minutes)"
+        return ngettext("The short version (about {n} minute)", "The short version (about {n} minutes)",
+                        life.short.minutes).format(n=life.short.minutes)
     if start.startswith("chapter:"):
         cid = start.split(":", 1)[1]
         ch = next((c for c in life.chapters if c.id == cid), None)
-        return f"Chapter: {game.tr(ch.title)}" if ch else "A chapter"
-    return f"The whole life (about {life.minutes} minutes)"
+        return _("Chapter: {title}").format(title=game.tr(ch.title)) if ch else _("A chapter")
+    return ngettext("The whole life (about {n} minute)", "The whole life (about {n} minutes)",
+                    life.minutes).format(n=life.minutes)
 
 
 class TeacherScreen(Screen):
@@ -58,69 +74,95 @@ class TeacherScreen(Screen):
 
     def compose(self, ctx: Ctx) -> None:
         game = self.app.game
-        items: list[Item] = [Text("Choose what this computer plays. The students never see this screen: after "
-                                  "Start, and after every run, they see their own start screen.", "body", "muted",
-                                  max_w=900), Gap(14), Text("Life", "heading", "ink"), Gap(6)]
+        items: list[Item] = [Text(_("Choose what this computer plays. The students never see this screen: after "
+                                    "Start, and after every run, they see their own start screen."), "body", "muted",
+                                  max_w=900), Gap(14), Text(_("Life"), "heading", "ink"), Gap(6)]
         for life in game.lives():
-            items += [W(Button(f"life:{life.id}", f"{game.tr(life.title)}: {game.tr(life.player)}",
+            about = ngettext("{period}. About {n} minute. Content note: {note}",
+                             "{period}. About {n} minutes. Content note: {note}", life.minutes).format(
+                period=game.tr(life.period), n=life.minutes, note=game.tr(life.content_note))
+            items += [W(Button(f"life:{life.id}", _("{life}: {player}").format(life=game.tr(life.title),
+                                                                               player=game.tr(life.player)),
                                (lambda lid=life.id: self.pick_life(lid)), kind="toggle", selected=self.life == life.id,
-                               sub=f"{game.tr(life.period)}. About {life.minutes} minutes. "
-                                   f"Content note: {game.tr(life.content_note)}")), Gap(8)]
+                               sub=about)), Gap(8)]
         life = game.story.lives.get(self.life)
         if life is not None:
-            items += [Gap(8), Text("Start from", "heading", "ink"), Gap(6)]
-            starts = [("main", f"The beginning ({life.minutes} min)")]
+            items += [Gap(8), Text(_("Start from"), "heading", "ink"), Gap(6)]
+            starts = [("main", _("The beginning ({n} min)").format(n=life.minutes))]
             if life.short is not None:
-                starts.append(("short", f"The short version ({life.short.minutes} min)"))
-            starts += [(f"chapter:{ch.id}", f"Chapter: {game.tr(ch.title)}") for ch in life.chapters]
+                starts.append(("short", _("The short version ({n} min)").format(n=life.short.minutes)))
+            starts += [(f"chapter:{ch.id}", _("Chapter: {title}").format(title=game.tr(ch.title)))
+                       for ch in life.chapters]
             items.append(Row([W(Button(f"start:{k}", label, (lambda k=k: self.pick_start(k)), kind="toggle",
                                        selected=self.start == k, fill=False)) for k, label in starts], gap=10))
-        items += [Gap(14), Text("Debrief questions", "heading", "ink"), Gap(6),
-                  Row([W(Button("questions:on", "Show them", lambda: self.set_questions(True), kind="toggle",
+        items += [Gap(14), Text(_("Debrief questions"), "heading", "ink"), Gap(6),
+                  Row([W(Button("questions:on", _("Show them"), lambda: self.set_questions(True), kind="toggle",
                                 selected=self.show_questions, fill=False)),
-                       W(Button("questions:off", "Hide them", lambda: self.set_questions(False), kind="toggle",
+                       W(Button("questions:off", _("Hide them"), lambda: self.set_questions(False), kind="toggle",
                                 selected=not self.show_questions, fill=False))], gap=10)]
+        items += self.language_items()
         items += self.group_items()
         items += self.pin_items()
         folder = game.export_folder
-        items += [Gap(14), Text("Records", "heading", "ink"), Gap(4),
-                  Text(f"Each run's record is saved in {folder}", "body", "ink", max_w=900),
-                  Text("On shared computers, start the game with --export-dir and a shared folder (or a USB "
-                       "stick), so the records outlive the sign-out.", "small", "muted", max_w=900)]
+        items += [Gap(14), Text(_("Records"), "heading", "ink"), Gap(4),
+                  Text(_("Each run's record is saved in {folder}").format(folder=folder), "body", "ink",
+                       max_w=900),
+                  Text(_("On shared computers, start the game with --export-dir and a shared folder (or a USB "
+                         "stick), so the records outlive the sign-out."), "small", "muted", max_w=900)]
         if game.record_problem:
             items.append(Text(game.record_problem, "body_bold", "ink", max_w=900))
-        buttons = [W(Button("begin", "Start", self.begin, kind="primary", auto=True, fill=False))]
+        buttons = [W(Button("begin", _("Start"), self.begin, kind="primary", auto=True, fill=False))]
         if self.over_run:
-            buttons.append(W(Button("resume", "Back to the students' run", self.resume, fill=False)))
-        buttons += [W(Button("report", "Make the class report", self.report, fill=False,
-                             sub="From every record in the folder above")),
-                    W(Button("quit", "Quit the game", self.quit, fill=False))]
+            buttons.append(W(Button("resume", _("Back to the students' run"), self.resume, fill=False)))
+        buttons += [W(Button("report", _("Make the class report"), self.report, fill=False,
+                             sub=_("From every record in the folder above"))),
+                    W(Button("quit", _("Quit the game"), self.quit, fill=False))]
         items += [Gap(20), Row(buttons, gap=12)]
         if self.message:
             items += [Gap(8), Text(self.message, "body", "ink", max_w=900)]
-        self.stack_views(ctx, header("Classroom: set up the lesson", sub="For the teacher"), [Column(items)])
+        self.stack_views(ctx, header(_("Classroom: set up the lesson"), sub=_("For the teacher")), [Column(items)])
+
+    def language_items(self) -> list[Item]:
+        """The language of the students' runs and of their records (the same setting as in Settings)."""
+        game = self.app.game
+        if len(game.languages()) < 2:
+            return []
+        cur = getattr(self.app.settings, "language", "") or game.lang or game.story.language
+        return [Gap(14), Text(_("Language"), "heading", "ink"),
+                Text(_("The students play in it, and each run's record is written in it."), "small", "muted",
+                     max_w=900), Gap(6),
+                Row([W(Button(f"lang:{code}", name, (lambda c=code: self.set_language(c)), kind="toggle",
+                              selected=cur == code, fill=False)) for code, name in game.languages()], gap=10)]
+
+    def set_language(self, code: str) -> None:
+        from .. import modesbridge
+
+        self.app.apply_settings(modesbridge.copy_settings(self.app.settings, language=code))
+        self.rebuild()
 
     def group_items(self) -> list[Item]:
-        items: list[Item] = [Gap(14), Text("Group label", "heading", "ink"), Gap(6),
-                             Row([W(Button("group:students", "The students type it at the start",
+        items: list[Item] = [Gap(14), Text(_("Group label"), "heading", "ink"), Gap(6),
+                             Row([W(Button("group:students", _("The students type it at the start"),
                                            lambda: self.set_group_fixed(False), kind="toggle",
                                            selected=not self.group_fixed, fill=False)),
-                                  W(Button("group:fixed", "Set it here", lambda: self.set_group_fixed(True),
+                                  W(Button("group:fixed", _("Set it here"), lambda: self.set_group_fixed(True),
                                            kind="toggle", selected=self.group_fixed, fill=False))], gap=10)]
         if self.group_fixed:
-            items += [Gap(6), Text(f"Label: {self.group}_" if self.group else "Label: (type it)", "heading", "ink"),
-                      Text("Type the label, or pick one:", "small", "muted"), Gap(4),
+            label = _("Label: {label}_").format(label=self.group) if self.group else _("Label: (type it)")
+            items += [Gap(6), Text(label, "heading", "ink"),
+                      Text(_("Type the label, or pick one:"), "small", "muted"), Gap(4),
                       preset_rows(self, self.group)]
-        items.append(Text(NAME_NOTE, "small", "muted", max_w=900))
+        items.append(Text(name_note(), "small", "muted", max_w=900))
         return items
 
     def pin_items(self) -> list[Item]:
         gate = self.app.guard.gate
-        state = (f"A PIN is set: {CHORD_WORDS}, then the PIN, brings back this screen." if gate.needs_pin else
-                 f"No PIN yet: {CHORD_WORDS} alone brings back this screen. Set a PIN so students cannot.")
-        return [Gap(14), Text("Coming back here", "heading", "ink"), Gap(4), Text(state, "body", "ink", max_w=900),
-                Gap(6), Row([W(Button("pin:set", "Change the PIN" if gate.needs_pin else "Set a PIN", self.set_pin,
-                                      fill=False))], gap=10)]
+        state = (_("A PIN is set: {keys}, then the PIN, brings back this screen.") if gate.needs_pin else
+                 _("No PIN yet: {keys} alone brings back this screen. Set a PIN so students cannot.")).format(
+            keys=CHORD_WORDS)
+        return [Gap(14), Text(_("Coming back here"), "heading", "ink"), Gap(4), Text(state, "body", "ink", max_w=900),
+                Gap(6), Row([W(Button("pin:set", _("Change the PIN") if gate.needs_pin else _("Set a PIN"),
+                                      self.set_pin, fill=False))], gap=10)]
 
     # -- typing the label ----------------------------------------------------------------------------
     def text_key(self, ev) -> bool:
@@ -161,7 +203,7 @@ class TeacherScreen(Screen):
     def begin(self) -> None:
         game = self.app.game
         if self.group_fixed and not clean_group(self.group):
-            self.message = "Type a group label first, or let the students type it."
+            self.message = _("Type a group label first, or let the students type it.")
             self.rebuild()
             return
         game.close_run("ended")
@@ -183,11 +225,14 @@ class TeacherScreen(Screen):
         try:
             path, loaded = make_report(folder)
         except OSError as exc:
-            self.message = f"The class report could not be written ({exc.strerror or exc})."
+            self.message = _("The class report could not be written ({reason}).").format(reason=exc.strerror or exc)
         else:
-            n = len(loaded.records)
-            skipped = f"; {len(loaded.skipped)} file(s) skipped, listed on the page" if loaded.skipped else ""
-            self.message = f"Read {n} record{'s' if n != 1 else ''}{skipped}. The class report is {path}"
+            n, k = len(loaded.records), len(loaded.skipped)
+            read = ngettext("Read {n} record.", "Read {n} records.", n).format(n=n)
+            if k:
+                read = ngettext("Read {n} record; {k} file skipped, listed on the page.",
+                                "Read {n} records; {k} files skipped, listed on the page.", k).format(n=n, k=k)
+            self.message = _("{read} The class report is {path}").format(read=read, path=path)
         self.app.notify(self.message)
         self.rebuild()
 
@@ -214,15 +259,33 @@ def typed(text: str, ev) -> str | None:
     return None
 
 
+def _preset_of(current: str, kinds: list[tuple[str, str, str]]) -> tuple[str, str]:
+    """(the kind's key, the number) of a preset label ("Table 4" -> ("Table", "4")), or ("", "")."""
+    for key, word, template in kinds:
+        if current == word:
+            return key, ""
+        pattern = "".join(r"(\d+)" if part == "{n}" else re.escape(part) for part in re.split(r"(\{n\})", template))
+        m = re.fullmatch(pattern, current)
+        if m:
+            return key, m.group(1)
+    return "", ""
+
+
 def preset_rows(screen, current: str) -> Item:
-    """Touch-friendly labels: a kind (Table, Pair, Group) and a number."""
-    kind = next((k for k in GROUP_KINDS if current.startswith(k)), GROUP_KINDS[0])
-    rest = current[len(kind):].strip() if current.startswith(kind) else ""
-    kinds = [W(Button(f"kind:{k}", k, (lambda k=k: screen.pick_group(f"{k} {rest}".strip())), kind="toggle",
-                      selected=current.startswith(k), fill=False)) for k in GROUP_KINDS]
-    numbers = [W(Button(f"num:{n}", str(n), (lambda n=n: screen.pick_group(f"{kind} {n}")), kind="toggle",
-                        selected=current == f"{kind} {n}", fill=False, auto=not current)) for n in range(1, 17)]
-    return Column([Row(kinds, gap=10), Gap(6), Row(numbers, gap=8, min_w=56)])
+    """Touch-friendly labels: a kind (Table, Pair, Group) and a number, in the current language."""
+    kinds = group_kinds()
+    chosen, number = _preset_of(current, kinds)
+    template = next((t for key, _w, t in kinds if key == (chosen or GROUP_KINDS[0])))
+
+    def label(tmpl: str, word: str, n: str) -> str:
+        return tmpl.format(n=n) if n else word
+
+    buttons = [W(Button(f"kind:{key}", word, (lambda t=t, w=word: screen.pick_group(label(t, w, number))),
+                        kind="toggle", selected=chosen == key, fill=False)) for key, word, t in kinds]
+    numbers = [W(Button(f"num:{n}", str(n), (lambda n=n: screen.pick_group(template.format(n=n))), kind="toggle",
+                        selected=current == template.format(n=n), fill=False, auto=not current))
+               for n in range(1, 17)]
+    return Column([Row(buttons, gap=10), Gap(6), Row(numbers, gap=8, min_w=56)])
 
 
 class StudentStartScreen(Screen):
@@ -242,22 +305,23 @@ class StudentStartScreen(Screen):
         items: list[Item] = [Text(game.tr(life.title), "title", "ink"), Text(game.tr(life.player), "body_bold", "ink"),
                              Gap(6), Text(game.tr(life.summary), "body", "ink", max_w=900), Gap(6),
                              Text(start_words(game, life, start), "body", "muted"),
-                             Text(f"Content note: {game.tr(life.content_note)}", "small", "muted", max_w=900),
-                             Gap(18), Text("Your group's label", "heading", "ink"), Gap(4)]
+                             Text(_("Content note: {note}").format(note=game.tr(life.content_note)), "small",
+                                  "muted", max_w=900),
+                             Gap(18), Text(_("Your group's label"), "heading", "ink"), Gap(4)]
         if game.group_fixed:
-            items += [Text(game.group, "heading", "ink"), Text("Set by your teacher.", "small", "muted")]
+            items += [Text(game.group, "heading", "ink"), Text(_("Set by your teacher."), "small", "muted")]
         else:
             label = (Text(f"{self.group}_", "heading", "ink") if self.group
-                     else Text("(not set yet)", "heading", "muted"))
+                     else Text(_("(not set yet)"), "heading", "muted"))
             items += [label,
-                      Text("Type it, or pick one:", "small", "muted"), Gap(4), preset_rows(self, self.group)]
-        items += [Gap(4), Text(NAME_NOTE, "small", "muted", max_w=900)]
+                      Text(_("Type it, or pick one:"), "small", "muted"), Gap(4), preset_rows(self, self.group)]
+        items += [Gap(4), Text(name_note(), "small", "muted", max_w=900)]
         if game.record_problem:
             items += [Gap(8), Text(game.record_problem, "body_bold", "ink", max_w=900)]
         ok = bool(clean_group(game.group if game.group_fixed else self.group))
-        items += [Gap(20), W(Button("begin", "Start", self.begin, kind="primary", auto=ok, enabled=ok,
-                                    reason="" if ok else "type your group's label first", fill=False))]
-        self.stack_views(ctx, header("On the List", sub="Classroom"), [Column(items)])
+        items += [Gap(20), W(Button("begin", _("Start"), self.begin, kind="primary", auto=ok, enabled=ok,
+                                    reason="" if ok else _("type your group's label first"), fill=False))]
+        self.stack_views(ctx, header(_("On the List"), sub=_("Classroom")), [Column(items)])
 
     def text_key(self, ev) -> bool:
         if self.app.game.group_fixed:
@@ -312,16 +376,16 @@ class TeacherPinScreen(Dialog):
     def items(self, ctx: Ctx) -> list[Item]:
         keys = [W(Button(f"pin:{d}", d, (lambda d=d: self.add(d)), fill=False)) for d in "1234567890"]
         if self.mode == "set":
-            title, text = "Set the teacher's PIN", ("4 to 12 digits. You will need it, after "
-                                                    f"{CHORD_WORDS}, to come back to the set-up screen.")
+            title, text = _("Set the teacher's PIN"), _("4 to 12 digits. You will need it, after {keys}, to come "
+                                                             "back to the set-up screen.").format(keys=CHORD_WORDS)
         else:
-            title, text = "Teacher only", "Type the PIN to open the set-up screen."
-        bottom = [W(Button("pin:ok", "OK", self.submit, kind="primary", fill=False)),
-                  W(Button("pin:cancel", "Cancel", self.cancel, fill=False))]
+            title, text = _("Teacher only"), _("Type the PIN to open the set-up screen.")
+        bottom = [W(Button("pin:ok", _("OK"), self.submit, kind="primary", fill=False)),
+                  W(Button("pin:cancel", _("Cancel"), self.cancel, fill=False))]
         if self.mode == "set" and self.app.guard.gate.needs_pin:
-            bottom.append(W(Button("pin:none", "No PIN", self.clear, fill=False)))
+            bottom.append(W(Button("pin:none", _("No PIN"), self.clear, fill=False)))
         return [Text(title, "heading", "dialog_ink"), Text(text, "body", "dialog_ink"), Gap(8),
-                Text("PIN: " + ("*" * len(self.digits) or "-"), "heading", "dialog_ink"), Gap(8),
+                Text(_("PIN: {digits}").format(digits="*" * len(self.digits) or "-"), "heading", "dialog_ink"), Gap(8),
                 Row(keys, gap=8, min_w=56), Gap(10), Row(bottom, gap=10),
                 Text(self.message, "small", "dialog_ink") if self.message else Gap(0)]
 
@@ -361,7 +425,7 @@ class TeacherPinScreen(Dialog):
             open_setup(self.app)
             return
         self.digits = ""
-        self.message = "That PIN is not right."
+        self.message = _("That PIN is not right.")
         self.rebuild()
         if not gate.awaiting_pin:
             self.app.pop()
