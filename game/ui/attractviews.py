@@ -11,6 +11,7 @@ from typing import Any
 
 import pygame
 
+from ..i18n import _
 from . import artbridge
 from .context import Ctx
 from .drawing import block, draw_block
@@ -77,7 +78,7 @@ def scene_items(game: Any, beat: Any, phase: float | None, begin: Callable[[], N
                               "heading", "ink"), Gap(10)]
     refused = next((e for e in beat.events if e.kind == "refused"), None)
     if refused is not None:
-        items += [_stamp("REFUSED: " + game.tr(refused.data.get("service")), phase), Gap(8)]
+        items += [_stamp(_("REFUSED: {service}").format(service=game.tr(refused.data.get("service"))), phase), Gap(8)]
     text = excerpt(game.tr(node.text))
     speaker = game.tr(node.speaker) if node.speaker else ""
     title = game.tr(node.title) if node.title else speaker

@@ -227,7 +227,7 @@ class PlayScreen(Screen):
                 refused = next((e for e in events if e.kind == "refused"), None)
                 alert = ""
                 if refused is not None:
-                    alert = "REFUSED: " + game.tr(refused.data.get("service"))
+                    alert = _("REFUSED: {service}").format(service=game.tr(refused.data.get("service")))
                 return terminal(title or wd.TERMINAL_TITLE, text, rv, alert)
             if screen == "notice":
                 return notice(title or wd.NOTICE_TITLE, text, rv, date)
