@@ -259,3 +259,4 @@ def test_a_group_that_played_twice_is_counted_in_runs():
     assert cr.decision_sentence(d, d.choices[0], cr.unit_of(twice)).startswith("1 of 2 runs chose")
     page = " ".join(parse(render(cr.Loaded(records=twice, files=["a", "b"]))).text)
     assert "2 runs by 1 group" in page and "(2 of 2 runs made this decision)" in page
+    assert "2: Table 1 (2 runs)" in page, "a group that played again is named once, with its runs"

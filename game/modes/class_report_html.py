@@ -146,7 +146,10 @@ def _played(recs: list[dict[str, Any]]) -> list[str]:
     rows = cr.lives_played(recs)
     h = [_h(2, _("Who played what")), _th(_("Life"), _("Path"), _("Groups"), _("Minutes (median of finished runs)"))]
     for life, path, groups, minutes in rows:
-        who = _("{n}: {groups}").format(n=len(groups), groups=_(", ").join(groups))
+        counts = Counter(groups)  # a group that played again is named once, with how many runs
+        named = [g if counts[g] == 1 else _("{group} ({n} runs)").format(group=g, n=counts[g])
+                 for g in dict.fromkeys(groups)]
+        who = _("{n}: {groups}").format(n=len(groups), groups=_(", ").join(named))
         h.append(f"<tr><td>{_e(life)}</td><td>{_e(path)}</td><td>{_e(who)}</td>"
                  f'<td class="n">{"-" if minutes is None else i18n.format_number(minutes)}</td></tr>')
     h.append("</tbody></table>")
