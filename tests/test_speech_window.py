@@ -249,7 +249,7 @@ def test_a_whole_shipped_life_by_keyboard_from_what_is_said(null_device, lang):
     assert p.app.game.session.ended
     p.key("return")
     assert p.screen == "debrief"
-    assert "What really happened" in said(p)
+    assert word("What really happened") in said(p)
     assert p.app.errors == [] and p.app.speech.message is None
 
 

@@ -4,6 +4,8 @@ claims answered by tapping, questions to discuss, and the sources."""
 from __future__ import annotations
 
 from ...cite import cite_list, display_url, human_date
+from ...engine import wording as wd
+from ...i18n import N_, _
 from ..context import Ctx
 from ..flow import Column, Gap, Item, Row, Rule, Text, W
 from ..idcard import icon_row
@@ -11,7 +13,8 @@ from ..screen import Screen
 from ..widgets import Button
 from .common import back_button, header
 
-ANSWER_WORDS = {"myth": "Myth", "fact": "Fact", "mixed": "Partly true"}
+ANSWER_WORDS = {"myth": N_("Myth"), "fact": N_("Fact"), "mixed": N_("Partly true")}  # shown through _()
+TRUST_WORDS = {"high": N_("high"), "medium": N_("medium"), "low": N_("low")}
 
 
 class DebriefScreen(Screen):
@@ -32,39 +35,40 @@ class DebriefScreen(Screen):
         game = self.app.game
         d = game.debrief()
         node = game.session.node
-        items: list[Item] = [Text("ENDING", "tag", "accent"), Text(game.tr(node.ending.title), "heading", "ink"),
+        items: list[Item] = [Text(wd.ENDING_WORD, "tag", "accent"), Text(game.tr(node.ending.title), "heading", "ink"),
                              Gap(10)]
         if d is None:
-            items.append(Text("This ending has no debrief.", "body", "muted"))
+            items.append(Text(_("This ending has no debrief."), "body", "muted"))
         else:
-            items += self.section("What really happened", game.tr(d.what_happened.text), d.what_happened.sources)
+            items += self.section(_("What really happened"), game.tr(d.what_happened.text), d.what_happened.sources)
             if d.not_known:
-                items += self.section("What is not known", game.tr(d.not_known.text), d.not_known.sources)
+                items += self.section(_("What is not known"), game.tr(d.not_known.text), d.not_known.sources)
             if d.dramatized:
-                items += self.section("What this story dramatized", game.tr(d.dramatized.text), d.dramatized.sources)
+                items += self.section(_("What this story dramatized"), game.tr(d.dramatized.text), d.dramatized.sources)
             if d.myths:
-                items += [Rule(), Text("Myth or fact?", "heading", "ink"),
-                          Text("Tap your answer for each claim, then read what the sources say.", "body", "muted"),
+                items += [Rule(), Text(_("Myth or fact?"), "heading", "ink"),
+                          Text(_("Tap your answer for each claim, then read what the sources say."), "body", "muted"),
                           Gap(8)]
                 for i, m in enumerate(d.myths, 1):
                     items += [self.myth(i, m), Gap(12)]
             if d.questions and game.show_questions:
-                items += [Rule(), Text("Questions to discuss", "heading", "ink"), Gap(4)]
+                items += [Rule(), Text(_("Questions to discuss"), "heading", "ink"), Gap(4)]
                 for i, q in enumerate(d.questions, 1):
-                    items += [Text(f"{i}. {game.tr(q)}", "body", "ink", max_w=800), Gap(6)]
+                    question = _("{n}. {question}").format(n=i, question=game.tr(q))
+                    items += [Text(question, "body", "ink", max_w=800), Gap(6)]
             if d.sources:
-                items += [Rule(), Text("Sources", "heading", "ink"), Gap(4)]
+                items += [Rule(), Text(_("Sources"), "heading", "ink"), Gap(4)]
                 items += source_items(game, d.sources)
         items += [Rule(), self.footer()]
         if self.export_message:
             items += [Gap(6), Text(self.export_message, "small", "muted")]
-        self.stack_views(ctx, header("Debrief", back_button(self.on_back, "Back to the ending"),
+        self.stack_views(ctx, header(_("Debrief"), back_button(self.on_back, _("Back to the ending")),
                                      sub=game.tr(game.life.title)), items)
 
     def section(self, title: str, text: str, sources: list[str]) -> list[Item]:
         out: list[Item] = [Text(title, "heading", "ink"), Gap(4), Text(text, "body", "ink", max_w=800)]
         if sources:
-            out.append(Text("Sources: " + cites(self.app.game, sources), "small", "muted"))
+            out.append(Text(_("Sources: {sources}").format(sources=cites(self.app.game, sources)), "small", "muted"))
         out.append(Gap(14))
         return out
 
@@ -72,27 +76,31 @@ class DebriefScreen(Screen):
         game = self.app.game
         given = game.answers.get(m.id)
         first = game.first_answer(m.id) if self.recording else given
-        buttons = [W(Button(f"myth:{m.id}:{a}", ANSWER_WORDS[a], (lambda mid=m.id, a=a: self.answer(mid, a)),
+        buttons = [W(Button(f"myth:{m.id}:{a}", _(ANSWER_WORDS[a]), (lambda mid=m.id, a=a: self.answer(mid, a)),
                             kind="toggle", selected=(given == a), fill=False, auto=given is None))
                    for a in ("myth", "fact", "mixed")]
-        parts: list[Item] = [Text(f"CLAIM {i}", "tag", "muted"), Text(game.tr(m.claim), "body_bold", "ink"), Gap(8),
-                             Row(buttons, gap=12)]
+        parts: list[Item] = [Text(_("CLAIM {n}").format(n=i), "tag", "muted"),
+                             Text(game.tr(m.claim), "body_bold", "ink"), Gap(8), Row(buttons, gap=12)]
         if first is not None:
             right = first == m.answer
-            said = "Your first answer was" if self.recording else "You said"  # as the text player says it
-            verdict = (f"{said} {ANSWER_WORDS[first].lower()}. "
-                       + ("That matches the sources" if right else "The sources say otherwise")
-                       + f": {ANSWER_WORDS[m.answer].upper()}.")
+            given, answer = _(ANSWER_WORDS[first]).lower(), _(ANSWER_WORDS[m.answer]).upper()
+            if self.recording:  # the same sentences as the text player's, with the first answer named as such
+                verdict = (_("Your first answer was {given}. That matches the sources: {answer}.") if right else
+                           _("Your first answer was {given}. The sources say otherwise: {answer}."))
+            else:
+                verdict = (_("You said {given}. That matches the sources: {answer}.") if right else
+                           _("You said {given}. The sources say otherwise: {answer}."))
+            verdict = verdict.format(given=given, answer=answer)
             row = icon_row("check" if right else "cross", verdict, "right" if right else "wrong", "body_bold")
             parts += [Gap(8), row]
             later = game.changes(m.id) if self.recording else []
             if later:
-                parts.append(Text("You changed it to " + ", then ".join(ANSWER_WORDS[a].lower() for a in later)
-                                  + ". The first answer is the one the record keeps as your answer.", "body",
-                                  "muted", max_w=800))
+                changed = _(", then ").join(_(ANSWER_WORDS[a]).lower() for a in later)
+                parts.append(Text(_("You changed it to {answers}. The first answer is the one the record keeps as "
+                                    "your answer.").format(answers=changed), "body", "muted", max_w=800))
             parts.append(Text(game.tr(m.explanation), "body", "ink", max_w=800))
             if m.sources:
-                parts.append(Text("Sources: " + cites(game, m.sources), "small", "muted"))
+                parts.append(Text(_("Sources: {sources}").format(sources=cites(game, m.sources)), "small", "muted"))
         box = Column(parts, pad=16, fill="surface", edge="rule", radius=8)
         if first is not None and m.id == self._answered:
             self._verdict = (row, box)
@@ -114,17 +122,17 @@ class DebriefScreen(Screen):
         app = self.app
         bs = []
         if app.kiosk is not None:
-            bs.append(W(Button("finish", "Finish: let the next visitor play", self.finish, kind="primary",
+            bs.append(W(Button("finish", _("Finish: let the next visitor play"), self.finish, kind="primary",
                                auto=True, fill=False)))
         elif self.recording:
-            bs.append(W(Button("another", "Play again: back to the start", self.another, kind="primary", auto=True,
+            bs.append(W(Button("another", _("Play again: back to the start"), self.another, kind="primary", auto=True,
                                fill=False)))
-            bs.append(W(Button("export", "Save the class summary", self.export, fill=False,
-                               sub="It is saved as you go: this saves it again now")))
+            bs.append(W(Button("export", _("Save the class summary"), self.export, fill=False,
+                               sub=_("It is saved as you go: this saves it again now"))))
         else:
-            bs.append(W(Button("another", "Play another life", self.another, kind="primary", auto=True, fill=False)))
-            bs.append(W(Button("title", "Title screen", self.to_title, fill=False)))
-        bs.append(W(Button("reference", "All sources and glossary", self.reference, fill=False)))
+            bs.append(W(Button("another", _("Play another life"), self.another, kind="primary", auto=True, fill=False)))
+            bs.append(W(Button("title", _("Title screen"), self.to_title, fill=False)))
+        bs.append(W(Button("reference", _("All sources and glossary"), self.reference, fill=False)))
         return Row(bs, gap=12)
 
     def autoplay_targets(self):
@@ -193,10 +201,11 @@ def source_items(game, ids: list[str]) -> list[Item]:
         if src is None:
             out.append(Text(sid, "small", "muted"))
             continue
-        bits = ", ".join(b for b in (src.outlet, src.author, human_date(src.date, game.lang)) if b)
-        bits += f". Trust: {src.trust}"
-        out += [Text(game.tr(src.title), "body_bold", "ink", max_w=820),
-                Text(f"{bits}." + (f" {display_url(src.url)}" if src.url else ""), "small", "muted", max_w=820)]
+        bits = _(", ").join(b for b in (src.outlet, src.author, human_date(src.date, game.lang)) if b)
+        line = _("{details}. Trust: {trust}.").format(details=bits, trust=_(TRUST_WORDS.get(src.trust, src.trust)))
+        if src.url:
+            line = _("{line} {url}").format(line=line, url=display_url(src.url))
+        out += [Text(game.tr(src.title), "body_bold", "ink", max_w=820), Text(line, "small", "muted", max_w=820)]
         if src.note:
             out.append(Text(game.tr(src.note), "small", "ink", max_w=820))
         out.append(Gap(8))
