@@ -11,6 +11,7 @@ from typing import Any
 
 import pygame
 
+from ..engine import wording as wd
 from ..i18n import _
 from . import artbridge
 from .context import Ctx
@@ -85,9 +86,9 @@ def scene_items(game: Any, beat: Any, phase: float | None, begin: Callable[[], N
     screen = node.screen or ("terminal" if node.kind == "system" else "letter" if node.kind == "document" else "")
     if node.kind in ("system", "document"):
         date = game.fmt_date(beat.date)
-        view = {"terminal": lambda: terminal(title or "Public terminal", text, None),
-                "notice": lambda: notice(title or "Notice", text, None, date),
-                "app": lambda: phone_app(title or "Phone", text, None, "", None, "")}.get(
+        view = {"terminal": lambda: terminal(title or wd.TERMINAL_TITLE, text, None),
+                "notice": lambda: notice(title or wd.NOTICE_TITLE, text, None, date),
+                "app": lambda: phone_app(title or wd.PHONE_TITLE, text, None, "", None, "")}.get(
                     screen, lambda: letter(title, text, None, date))()
     elif node.kind == "dialogue" and speaker:
         view = dialogue(speaker, text, None)
@@ -124,6 +125,6 @@ def map_items(game: Any, beat: Any, phase: float | None) -> list[Item]:
         surf.set_clip(old)
 
     names = ", ".join(p["name"] for p in places)
-    return [Text("Where this life happens", "heading", "ink"), Gap(8),
+    return [Text(_("Where this life happens"), "heading", "ink"), Gap(8),
             Custom(lambda c, wd: min(int(wd * 0.62), c.px(400)), paint), Gap(8),
             Text(names, "small", "muted")]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pygame
 
+from ...i18n import _, ngettext
 from .. import speechbridge
 from ..context import Ctx
 from ..flow import Gap, Item, Row, Text, W
@@ -96,8 +97,8 @@ class AttractScreen(Screen):
         return self.begin_items() + self.visit_items() + self.language_items() + self.speech_items()
 
     def title_items(self) -> list[Item]:
-        return [Text("On the List", "title", "ink"), Gap(6),
-                Text("Live a life built on the record of China's social credit lists.", "body", "ink"), Gap(14)]
+        return [Text(_("On the List"), "title", "ink"), Gap(6),
+                Text(_("Live a life built on the record of China's social credit lists."), "body", "ink"), Gap(14)]
 
     def speech_items(self) -> list[Item]:
         """How to have the game read aloud (a kiosk with a speaker or a headphone jack)."""
@@ -111,11 +112,11 @@ class AttractScreen(Screen):
         minutes = visit_minutes(game.story, [life.id for life in self.offered()]) if game else 0
         if not minutes:
             return []
-        return [Text(f"A visit takes about {minutes} minutes.", "heading", "ink"),
-                Text("Nothing you do here is kept.", "small", "muted"), Gap(16)]
+        return [Text(_("A visit takes about {minutes} minutes.").format(minutes=minutes), "heading", "ink"),
+                Text(_("Nothing you do here is kept."), "small", "muted"), Gap(16)]
 
     def begin_items(self) -> list[Item]:
-        return [W(Button("begin", "Touch to begin", self.begin, kind="primary", auto=True, fill=False)),
+        return [W(Button("begin", _("Touch to begin"), self.begin, kind="primary", auto=True, fill=False)),
                 Gap(18)]
 
     def language_items(self) -> list[Item]:
@@ -131,7 +132,7 @@ class AttractScreen(Screen):
         cur = getattr(self.app.settings, "language", "en") or "en"
         buttons = [W(Button(f"lang:{code}", name, (lambda c=code: self.choose_language(c)), kind="toggle",
                             selected=cur == code, fill=False)) for code, name in names.items()]
-        return [Text("Language", "small_bold", "ink"), Gap(4), Row(buttons, gap=10), Gap(14)]
+        return [Text(_("Language"), "small_bold", "ink"), Gap(4), Row(buttons, gap=10), Gap(14)]
 
     def demo_items(self, ctx: Ctx) -> list[Item]:
         from .. import attractviews as av
@@ -140,9 +141,9 @@ class AttractScreen(Screen):
         self.index, phase = self.at(self.app.clock())
         self.phase_key = self.anim_key(phase)
         if not beats:
-            return [Gap(40), Text("On the List", "title", "ink", align="center")]
+            return [Gap(40), Text(_("On the List"), "title", "ink", align="center")]
         _start, length, beat = beats[self.index]
-        tag = [Text("THE GAME PLAYS ITSELF: TOUCH TO PLAY" if phase is not None else "A SCENE FROM THE GAME",
+        tag = [Text(_("THE GAME PLAYS ITSELF: TOUCH TO PLAY") if phase is not None else _("A SCENE FROM THE GAME"),
                     "tag", "muted"), Gap(10)]
         game = self.app.game
         if beat.kind == "intro":
@@ -225,10 +226,13 @@ class StillThereScreen(Dialog):
     def items(self, ctx: Ctx) -> list[Item]:
         k = self.app.kiosk
         left = k.timer.seconds_left() if k is not None else 0
-        return [Text("Still there?", "title", "dialog_ink"), Gap(8),
-                Text(f"The game starts again for the next visitor in {left} seconds. Touch anywhere to keep playing.",
+        return [Text(_("Still there?"), "title", "dialog_ink"), Gap(8),
+                Text(ngettext("The game starts again for the next visitor in {n} second. Touch anywhere to keep "
+                              "playing.",
+                              "The game starts again for the next visitor in {n} seconds. Touch anywhere to keep "
+                              "playing.", left).format(n=left),
                      "body", "dialog_ink"), Gap(18),
-                W(Button("stay", "I'm still here", self.stay, kind="primary", fill=False))]
+                W(Button("stay", _("I'm still here"), self.stay, kind="primary", fill=False))]
 
     def update(self, now: float) -> bool:
         self.rebuild()
@@ -266,12 +270,12 @@ class PinScreen(Dialog):
 
     def items(self, ctx: Ctx) -> list[Item]:
         keys = [W(Button(f"pin:{d}", d, (lambda d=d: self.add(d)), fill=False)) for d in "1234567890"]
-        return [Text("Staff only", "heading", "dialog_ink"), Text("Type the PIN to close the kiosk.", "body",
+        return [Text(_("Staff only"), "heading", "dialog_ink"), Text(_("Type the PIN to close the kiosk."), "body",
                                                                   "dialog_ink"), Gap(8),
-                Text("PIN: " + ("*" * len(self.digits) or "-"), "heading", "dialog_ink"), Gap(8),
+                Text(_("PIN: {digits}").format(digits="*" * len(self.digits) or "-"), "heading", "dialog_ink"), Gap(8),
                 Row(keys, gap=8, min_w=56), Gap(10),
-                Row([W(Button("pin:ok", "OK", self.submit, kind="primary", fill=False)),
-                     W(Button("pin:cancel", "Cancel", self.cancel, fill=False))], gap=10),
+                Row([W(Button("pin:ok", _("OK"), self.submit, kind="primary", fill=False)),
+                     W(Button("pin:cancel", _("Cancel"), self.cancel, fill=False))], gap=10),
                 Text(self.message, "small", "dialog_ink") if self.message else Gap(0)]
 
     def add(self, d: str) -> None:
@@ -298,7 +302,7 @@ class PinScreen(Dialog):
             self.app.request_quit("staff")
             return
         self.digits = ""
-        self.message = "That PIN is not right."
+        self.message = _("That PIN is not right.")
         self.rebuild()
         if guard is not None and not guard.awaiting_pin:
             self.app.pop()
