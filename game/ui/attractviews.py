@@ -13,7 +13,7 @@ import pygame
 
 from ..engine import wording as wd
 from ..i18n import _
-from . import artbridge
+from . import artbridge, pictures
 from .context import Ctx
 from .drawing import block, draw_block
 from .flow import Custom, Gap, Item, Text, W
@@ -43,8 +43,16 @@ def excerpt(text: str, limit: int = EXCERPT) -> str:
 
 
 def intro_items(game: Any, life: Any) -> list[Item]:
-    return [Custom(lambda c, w: c.tpx(220), lambda c, s, r: artbridge.draw_portrait(
-                s, life.id, pygame.Rect(r.centerx - c.tpx(88), r.y, c.tpx(176), c.tpx(220)), c.theme)),
+    def portrait(c: Ctx, s: pygame.Surface, r: pygame.Rect) -> None:
+        """The life's portrait from the story, as on "Choose a life"; else the drawn avatar."""
+        box = pygame.Rect(r.centerx - c.tpx(88), r.y, c.tpx(176), c.tpx(220))
+        pic = game.story.world.illustrations.get(life.portrait) if life.portrait else None
+        if pic is not None:
+            pictures.draw_portrait(c, s, box, pic, game.tr(pic.alt))
+        else:
+            artbridge.draw_portrait(s, life.id, box, c.theme)
+
+    return [Custom(lambda c, w: c.tpx(220), portrait),
             Gap(14), Text(game.tr(life.title), "title", "ink", align="center"), Gap(6),
             Text(game.tr(life.summary), "body", "ink", align="center")]
 
