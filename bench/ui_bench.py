@@ -12,7 +12,7 @@
 The start-up and idle figures run in child processes, headless with SDL's dummy video driver unless
 DISPLAY is set (e.g. under Xvfb); the frames and the soak run in this process with the dummy driver, or
 the one SDL_VIDEODRIVER names (``SDL_VIDEODRIVER=x11`` to count presenting to Xvfb as well).
-Usage: python bench/ui_bench.py [--soak 50000] [--story PATH]
+Usage: python bench/ui_bench.py [--soak 50000] [--story PATH] [--lang zh]
 """
 
 from __future__ import annotations
@@ -114,14 +114,14 @@ def jitter() -> str:
     return f"the same fixed work timed 800 times: p50 {p50:.2f} ms, p99 {p99:.2f} ms ({p99 / p50:.1f}x)"
 
 
-def frames(story: str) -> None:
+def frames(story: str, lang: str | None = None) -> None:
     import pygame
 
     from game.ui.pilot import Pilot
 
     print(f"machine jitter: {jitter()}")
     for size in ((1280, 720), (1920, 1080)):
-        p = Pilot.start(story, size=size)
+        p = Pilot.start(story, size=size, lang=lang)
         p.app.frame_times.clear()
         import random
 
@@ -141,7 +141,7 @@ def frames(story: str) -> None:
         ts = sorted(p.app.frame_times)
         p50 = ts[len(ts) // 2] * 1000
         p99 = ts[int(len(ts) * 0.99)] * 1000
-        print(f"frame time while playing at {size[0]}x{size[1]}: p50 {p50:.2f} ms, p99 {p99:.2f} ms "
+        print(f"frame time while playing at {size[0]}x{size[1]} ({lang or 'en'}): p50 {p50:.2f} ms, p99 {p99:.2f} ms "
               f"({len(ts)} frames, video driver {pygame.display.get_driver()}; budget 8 ms)")
 
 
@@ -182,6 +182,7 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--soak", type=int, default=50000)
     ap.add_argument("--story", default=str(EXAMPLE))
+    ap.add_argument("--lang", help="play the frames in this language too (e.g. zh: Chinese screens)")
     a = ap.parse_args()
     home = tempfile.mkdtemp(prefix="otl-bench-")
     os.environ["ON_THE_LIST_HOME"] = home
@@ -192,6 +193,8 @@ def main() -> int:
     first_frame(env, a.story)
     idle_cpu(env, a.story)
     frames(a.story)
+    if a.lang:
+        frames(a.story, a.lang)
     if a.soak:
         soak(a.story, a.soak)
     return 0
