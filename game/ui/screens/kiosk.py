@@ -12,6 +12,7 @@ from ..screen import Screen
 from ..scroll import ScrollView
 from ..widgets import Button
 from .dialog import Dialog
+from .pinpad import PinPad
 
 INTRO, SCENE, MAP = 6.0, 5.5, 6.0  # seconds each kind of beat shows on the attract loop
 FRAME = 1 / 30  # the animation's frame time (the stamp landing, the map's places appearing)
@@ -257,44 +258,13 @@ class StillThereScreen(Dialog):
         self.stay()
 
 
-class PinScreen(Dialog):
+class PinScreen(PinPad):
     """The staff PIN pad, opened by the staff key chord."""
 
-    name = "pin"
     width = 520
 
-    def __init__(self, app) -> None:
-        super().__init__(app)
-        self.digits = ""
-        self.message = ""
-
-    def items(self, ctx: Ctx) -> list[Item]:
-        keys = [W(Button(f"pin:{d}", d, (lambda d=d: self.add(d)), fill=False)) for d in "1234567890"]
-        return [Text(_("Staff only"), "heading", "dialog_ink"), Text(_("Type the PIN to close the kiosk."), "body",
-                                                                  "dialog_ink"), Gap(8),
-                Text(_("PIN: {digits}").format(digits="*" * len(self.digits) or "-"), "heading", "dialog_ink"), Gap(8),
-                Row(keys, gap=8, min_w=56), Gap(10),
-                Row([W(Button("pin:ok", _("OK"), self.submit, kind="primary", fill=False)),
-                     W(Button("pin:cancel", _("Cancel"), self.cancel, fill=False))], gap=10),
-                Text(self.message, "small", "dialog_ink") if self.message else Gap(0)]
-
-    def add(self, d: str) -> None:
-        if len(self.digits) < 12:
-            self.digits += d
-        self.rebuild()
-
-    def text_key(self, ev) -> bool:
-        if ev.unicode and ev.unicode.isdigit():
-            self.add(ev.unicode)
-            return True
-        if ev.key == pygame.K_BACKSPACE:
-            self.digits = self.digits[:-1]
-            self.rebuild()
-            return True
-        if ev.key in (pygame.K_RETURN, pygame.K_KP_ENTER) and (self.digits or self.st.focused is None):
-            self.submit()
-            return True
-        return False
+    def heading(self) -> tuple[str, str]:
+        return _("Staff only"), _("Type the PIN to close the kiosk.")
 
     def submit(self) -> None:
         guard = self.app.guard

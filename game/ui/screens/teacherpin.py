@@ -3,61 +3,32 @@ on the set-up screen. Wrong PINs lock it for a while, as the kiosk's staff exit 
 
 from __future__ import annotations
 
-import pygame
-
 from ...i18n import _
-from ..context import Ctx
-from ..flow import Gap, Item, Row, Text, W
+from ..flow import Item, W
 from ..widgets import Button
 from .classroom import CHORD_WORDS
-from .dialog import Dialog
+from .pinpad import PinPad
 
 
-class TeacherPinScreen(Dialog):
+class TeacherPinScreen(PinPad):
     """The teacher's PIN pad: ``mode`` "enter" (after the chord) or "set" (on the set-up screen)."""
 
-    name = "pin"
     width = 560
 
     def __init__(self, app, mode: str = "enter") -> None:
         super().__init__(app)
         self.mode = mode
-        self.digits = ""
-        self.message = ""
 
-    def items(self, ctx: Ctx) -> list[Item]:
-        keys = [W(Button(f"pin:{d}", d, (lambda d=d: self.add(d)), fill=False)) for d in "1234567890"]
+    def heading(self) -> tuple[str, str]:
         if self.mode == "set":
-            title, text = _("Set the teacher's PIN"), _("4 to 12 digits. You will need it, after {keys}, to come "
-                                                             "back to the set-up screen.").format(keys=CHORD_WORDS)
-        else:
-            title, text = _("Teacher only"), _("Type the PIN to open the set-up screen.")
-        bottom = [W(Button("pin:ok", _("OK"), self.submit, kind="primary", fill=False)),
-                  W(Button("pin:cancel", _("Cancel"), self.cancel, fill=False))]
+            return _("Set the teacher's PIN"), _("4 to 12 digits. You will need it, after {keys}, to come back to "
+                                                  "the set-up screen.").format(keys=CHORD_WORDS)
+        return _("Teacher only"), _("Type the PIN to open the set-up screen.")
+
+    def extra_buttons(self) -> list[Item]:
         if self.mode == "set" and self.app.guard.gate.needs_pin:
-            bottom.append(W(Button("pin:none", _("No PIN"), self.clear, fill=False)))
-        return [Text(title, "heading", "dialog_ink"), Text(text, "body", "dialog_ink"), Gap(8),
-                Text(_("PIN: {digits}").format(digits="*" * len(self.digits) or "-"), "heading", "dialog_ink"), Gap(8),
-                Row(keys, gap=8, min_w=56), Gap(10), Row(bottom, gap=10),
-                Text(self.message, "small", "dialog_ink") if self.message else Gap(0)]
-
-    def add(self, d: str) -> None:
-        if len(self.digits) < 12:
-            self.digits += d
-        self.rebuild()
-
-    def text_key(self, ev) -> bool:
-        if ev.unicode and ev.unicode.isdigit():
-            self.add(ev.unicode)
-            return True
-        if ev.key == pygame.K_BACKSPACE:
-            self.digits = self.digits[:-1]
-            self.rebuild()
-            return True
-        if ev.key in (pygame.K_RETURN, pygame.K_KP_ENTER) and (self.digits or self.st.focused is None):
-            self.submit()
-            return True
-        return False
+            return [W(Button("pin:none", _("No PIN"), self.clear, fill=False))]
+        return []
 
     def submit(self) -> None:
         gate = self.app.guard.gate

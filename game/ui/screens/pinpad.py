@@ -1,0 +1,61 @@
+"""A PIN pad dialog: ten digit buttons, the digits typed shown as stars, OK and Cancel. The kiosk's staff
+exit and the classroom's teacher set-up each say what it is for and what a right PIN does."""
+
+from __future__ import annotations
+
+import pygame
+
+from ...i18n import _
+from ..context import Ctx
+from ..flow import Gap, Item, Row, Text, W
+from ..widgets import Button
+from .dialog import Dialog
+
+MAX_DIGITS = 12
+
+
+class PinPad(Dialog):
+    name = "pin"
+
+    def __init__(self, app) -> None:
+        super().__init__(app)
+        self.digits = ""
+        self.message = ""
+
+    def heading(self) -> tuple[str, str]:
+        """(title, one line saying what the PIN is for)."""
+        raise NotImplementedError
+
+    def extra_buttons(self) -> list[Item]:
+        return []
+
+    def submit(self) -> None:
+        raise NotImplementedError
+
+    def items(self, ctx: Ctx) -> list[Item]:
+        title, text = self.heading()
+        keys = [W(Button(f"pin:{d}", d, (lambda d=d: self.add(d)), fill=False)) for d in "1234567890"]
+        bottom = [W(Button("pin:ok", _("OK"), self.submit, kind="primary", fill=False)),
+                  W(Button("pin:cancel", _("Cancel"), self.cancel, fill=False)), *self.extra_buttons()]
+        return [Text(title, "heading", "dialog_ink"), Text(text, "body", "dialog_ink"), Gap(8),
+                Text(_("PIN: {digits}").format(digits="*" * len(self.digits) or "-"), "heading", "dialog_ink"), Gap(8),
+                Row(keys, gap=8, min_w=56), Gap(10), Row(bottom, gap=10),
+                Text(self.message, "small", "dialog_ink") if self.message else Gap(0)]
+
+    def add(self, d: str) -> None:
+        if len(self.digits) < MAX_DIGITS:
+            self.digits += d
+        self.rebuild()
+
+    def text_key(self, ev) -> bool:
+        if ev.unicode and ev.unicode.isdigit():
+            self.add(ev.unicode)
+            return True
+        if ev.key == pygame.K_BACKSPACE:
+            self.digits = self.digits[:-1]
+            self.rebuild()
+            return True
+        if ev.key in (pygame.K_RETURN, pygame.K_KP_ENTER) and (self.digits or self.st.focused is None):
+            self.submit()
+            return True
+        return False
