@@ -185,7 +185,7 @@ class PlayScreen(Screen):
             items.append(pictures.ScenePicture(view.illustration, game.tr(view.illustration.alt)))
         learn = ruby.learn_for(self.app)  # pinyin and/or the English, for learners of Chinese
         items.append(ruby.with_learning(self.node_item(node, events), game.tr(node.text),
-                                        game.story.text(node.text, None), learn))
+                                        node.text.en, learn))
         items.append(Gap(12))
         items.append(self.evidence_item(node))
         items.append(Gap(18))
@@ -201,7 +201,7 @@ class PlayScreen(Screen):
             return items
         for c in view.choices:
             label = game.tr(c.label)
-            en = game.story.text(c.label, None) if learn and learn.bilingual and c.enabled else ""
+            en = c.label.en if learn and learn.bilingual and c.enabled else ""
             b = Button(f"choice:{c.id}", label, (lambda cid=c.id: self.choose(cid)), kind="choice",
                        enabled=c.enabled, reason=game.tr(c.reason) if c.reason else "", number=c.number,
                        auto=c.enabled, sub=en if en != label else "", ruby=learn.pinyin if learn else None)
