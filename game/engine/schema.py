@@ -44,7 +44,7 @@ HAND_KINDS: dict[str, dict[str, Any]] = {
     "pinyin": {
         "title": "A story's pinyin readings (lang/CODE/pinyin.yaml): a name or term, and one syllable per hanzi",
         "type": "object",
-        "propertyNames": {"type": "string", "pattern": "[\u3400-\u9fff]",
+        "propertyNames": {"type": "string", "pattern": r"[^\x00-\u2e7f]",
                           "patternErrorMessage": "a term holds Chinese characters"},
         "additionalProperties": {"type": "string", "pattern": "^\\S+( \\S+)*$",
                                  "patternErrorMessage": "syllables with tone marks, separated by spaces"},
