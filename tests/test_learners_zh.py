@@ -169,3 +169,33 @@ def test_the_settings_are_chosen_in_settings_and_kept(user_home):
     assert again.app.settings.pinyin and any(isinstance(it, ruby.RubyText) for it in _body(again))
     p.click(key="pinyin")
     assert load_settings()[0].pinyin is False
+
+
+def test_no_two_readings_touch_and_no_line_runs_over(user_home):
+    """Each hanzi's slot is at least its reading's width plus a gap, so neighbours never collide; lines
+    keep within the text's width at 100% and 200%."""
+    for scale in (1.0, 2.0):
+        p = _play(user_home, pinyin=True, text_scale=scale)
+        for rt in (it for it in _body(p) if isinstance(it, ruby.RubyText)):
+            b = rt.block
+            for line in b.pieces:
+                assert not line or line[-1][0] + line[-1][1] <= rt.w
+                for _x, w, _t, r in line:
+                    if r:
+                        assert w >= b.rfs.width(r) + 2
+                for (x0, w0, *_), (x1, *_rest) in zip(line, line[1:]):
+                    assert x0 + w0 <= x1  # slots never overlap
+        assert p.app.ctx.overflow == []
+
+
+def test_the_english_waits_for_the_typewriter(user_home):
+    p = _play(user_home, bilingual=True, pinyin=True, text_speed=25)
+    assert p.app.top.revealing
+    english = [it for it in _body(p) if isinstance(it, Text) and it.role == "small" and it.color == "muted"
+               and it.reveal is not None]
+    assert english and all(it.reveal() == 0 for it in english)  # laid out (nothing jumps), not yet drawn
+    p.key("space")
+    p.step()
+    first = re.split(r"\n\s*\n", p.app.game.session.node.text.en.strip())[0].strip()
+    shown = [it for it in _body(p) if isinstance(it, Text) and it.text == first]
+    assert shown and all(it.reveal is None or it.reveal() is None for it in shown)  # drawn whole now
