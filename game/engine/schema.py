@@ -39,6 +39,18 @@ FILE_KINDS: dict[str, tuple[str, str]] = {
     "translation": ("translation_file", "A translation kept as YAML (lang/CODE.yaml)"),
 }
 
+# files read by their own small loaders rather than the story loader's shapes: schemas written here
+HAND_KINDS: dict[str, dict[str, Any]] = {
+    "pinyin": {
+        "title": "A story's pinyin readings (lang/CODE/pinyin.yaml): a name or term, and one syllable per hanzi",
+        "type": "object",
+        "propertyNames": {"type": "string", "pattern": r"[^\x00-\u2e7f]",
+                          "patternErrorMessage": "a term holds Chinese characters"},
+        "additionalProperties": {"type": "string", "pattern": "^\\S+( \\S+)*$",
+                                 "patternErrorMessage": "syllables with tone marks, separated by spaces"},
+    },
+}
+
 # patternErrorMessage is the YAML language server's own keyword (others ignore it): the loader's words.
 ID = {"type": "string", "pattern": ID_RE.pattern,
       "patternErrorMessage": "not a valid id: use lower-case letters, digits and _, starting with a letter"}
@@ -166,7 +178,9 @@ class _Builder:
 
 
 def build(kind: str) -> dict[str, Any]:
-    """The JSON Schema of one file kind (a key of FILE_KINDS)."""
+    """The JSON Schema of one file kind (a key of FILE_KINDS or HAND_KINDS)."""
+    if kind in HAND_KINDS:
+        return {"$schema": DRAFT, "$id": f"{kind}.schema.json", **HAND_KINDS[kind]}
     root, title = FILE_KINDS[kind]
     b = _Builder()
     body = b.shape(SHAPES[root])
@@ -183,13 +197,15 @@ def render(kind: str) -> str:
 
 def rendered() -> dict[str, str]:
     """Every schema file's name and text."""
-    return {f"{kind}.schema.json": render(kind) for kind in FILE_KINDS}
+    return {f"{kind}.schema.json": render(kind) for kind in [*FILE_KINDS, *HAND_KINDS]}
 
 
 def schema_for(path: Path) -> str:
     """The file kind of a story file, by where it sits (for the ``$schema`` line)."""
     if path.name == "story.yaml":
         return "story"
+    if path.name == "pinyin.yaml":
+        return "pinyin"
     if path.parent.name in ("world", "lives"):
         return "world" if path.parent.name == "world" else "life"
     if path.parent.name == "lang":

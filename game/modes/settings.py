@@ -1,4 +1,5 @@
-"""The player's settings: text size, contrast, motion, text speed, speech, language, fullscreen, keys.
+"""The player's settings: text size, contrast, motion, text speed, speech, language, fullscreen, pinyin and
+bilingual text (for learners of Chinese), keys.
 
 They live in ``settings.json`` in the user's config folder (see :mod:`game.modes.paths`) as::
 
@@ -54,6 +55,8 @@ class Settings:
     speech_volume: float = 1.0  # 0.0 to 1.0: eSpeak NG's loudness, 1.0 its default
     language: str = "en"  # a language code the story has, else English is shown
     fullscreen: bool = False
+    pinyin: bool = False  # learners of Chinese: pinyin above the hanzi of the story (when it shows Chinese)
+    bilingual: bool = False  # and the English under each Chinese paragraph
     keys: dict[str, list[str]] = field(default_factory=dict)  # action -> keys, replacing that action's defaults
 
     def clamped(self) -> Settings:

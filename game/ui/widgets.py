@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 import pygame
 
@@ -58,8 +58,9 @@ class Button(Widget):
                  kind: str = "normal", enabled: bool = True, reason: str = "", number: int | None = None,
                  icon: str = "", selected: bool = False, sub: str = "", auto: bool = False,
                  fill: bool = True, role: str = "button", icon_only: bool = False, steady: bool = False,
-                 check: bool = False) -> None:
+                 check: bool = False, ruby: Mapping[str, str] | None = None) -> None:
         super().__init__(key, label, on_activate, enabled=enabled, auto=auto)
+        self.ruby = ruby  # pinyin readings over the label's hanzi (see game/ui/ruby.py), for learners
         self.icon_only = icon_only and bool(icon)  # a square with the icon; the label is still read aloud
         # the same size enabled or not (the lead is kept, the reason shown by the screen beside it), so it
         # does not move what is under the pointer when it is pressed
@@ -96,7 +97,12 @@ class Button(Widget):
         if not self.fill:
             natural = max(ctx.fonts[self.role].width(self.label), ctx.fonts["small"].width(sub) if sub else 0)
             inner = min(inner, natural + 1)
-        self._lab = block(ctx, self.label, self.role, inner)
+        if self.ruby is None:
+            self._lab = block(ctx, self.label, self.role, inner)
+        else:
+            from . import ruby  # here: ruby builds on flow, which builds on this module
+
+            self._lab = ruby.label_block(ctx, self.label, self.role, inner, self.ruby)
         self._sub = block(ctx, sub, "small", inner) if sub else None
         h = self._lab.height + (self._sub.height if self._sub else 0) + 2 * pady
         h = max(h, ctx.target, (ctx.tpx(34) + 2 * pady) if lead else 0)
@@ -187,7 +193,12 @@ class Button(Widget):
         if self._lab.width > inner_w + 1:
             ctx.report_overflow(f"button {self.key}", self.label, f"{self._lab.width}px in {inner_w}px")
         align = "center" if (not self.fill and not lead) else "left"
-        draw_block(surf, self._lab, x, y, ink, width=inner_w, align=align)
+        if self.ruby is None:
+            draw_block(surf, self._lab, x, y, ink, width=inner_w, align=align)
+        else:
+            from . import ruby
+
+            ruby.draw(surf, self._lab, x, y, ink, width=inner_w, align=align)
         if self._sub is not None:
             draw_block(surf, self._sub, x, y + self._lab.height, ink, width=inner_w)
         if y + th > body.bottom + 1:

@@ -10,7 +10,7 @@ import pygame
 from ...engine import wording as wd
 from ...engine.model import Node
 from ...i18n import _
-from .. import pictures
+from .. import pictures, ruby
 from ..context import Ctx
 from ..drawing import tag, tag_size
 from ..eventviews import event_rows
@@ -183,7 +183,9 @@ class PlayScreen(Screen):
             items.append(Gap(14))
         if view.illustration is not None:
             items.append(pictures.ScenePicture(view.illustration, game.tr(view.illustration.alt)))
-        items.append(self.node_item(node, events))
+        learn = ruby.learn_for(self.app)  # pinyin and/or the English, for learners of Chinese
+        items.append(ruby.with_learning(self.node_item(node, events), game.tr(node.text),
+                                        node.text.en, learn))
         items.append(Gap(12))
         items.append(self.evidence_item(node))
         items.append(Gap(18))
@@ -199,9 +201,10 @@ class PlayScreen(Screen):
             return items
         for c in view.choices:
             label = game.tr(c.label)
+            en = c.label.en if learn and learn.bilingual and c.enabled else ""
             b = Button(f"choice:{c.id}", label, (lambda cid=c.id: self.choose(cid)), kind="choice",
                        enabled=c.enabled, reason=game.tr(c.reason) if c.reason else "", number=c.number,
-                       auto=c.enabled)
+                       auto=c.enabled, sub=en if en != label else "", ruby=learn.pinyin if learn else None)
             items += [W(b, max_w=760), Gap(10)]
         return items
 

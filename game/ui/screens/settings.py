@@ -1,4 +1,5 @@
-"""Settings: text size, high contrast, reduced motion, text speed, language, full screen; saved at once."""
+"""Settings: text size, high contrast, reduced motion, text speed, language, pinyin and bilingual text for
+learners of Chinese, full screen; saved at once."""
 
 from __future__ import annotations
 
@@ -80,6 +81,16 @@ class SettingsScreen(Screen):
             items.append(Row([W(Button(f"lang:{code}", name, (lambda c=code: self.set(language=c)), kind="toggle",
                                        selected=cur == code, fill=False)) for code, name in i18n.languages().items()],
                              gap=12))
+        if "zh" in i18n.languages():
+            items.append(Gap(18))
+            group(_("Learners of Chinese"), _("When the story is shown in Chinese."))
+            pin, bi = bool(getattr(s, "pinyin", False)), bool(getattr(s, "bilingual", False))
+            items.append(Row([W(Button("pinyin", _("Pinyin"), lambda: self.set(pinyin=not pin), kind="toggle",
+                                       selected=pin, fill=False, check=True,
+                                       sub=_("Pinyin above the Chinese characters"))),
+                              W(Button("bilingual", _("Bilingual"), lambda: self.set(bilingual=not bi),
+                                       kind="toggle", selected=bi, fill=False, check=True,
+                                       sub=_("The English under each Chinese paragraph")))], gap=12))
         if self.app.kiosk is None:
             items.append(Gap(18))
             group(_("Window"))
