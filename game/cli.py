@@ -135,7 +135,25 @@ def parse_window(argv: list[str]) -> Options:
     return window_options(build_parser().parse_args(argv))
 
 
+# What the game needs installed (pyproject.toml); a Python without them gets a sentence, not a traceback.
+DEPENDENCIES = {"yaml": "PyYAML", "pygame": "pygame-ce", "babel": "Babel", "pypinyin": "pypinyin",
+                "platformdirs": "platformdirs"}
+
+
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except ModuleNotFoundError as exc:
+        top = (exc.name or "").split(".")[0]
+        if top not in DEPENDENCIES:
+            raise
+        print(f"This Python does not have what the game needs ({DEPENDENCIES[top]} is missing). Install it once "
+              "with: python3 -m game.bootstrap install, then run the game with .venv/bin/python -m game "
+              "(on Windows: .venv\\Scripts\\python -m game).", file=sys.stderr)
+        return 2
+
+
+def _main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     command = argv[0] if argv and argv[0] in SUBCOMMANDS else None
     wants_help = any(a in ("-h", "--help") for a in argv)

@@ -104,3 +104,12 @@ def test_the_locks_pin_every_dependency_with_hashes_and_agree():
         text = (ROOT / "requirements" / lock).read_text(encoding="utf-8")
         blocks = [b for b in text.split("\n") if b and not b.startswith((" ", "#"))]
         assert text.count("--hash=sha256:") >= len(blocks), f"{lock}: every pin carries its hashes"
+
+
+def test_a_python_without_the_dependencies_gets_a_sentence_not_a_traceback(tmp_path):
+    env = _bare_env(tmp_path / "env")
+    run = subprocess.run([str(bootstrap.venv_python(env)), "-m", "game", "validate", "story"], cwd=ROOT,
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 2
+    assert "is missing). Install it once with: python3 -m game.bootstrap install" in run.stderr
+    assert "Traceback" not in run.stderr
