@@ -51,7 +51,25 @@ def start_words(game, life, start: str) -> str:
                     life.minutes).format(n=life.minutes)
 
 
-class TeacherScreen(Screen):
+class GroupLabelInput:
+    """The group label, typed or picked from the presets: shared by the teacher's and the students' screens."""
+
+    group: str
+
+    def type_group(self, ev) -> bool:
+        new = typed(self.group, ev)
+        if new is None:
+            return False
+        self.group = new
+        self.rebuild()
+        return True
+
+    def pick_group(self, label: str) -> None:
+        self.group = label
+        self.rebuild()
+
+
+class TeacherScreen(GroupLabelInput, Screen):
     """The teacher's set-up: life, start, questions, group label, PIN, class report, quit."""
 
     name = "teacher"
@@ -167,16 +185,7 @@ class TeacherScreen(Screen):
     def text_key(self, ev) -> bool:
         if not self.group_fixed:
             return False
-        new = typed(self.group, ev)
-        if new is None:
-            return False
-        self.group = new
-        self.rebuild()
-        return True
-
-    def pick_group(self, label: str) -> None:
-        self.group = label
-        self.rebuild()
+        return self.type_group(ev)
 
     # -- commands ---------------------------------------------------------------------------------
     def pick_life(self, lid: str) -> None:
@@ -287,7 +296,7 @@ def preset_rows(screen, current: str) -> Item:
     return Column([Row(buttons, gap=10), Gap(6), Row(numbers, gap=8, min_w=56)])
 
 
-class StudentStartScreen(Screen):
+class StudentStartScreen(GroupLabelInput, Screen):
     """The students' start: the life the teacher chose, the group label (typed or picked), Start."""
 
     name = "student"
@@ -328,16 +337,7 @@ class StudentStartScreen(Screen):
         if ev.key in (pygame.K_RETURN, pygame.K_KP_ENTER) and clean_group(self.group):
             self.begin()
             return True
-        new = typed(self.group, ev)
-        if new is None:
-            return False
-        self.group = new
-        self.rebuild()
-        return True
-
-    def pick_group(self, label: str) -> None:
-        self.group = label
-        self.rebuild()
+        return self.type_group(ev)
 
     def begin(self) -> None:
         game = self.app.game
