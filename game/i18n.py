@@ -107,6 +107,31 @@ def N_(message: str) -> str:
     return message
 
 
+class Message(str):
+    """A message made where no language is known (the engine, the save files): it reads as English,
+    and keeps its template and values so that :func:`say` can give it in the language of the moment.
+
+    ``Message(N_("The save is for {life}."), life=name)``: ``N_`` marks the template for the catalog."""
+
+    template: str
+    values: dict[str, object]
+
+    def __new__(cls, template: str, **values: object) -> Message:
+        self = super().__new__(cls, template.format(**values))
+        self.template = template
+        self.values = values
+        return self
+
+
+def say(message: str) -> str:
+    """A message in the current language: a :class:`Message` translated with its values (themselves
+    translated when they are messages); any other text as it is."""
+    if not isinstance(message, Message):
+        return message
+    values = {k: say(v) if isinstance(v, str) else v for k, v in message.values.items()}
+    return _(message.template).format(**values)
+
+
 def ngettext(singular: str, plural: str, n: int) -> str:
     """The right plural form for ``n`` in the current language (Chinese has one form)."""
     return _current[0].ngettext(singular, plural, n)

@@ -70,5 +70,7 @@ def check_overrides(overrides: Mapping[str, str]) -> list[str]:
         if hanzi == 0:
             problems.append(f"'{term}' holds no Chinese characters")
         elif n != hanzi:
-            problems.append(f"'{term}' has {hanzi} characters but {n} syllables: '{reading}'")
+            chars = f"{hanzi} character" + ("s" if hanzi != 1 else "")
+            sylls = f"{n} syllable" + ("s" if n != 1 else "")
+            problems.append(f"'{term}' has {chars} but {sylls}: '{reading}'; write one syllable per character")
     return problems

@@ -47,4 +47,5 @@ def test_the_storys_own_table_wins_and_only_hanzi_get_readings():
 def test_an_override_table_is_checked():
     assert check_overrides({"李小林": "lǐ xiǎo lín"}) == []
     assert check_overrides({"李小林": "lǐ xiǎo", "abc": "a"}) == [
-        "'李小林' has 3 characters but 2 syllables: 'lǐ xiǎo'", "'abc' holds no Chinese characters"]
+        "'李小林' has 3 characters but 2 syllables: 'lǐ xiǎo'; write one syllable per character",
+        "'abc' holds no Chinese characters"]

@@ -222,3 +222,23 @@ def test_random_states_never_crash(story, tmp_path, state):
     assert session is not None or message
     for p in tmp_path.iterdir():
         p.unlink()
+
+
+def test_save_messages_are_said_in_the_language_of_the_moment(story, tmp_path):
+    """The engine knows no language: its messages read as English and keep their template, so a
+    Chinese screen shows them in Chinese (with the file's new name), and an English one as they are."""
+    from game import i18n
+
+    path = tmp_path / "s.json"
+    path.write_text("{ cut short", encoding="utf-8")
+    session, message = read_save(path, story)
+    assert session is None
+    moved = aside(tmp_path, saves.DAMAGED)[0].name
+    assert message == f"The save file is damaged or was cut short. It was kept as {moved}."
+    i18n.use("zh")
+    try:
+        said = i18n.say(message)
+    finally:
+        i18n.use("en")
+    assert said == f"存档文件已损坏或不完整。已另存为 {moved}。"
+    assert i18n.say(message) == message

@@ -237,3 +237,24 @@ def test_a_disabled_choice_is_drawn_as_disabled_with_its_reason(tmp_path):
     assert enabled.find(key="choice:bike").enabled
     r3, px3 = _drawn(enabled, "choice:bike")
     assert r3.size != r1.size or px3 != px1
+
+
+def test_a_failed_autosave_is_said_on_screen_in_the_game_language(user_home, monkeypatch):
+    """The disk refuses the autosave after a choice: the player is told once, in Chinese on a Chinese
+    screen (the message comes from the save code, which knows no language), and play goes on."""
+    import errno
+
+    from game.modes import home
+    from game.modes.settings import Settings
+
+    def full(*_args, **_kw):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    p = Pilot.start(EXAMPLE, settings=Settings(language="zh"), character="ming")
+    monkeypatch.setattr(home, "write_save", full)
+    before = node(p)
+    p.key("1")
+    p.step(2)
+    assert node(p) != before
+    assert p.app.toast == "无法保存游戏（No space left on device）。"
+    assert p.app.errors == []

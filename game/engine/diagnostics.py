@@ -25,6 +25,7 @@ CODES: dict[str, tuple[str, str]] = {
     "E008": (ERROR, "file too large or too deeply nested"),
     "E009": (ERROR, "unsupported format version"),
     "E010": (ERROR, "translation catalog cannot be read"),
+    "E011": (ERROR, "pinyin reading does not fit"),
     # shape of the data
     "E101": (ERROR, "unknown key"),
     "E102": (ERROR, "wrong type"),

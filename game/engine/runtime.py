@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ..i18n import N_
+from ..i18n import N_, Message
 from .events import Event
 from .model import Choice, Illustration, Life, Node, Story, Text
 from .rules import Rules
@@ -18,7 +18,8 @@ from .state import GameState
 
 CONTINUE = "continue"
 CONTINUE_LABEL = Text("ui.continue", N_("Continue"))  # an interface word: Story.text looks it up in the catalog
-STORY_CHANGED = "The story has changed since this save, so it resumes at the last point that still exists."
+STORY_CHANGED = Message(N_(
+    "The story has changed since this save, so it resumes at the last point that still exists."))
 
 
 class InvalidChoice(Exception):

@@ -34,6 +34,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from ..i18n import N_, Message
 from .model import Story
 from .runtime import Session
 
@@ -177,34 +178,35 @@ def _load_document(path: Path) -> dict[str, Any]:
     try:
         size = path.stat().st_size
         if size > MAX_SAVE_BYTES:
-            raise _Unusable("The save file is far too large to be a save.")
+            raise _Unusable(Message(N_("The save file is far too large to be a save.")))
         raw = path.read_bytes()
     except (FileNotFoundError, _Unusable):
         raise
     except OSError as exc:
-        raise _Unusable(f"The save file could not be read ({exc.strerror or 'error'}).") from None
+        raise _Unusable(Message(N_("The save file could not be read ({why})."), why=exc.strerror or "error")) from None
     if not raw.strip():
-        raise _Unusable("The save file is empty.")
+        raise _Unusable(Message(N_("The save file is empty.")))
     try:
         doc = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
-        raise _Unusable("The save file is damaged (it is not text).") from None
+        raise _Unusable(Message(N_("The save file is damaged (it is not text)."))) from None
     except (ValueError, RecursionError):
-        raise _Unusable("The save file is damaged or was cut short.") from None
+        raise _Unusable(Message(N_("The save file is damaged or was cut short."))) from None
     if not isinstance(doc, dict) or doc.get("format") != SAVE_FORMAT:
-        raise _Unusable("The file is not a save of this game.")
+        raise _Unusable(Message(N_("The file is not a save of this game.")))
     version = doc.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise _Unusable("The save file is damaged (its version is missing).")
+        raise _Unusable(Message(N_("The save file is damaged (its version is missing).")))
     if version > SAVE_VERSION:
-        raise _Unusable("The save was made by a newer version of the game. Update the game to load it.", NEWER)
+        raise _Unusable(Message(N_(
+            "The save was made by a newer version of the game. Update the game to load it.")), NEWER)
     if not isinstance(doc.get("state"), dict):
-        raise _Unusable("The save file is damaged (it holds no game state).")
+        raise _Unusable(Message(N_("The save file is damaged (it holds no game state).")))
     if not isinstance(doc.get("meta", {}), dict):
-        raise _Unusable("The save file is damaged (its description is not readable).")
+        raise _Unusable(Message(N_("The save file is damaged (its description is not readable).")))
     for key in ("story_id", "saved_at"):
         if key in doc and not isinstance(doc[key], str):
-            raise _Unusable(f"The save file is damaged (its '{key}' is not text).")
+            raise _Unusable(Message(N_("The save file is damaged (its '{key}' is not text)."), key=key))
     return doc
 
 
@@ -221,26 +223,31 @@ def read_save(path: str | Path, story: Story) -> tuple[Session | None, str | Non
         doc = _load_document(p)
         story_id = doc.get("story_id", story.id)
         if story_id != story.id:
-            return None, f"This save belongs to another story ('{story_id}'), so it was not loaded."
+            return None, Message(N_("This save belongs to another story ('{story}'), so it was not loaded."),
+                                 story=story_id)
         life = doc["state"].get("life")
         if isinstance(life, str) and life not in story.lives:
-            raise _Unusable("The save is for a life this story no longer has.", UNUSABLE)
+            raise _Unusable(Message(N_("The save is for a life this story no longer has.")), UNUSABLE)
         try:
             return Session.resume(story, doc["state"])
         except ValueError as exc:
-            raise _Unusable(f"The save file is damaged ({exc}).") from None
+            raise _Unusable(Message(N_("The save file is damaged ({why})."), why=str(exc))) from None
         except Exception:  # a state that passes the checks but cannot be replayed: never crash
-            raise _Unusable("The save file is damaged (its choices could not be replayed).") from None
+            raise _Unusable(Message(N_("The save file is damaged (its choices could not be replayed)."))) from None
     except FileNotFoundError:
         return None, None
     except _Unusable as problem:
         moved = move_aside(p, problem.tag)
-        where = f" It was kept as {moved.name}." if moved else " It could not be moved aside."
-        return None, problem.message + where
+        where = (Message(N_("It was kept as {name}."), name=moved.name) if moved else
+                 Message(N_("It could not be moved aside.")))
+        return None, Message(N_("{problem} {where}"), problem=problem.message, where=where)
     except Exception as exc:  # last line of defence: a save must never crash the game
         moved = move_aside(p, DAMAGED)
-        where = f" It was kept as {moved.name}." if moved else ""
-        return None, f"The save could not be loaded ({type(exc).__name__}).{where}"
+        why = Message(N_("The save could not be loaded ({why})."), why=type(exc).__name__)
+        if moved is None:
+            return None, why
+        return None, Message(N_("{problem} {where}"), problem=why,
+                             where=Message(N_("It was kept as {name}."), name=moved.name))
 
 
 @dataclass(frozen=True)
@@ -284,7 +291,7 @@ def peek_save(path: str | Path) -> SaveInfo | None:
     except _Unusable as problem:
         return SaveInfo(path=p, problem=problem.message)
     except Exception as exc:  # pragma: no cover - defensive
-        return SaveInfo(path=p, problem=f"The save could not be read ({type(exc).__name__}).")
+        return SaveInfo(path=p, problem=Message(N_("The save could not be read ({why})."), why=type(exc).__name__))
     meta = doc.get("meta") or {}
     state = doc["state"]
 

@@ -126,6 +126,7 @@ def validate(result: LoadResult) -> Report:
         _check_life(story, life, report)
     _check_evidence(story, result, report)
     _check_translations(story, result, report)
+    _check_pinyin(story, report)
     _check_readability(story, result, report)
     return report
 
@@ -335,6 +336,15 @@ def _check_translations(story: Story, result: LoadResult, report: Report) -> Non
             report.add(loc.file, loc.line, loc.col, "W402",
                        f"the translation of '{sid}' is marked fuzzy: check it against the English, then remove "
                        "the fuzzy mark (until then the English is shown)")
+
+
+def _check_pinyin(story: Story, report: Report) -> None:
+    """The story's pinyin tables (lang/LANG/pinyin.yaml): a reading that does not fit its term is an error
+    here, before a learner sees it left out."""
+    from . import pinyinfile  # pypinyin is read only when a story has a table
+
+    for lang in pinyinfile.languages(story.root):
+        report.extend(pinyinfile.load(story.root, lang)[1])
 
 
 def _loc_order(loc: Loc | None) -> tuple[str, int, int]:

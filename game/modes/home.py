@@ -18,6 +18,7 @@ from pathlib import Path
 from ..engine.model import Story
 from ..engine.runtime import Session
 from ..engine.saves import SaveInfo, make_meta, peek_save, read_save, write_save
+from ..i18n import N_, Message
 from . import paths
 
 SLOTS = 3
@@ -40,7 +41,7 @@ def _write(path: Path, session: Session, lang: str | None) -> str | None:
     try:
         write_save(path, session, make_meta(session, lang))
     except OSError as exc:
-        return f"The game could not be saved ({exc.strerror or 'disk error'})."
+        return Message(N_("The game could not be saved ({why})."), why=exc.strerror or "disk error")
     return None
 
 

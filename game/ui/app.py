@@ -24,7 +24,7 @@ from typing import Any
 
 import pygame
 
-from ..i18n import _
+from ..i18n import _, say
 from . import artbridge, kioskctl, opening, settingsctl, stopsignals, watch
 from .autoplay import Autoplay
 from .events import InputRouter
@@ -113,8 +113,9 @@ class App:
         settingsctl.toggle_fullscreen(self)
 
     def notify(self, text: str) -> None:
-        """A message shown at the foot of the screen until the next input."""
-        self.toast = text
+        """A message shown at the foot of the screen until the next input (a message from the engine or the
+        save files in the current language)."""
+        self.toast = say(text)
         self.toast_at = self.clock()
         self.dirty = True
 
@@ -238,6 +239,9 @@ class App:
             self.safely(lambda: self.autoplay.step(self))
         if self.watch is not None and not self.loader.loading and self.watch.changed(now):
             self.safely(lambda: watch.reload(self))
+        if self.game is not None and self.game.message:  # e.g. the autosave failed: say so once
+            self.notify(self.game.message)
+            self.game.message = None
         top = self.top
         if top is not None and top.update(now):
             self.dirty = True

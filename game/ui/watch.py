@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..i18n import _
+from ..i18n import _, say
 
 if TYPE_CHECKING:
     from .app import App
@@ -92,4 +92,4 @@ def reload(app: App) -> None:
 
     app.game.adopt(session)
     app.reset_to(PlayScreen(app))
-    app.notify(_("Story reloaded: {why}").format(why=message) if message else _("Story reloaded"))
+    app.notify(_("Story reloaded: {why}").format(why=say(message)) if message else _("Story reloaded"))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ...i18n import _
+from ...i18n import _, say
 from .. import modesbridge
 from ..context import Ctx
 from ..flow import Column, Gap, Item, Row, Text, W
@@ -34,7 +34,7 @@ class SavesScreen(Screen):
                 title, sub = _("Slot {n}").format(n=slot.number), _("Empty")
             elif not info.ok:
                 title = _("Slot {n}").format(n=slot.number)
-                sub = _("This save is damaged: {problem}").format(problem=info.problem or "")
+                sub = _("This save is damaged: {problem}").format(problem=say(info.problem or ""))
             else:
                 title = _("Slot {n}: {life}").format(n=slot.number, life=info.life_title)
                 sub = _(", ").join(x for x in (info.place_name, game.fmt_date(info.date)) if x)
@@ -59,7 +59,7 @@ class SavesScreen(Screen):
     def save(self, n: int) -> None:
         game = self.app.game
         msg = modesbridge.save_slot(n, game.session, game.lang)
-        self.message = msg or _("Saved in slot {n}.").format(n=n)
+        self.message = say(msg) if msg else _("Saved in slot {n}.").format(n=n)
         self.rebuild()
 
     def load(self, n: int) -> None:
@@ -68,7 +68,7 @@ class SavesScreen(Screen):
         game = self.app.game
         session, msg = modesbridge.load_slot(n, game.story)
         if session is None:
-            self.message = msg or _("The slot could not be loaded.")
+            self.message = say(msg) if msg else _("The slot could not be loaded.")
             self.rebuild()
             return
         game.adopt(session)
