@@ -53,6 +53,9 @@ def start(story_dir: Path, **settings) -> Pilot:
 
 
 def frame(p: Pilot) -> bytes:
+    """The whole window as this pilot's app draws it now (pilots share pygame's one window: draw it all)."""
+    p.app.painter.forget()
+    p.app.dirty = True
     p.step()
     return pygame.image.tobytes(p.app.window, "RGB")
 
@@ -129,6 +132,23 @@ def test_a_new_list_stamp_lands_on_the_card_once(story_dir):
     p.resize((1280, 720))
     assert p.app.top.wake_at(p.clock.t) is None and play(p, 0.3) == []
     assert frame(p) == settled
+
+
+def test_a_dialog_opened_while_the_seal_lands_shows_the_card_at_rest_beneath(story_dir):
+    """The screens under a dialog are drawn once and kept: a seal caught half-way would stay so."""
+    p = start(story_dir)
+    p.key("1")
+    settle(p)
+    p.key("2")
+    p.step(1, dt=0.1)
+    p.key("escape")  # the pause menu, at once
+    assert p.screen != "play"
+    still = start(story_dir, reduced_motion=True)
+    still.key("1")
+    still.key("2")
+    still.key("escape")
+    assert still.screen == p.screen
+    assert frame(p) == frame(still)
 
 
 def test_only_the_card_panel_is_redrawn_while_the_seal_lands(story_dir, monkeypatch):

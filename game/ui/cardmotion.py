@@ -137,8 +137,9 @@ class CardMotion:
     """One screen's view of its run's ledger: it looks when the screen composes, answers the drawing (how far a
     stamp, the badge, the line are), and tells the screen when to redraw and when to wake."""
 
-    def __init__(self, app: Any, kinds: tuple[str, ...]) -> None:
+    def __init__(self, app: Any, screen: Any, kinds: tuple[str, ...]) -> None:
         self.app = app
+        self.screen = screen
         self.kinds = kinds
         self.key: object = None  # the frame last reported by changed()
 
@@ -149,6 +150,10 @@ class CardMotion:
 
     def _still(self) -> bool:
         return bool(self.app.ctx.reduced_motion)
+
+    def _hidden(self) -> bool:
+        """Under another screen (a dialog, whose background is drawn once and kept): drawn at rest there."""
+        return self.app.top is not self.screen
 
     def look(self, shown: bool = True) -> None:
         """The screen composes: with the card shown (``shown``), what is new starts to move; without it, the
@@ -163,7 +168,7 @@ class CardMotion:
             led.observe(session)
 
     def _moving(self, move: Move | None) -> float | None:
-        if move is None or self._still():
+        if move is None or self._still() or self._hidden():
             return None
         now = self.app.clock()
         return move.share(now) if move.moving(now) else None
@@ -196,7 +201,7 @@ class CardMotion:
     def frame_key(self, now: float | None = None) -> object:
         """What the frame shows of the motion (None: all at rest): the view's cache key."""
         led = self._ledger()
-        if led is None or self._still():
+        if led is None or self._still() or self._hidden():
             return None
         now = self.app.clock() if now is None else now
         key = tuple((name, m.frame(now)) for name, m in led.moves(self.kinds) if m.moving(now))

@@ -18,7 +18,7 @@ class CardScreen(Screen):
 
     def __init__(self, app) -> None:
         super().__init__(app)
-        self.motion = CardMotion(app, (LISTS, POINTS, JOURNEYS))  # stamps, the badge, the newest journey
+        self.motion = CardMotion(app, self, (LISTS, POINTS, JOURNEYS))  # stamps, the badge, the newest journey
 
     def compose(self, ctx: Ctx) -> None:
         game = self.app.game

@@ -49,7 +49,7 @@ class PlayScreen(Screen):
         # the header and the ID card panel from the last compose, with what they show: kept when that did not
         # change (most choices change only the text), so the app neither lays them out nor draws them again
         self._kept: dict[str, tuple[object, ScrollView]] = {}
-        self.motion = CardMotion(app, (LISTS, POINTS))  # the panel's list stamps and grade badge
+        self.motion = CardMotion(app, self, (LISTS, POINTS))  # the panel's list stamps and grade badge
 
     # -- state ------------------------------------------------------------------------------------
     @property
