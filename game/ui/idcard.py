@@ -97,23 +97,34 @@ def grade_scale(grades: list[tuple[str, int]], points: int, shown: Callable[[], 
         inside = max(0.0, min(1.0, (value - lo) / max(1, hi - lo)))
         return (i + inside) / len(order), order[i][0]
 
+    def track_of(ctx: Ctx, r: pygame.Rect) -> pygame.Rect:
+        rad = ctx.tpx(17)
+        return pygame.Rect(r.x + rad, r.y + 2 * rad + ctx.tpx(8), max(len(order), r.w - 2 * rad), ctx.tpx(12))
+
+    def rows(ctx: Ctx, width: int) -> int:
+        """1, or 2 when a grade's name is wider than its segment (every other name goes a line lower)."""
+        seg = track_of(ctx, pygame.Rect(0, 0, width, 0)).w / len(order)
+        return 1 if all(ctx.fonts["tag"].width(g) + ctx.px(4) <= seg for g, _m in order) else 2
+
     def height(ctx: Ctx, width: int) -> int:
-        return ctx.tpx(34) + ctx.tpx(8) + ctx.tpx(12) + ctx.tpx(4) + ctx.fonts["tag"].line_height
+        return ctx.tpx(34) + ctx.tpx(8) + ctx.tpx(12) + ctx.tpx(4) + rows(ctx, width) * ctx.fonts["tag"].line_height
 
     def paint(ctx: Ctx, surf: pygame.Surface, r: pygame.Rect) -> None:
         t = ctx.theme
         rad = ctx.tpx(17)
-        track = pygame.Rect(r.x + rad, r.y + 2 * rad + ctx.tpx(8), max(len(order), r.w - 2 * rad), ctx.tpx(12))
+        track = track_of(ctx, r)
         seg = track.w / len(order)
         edge = max(1, ctx.px(1))
         fs = ctx.fonts["tag"]
+        two = rows(ctx, r.w) == 2
         for i, (g, _m) in enumerate(order):
             x0, x1 = round(track.x + i * seg), round(track.x + (i + 1) * seg)
             box = pygame.Rect(x0, track.y, x1 - x0, track.h)
             pygame.draw.rect(surf, t["chart_band"] if i % 2 == 0 else t["panel"], box)
             img = fs.render(g, t["panel_ink"])
-            if img.get_width() <= box.w:
-                surf.blit(img, img.get_rect(midtop=(box.centerx, track.bottom + ctx.tpx(4))))
+            y = track.bottom + ctx.tpx(4) + (fs.line_height if two and i % 2 else 0)
+            at = img.get_rect(midtop=(box.centerx, y))
+            surf.blit(img, at.clamp(pygame.Rect(r.x, y, r.w, at.h)))
         pygame.draw.rect(surf, t["panel_ink"], track, edge)
         for i in range(1, len(order)):
             x = round(track.x + i * seg)
