@@ -6,6 +6,9 @@ Each shipped life is played taking the first open choice; after a step whose car
 motion are drawn with the clock moving 1/60 s at a time, then the whole screen is redrawn as many times for
 the baseline. Headless with SDL's dummy driver (or the one SDL_VIDEODRIVER names).
 
+Then the CPU the window's own loop uses, on the real clock: while the grade badge slides and after it
+settled, on the play screen (an idle screen must stay under 1% of a core: nothing wakes the loop at rest).
+
 Usage: python bench/card_motion_bench.py [--story PATH] [--lang zh] [--size 1280x720]
 """
 
@@ -93,6 +96,46 @@ def run(story: str, size: tuple[int, int], lang: str | None) -> dict[str, tuple[
     return found
 
 
+def run_loop(app, secs: float) -> tuple[float, int]:
+    """The app's own loop for ``secs`` (waking at least every 100 ms, to stop on time): (share of a core used,
+    frames drawn so far)."""
+    import time
+
+    c0, t0 = time.process_time(), time.perf_counter()
+    while time.perf_counter() - t0 < secs:
+        timeout = app.timeout_ms()
+        app.step(app.wait_events(min(timeout, 100) if timeout is not None else 100))
+    return (time.process_time() - c0) / (time.perf_counter() - t0), len(app.painter.frame_times)
+
+
+def loop_cpu(story: str, size: tuple[int, int]) -> None:
+    """Share of a core the app's loop uses (real clock, real sleeps) during a motion and once it is at rest."""
+    from game.ui.app import App
+    from game.ui.options import Options
+
+    for life in ("rongcheng", "li_xiaolin"):
+        app = App(Options(story=story, size=size, character=life), threaded=False)
+        app.boot()
+        app.step([])
+        for _ in range(MAX_STEPS):  # to the first step that moves the card
+            open_ = [c for c in app.game.view().choices if c.enabled]
+            if not open_:
+                break
+            app.top.choose(open_[0].id)
+            app.step([])
+            if app.top.wake_at(app.clock()) is not None:
+                break
+        else:
+            continue
+
+        n0 = len(app.painter.frame_times)
+        moving, n1 = run_loop(app, 0.7)
+        assert app.top.wake_at(app.clock()) is None, "still moving after 0.7 s"
+        idle, n2 = run_loop(app, 5.0)
+        print(f"loop on the play screen ({life}): {moving * 100:.1f}% of a core over the 0.7 s the card moves "
+              f"({n1 - n0} frames drawn); {idle * 100:.2f}% of a core over the next 5 s at rest ({n2 - n1} frames)")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--story", default=str(ROOT / "story"))
@@ -112,6 +155,7 @@ def main() -> int:
         print(f"{what} at {w}x{h} ({a.lang or 'en'}): p50 {m50:.2f} ms, p99 {m99:.2f} ms over {len(moving)} "
               f"frames; a full redraw of the same screen p50 {f50:.2f} ms, p99 {f99:.2f} ms; ratio p50 "
               f"{m50 / f50:.2f}, p99 {m99 / f99:.2f}")
+    loop_cpu(a.story, (w, h))
     return 0
 
 
