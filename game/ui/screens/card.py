@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from ...i18n import _
 from .. import artbridge
+from ..cardmarks import grade_bands
 from ..cardmotion import JOURNEYS, LISTS, POINTS, CardMotion
 from ..context import Ctx
 from ..flow import Column, Columns, Custom, Gap, Item, Text
-from ..idcard import card_items, grade_bands
+from ..idcard import card_items
 from ..screen import Screen
 from .common import back_button, header
 

@@ -11,12 +11,13 @@ from ...engine import wording as wd
 from ...engine.model import Node
 from ...i18n import _
 from .. import pictures, ruby
+from ..cardmarks import grade_bands
 from ..cardmotion import LISTS, POINTS, CardMotion
 from ..context import Ctx
 from ..drawing import tag, tag_size
 from ..eventviews import event_rows
 from ..flow import Column, Custom, Gap, Item, Row, Text, W
-from ..idcard import card_items, grade_bands
+from ..idcard import card_items
 from ..screen import Screen
 from ..scroll import ScrollView
 from ..systemviews import dialogue, letter, narration, notice, phone_app, terminal
