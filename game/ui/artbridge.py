@@ -312,9 +312,23 @@ def draw_seal(surface: pygame.Surface, center: tuple[int, int], radius: int, col
     return f is not None and _guard("seal", f, surface, center, radius, color)
 
 
+def seal_surface(radius: int, color) -> pygame.Surface | None:
+    """The seal as a transparent picture (kept by the art package: do not draw on it); None without it."""
+    f = _fn("seal", "seal_surface")
+    if f is None:
+        return None
+    try:
+        return f(radius, color)
+    except Exception as exc:  # noqa: BLE001 - reported (see the module's docstring); the caller draws a ring
+        _report("seal", exc)
+        return None
+
+
 def draw_map(surface: pygame.Surface, rect: pygame.Rect, places: list[dict], journeys: list[dict], theme,
-             current: str = "", font: pygame.font.Font | None = None, bg_role: str = "bg") -> None:
-    """places: {id, name, lat, lon}; journeys: {from, to, label}."""
+             current: str = "", font: pygame.font.Font | None = None, bg_role: str = "bg",
+             newest: float = 1.0) -> None:
+    """places: {id, name, lat, lon}; journeys: {from, to, label}. ``newest`` below 1: the last journey is
+    drawing itself and this share of it shows (such a frame is drawn, not kept: it shows once)."""
     rect = pygame.Rect(rect)
     by_id = {p["id"]: p for p in places}
     f = _fn("china_map", "draw_map")
@@ -323,10 +337,14 @@ def draw_map(surface: pygame.Surface, rect: pygame.Rect, places: list[dict], jou
         js = [((by_id[j["from"]]["lat"], by_id[j["from"]]["lon"]), (by_id[j["to"]]["lat"], by_id[j["to"]]["lon"]),
                j.get("label", "")) for j in journeys if j.get("from") in by_id and j.get("to") in by_id]
         colors = art_colors(theme, bg_role)
-        key = (rect.size, tuple(pl), tuple(js), tuple(sorted(colors.items())), _font_key(font))
-        if _finished("map", key, surface, rect, colors["bg"],
-                     lambda s, r: _guard("map", f, s, r, pl, js, colors, font)):
-            return
+        if newest < 1.0 and js:
+            if _guard("map", f, surface, rect, pl, js, colors, font, newest=max(0.0, newest)):
+                return
+        else:
+            key = (rect.size, tuple(pl), tuple(js), tuple(sorted(colors.items())), _font_key(font))
+            if _finished("map", key, surface, rect, colors["bg"],
+                         lambda s, r: _guard("map", f, s, r, pl, js, colors, font)):
+                return
     pygame.draw.rect(surface, theme["rule"], rect, 1)
     lon0, lon1, lat0, lat1 = 73.0, 135.0, 18.0, 54.0
 
@@ -335,10 +353,12 @@ def draw_map(surface: pygame.Surface, rect: pygame.Rect, places: list[dict], jou
         y = rect.top + (lat1 - p["lat"]) / (lat1 - lat0) * rect.h
         return int(x), int(y)
 
-    for j in journeys:
+    for i, j in enumerate(journeys):
         a, b = by_id.get(j.get("from", "")), by_id.get(j.get("to", ""))
         if a and b:
-            pygame.draw.line(surface, theme["accent"], pos(a), pos(b), 3)
+            k = max(0.0, min(1.0, newest)) if i == len(journeys) - 1 else 1.0
+            (ax, ay), (bx, by) = pos(a), pos(b)
+            pygame.draw.line(surface, theme["accent"], (ax, ay), (ax + (bx - ax) * k, ay + (by - ay) * k), 3)
     for p in places:
         x, y = pos(p)
         pygame.draw.circle(surface, theme["ink"] if p["id"] != current else theme["accent"], (x, y), 5)

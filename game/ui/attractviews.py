@@ -13,14 +13,14 @@ import pygame
 
 from ..engine import wording as wd
 from ..i18n import _
-from . import artbridge, pictures
+from . import artbridge, pictures, stamp
 from .context import Ctx
 from .drawing import block, draw_block
 from .flow import Custom, Gap, Item, Text, W
 from .systemviews import dialogue, letter, narration, notice, phone_app, terminal
 from .widgets import Button
 
-STAMP_LAND = 0.35  # seconds the refusal stamp takes to land
+STAMP_LAND = stamp.STAMP_LAND  # seconds the refusal stamp takes to land (as a list's stamp on the ID card)
 MAP_DRAW = 1.6  # seconds the map's places take to appear, west to east
 PRESS_AT = 0.62  # share of a scene's beat after which the choice taken shows pressed
 EXCERPT = 240  # characters of a scene's text shown (whole sentences)
@@ -65,11 +65,7 @@ def _stamp(text: str, phase: float | None) -> Item:
     def paint(ctx: Ctx, surf: pygame.Surface, r: pygame.Rect) -> None:
         t = ctx.theme
         k = 1.0 if phase is None else min(1.0, phase / STAMP_LAND)
-        grow = 1.0 + 0.9 * (1.0 - k) ** 2  # bigger while it falls, its size when it lands
-        rad = int(r.h * 0.45 * grow)
-        cx, cy = r.x + r.h // 2, r.centery
-        if not artbridge.draw_seal(surf, (cx, cy), rad, t["seal"]):
-            pygame.draw.circle(surf, t["seal"], (cx, cy), rad, max(2, ctx.px(4)))
+        stamp.draw_seal(surf, (r.x + r.h // 2, r.centery), int(r.h * 0.45), t["seal"], k, max(2, ctx.px(4)))
         if k >= 1.0:
             b = block(ctx, text, "heading", max(10, r.w - r.h - ctx.px(12)))
             draw_block(surf, b, r.x + r.h + ctx.px(12), r.centery - b.height // 2, t["seal"])

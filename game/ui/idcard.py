@@ -7,6 +7,7 @@ import pygame
 
 from ..i18n import _, format_number, ngettext
 from . import artbridge
+from .cardmarks import STAMP_COL, Motion, grade_scale, stamp_item
 from .context import Ctx
 from .drawing import tag, tag_size
 from .flow import Column, Columns, Custom, Gap, Item, Text
@@ -53,17 +54,21 @@ def the_card(ctx_life_id: str, info: CardInfo) -> Item:
     ], pad=12, fill="card", edge="card_edge", radius=10)
 
 
-def card_items(life_id: str, info: CardInfo, *, points_chart: Item | None = None) -> list[Item]:
+def card_items(life_id: str, info: CardInfo, *, points_chart: Item | None = None,
+               grades: list[tuple[str, int]] | None = None, motion: Motion | None = None) -> list[Item]:
+    """The card and what attaches to it. ``grades`` (name, least points): the scheme's, for the scale the
+    grade badge stands on; ``motion``: what is moving now (a list's seal landing, the badge sliding)."""
     items: list[Item] = [the_card(life_id, info)]
     items += section(_("On lists"))
     if info.lists:
-        for kind, name, _short, since in info.lists:
+        for i, (kind, name, _short, since) in enumerate(info.lists):
             word = _("BLACKLIST") if kind == "blacklist" else _("REDLIST")
-            items.append(tag_item(word, "bad" if kind == "blacklist" else "good", "surface",
-                                  outline=False))
-            items.append(Text(name, "small", "panel_ink"))
+            color = "bad" if kind == "blacklist" else "good"
+            entry: list[Item] = [tag_item(word, color, "surface", outline=False), Text(name, "small", "panel_ink")]
             if since:
-                items.append(Text(_("since {date}").format(date=since), "small", "panel_muted"))
+                entry.append(Text(_("since {date}").format(date=since), "small", "panel_muted"))
+            landing = (lambda i=i: motion.stamp(i)) if motion is not None else None
+            items.append(Columns([(stamp_item(color, landing), STAMP_COL), (Column(entry), 1.0)], gap=10))
             items.append(Gap(6))
     else:
         items.append(Text(_("You are on no list."), "small", "panel_ink"))
@@ -78,6 +83,8 @@ def card_items(life_id: str, info: CardInfo, *, points_chart: Item | None = None
         items += section(_("Points"))
         items.append(Text(ngettext("{n} point, grade {grade}", "{n} points, grade {grade}", info.points).format(
             n=format_number(info.points), grade=info.grade), "body_bold", "panel_ink"))
+        if grades:
+            items += [Gap(4), grade_scale(grades, info.points, motion.points if motion is not None else None)]
         if info.grade_press:
             items.append(Text(_('The press writes this grade as "{grade}".').format(grade=info.grade_press), "small",
                               "panel_muted"))

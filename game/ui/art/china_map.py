@@ -269,7 +269,10 @@ def _land_layer(size: tuple[int, int], proj: Projection, origin: tuple[int, int]
     return _LAND_CACHE.put(key, downscale(hi, size))
 
 
-def _draw_journey(surface, j: Journey, rect: pygame.Rect, color, width: float, dot_r: float) -> None:
+def _draw_journey(surface, j: Journey, rect: pygame.Rect, color, width: float, dot_r: float,
+                  share: float = 1.0) -> None:
+    """The journey's line with its arrow; ``share`` below 1: only that much of it from its start, as a pen
+    drawing it would have got to (the whole line's picture, shown through a mask along the curve)."""
     # trim the ends so the line stops short of the dots
     def trim(pts, dist):
         out = list(pts)
@@ -301,7 +304,35 @@ def _draw_journey(surface, j: Journey, rect: pygame.Rect, color, width: float, d
         for da in (2.6, -2.6):
             pen.line((x1, y1), (x1 + size * math.cos(ang + da), y1 + size * math.sin(ang + da)))
         layer = _JOURNEY_CACHE.put(key, downscale(hi, box.size))
+    if share < 1.0:
+        layer = _part_of(layer, [(x - box.x, y - box.y) for x, y in pts], share, width)
     surface.blit(layer, box.topleft)
+
+
+def _part_of(layer: pygame.Surface, pts: list[tuple[float, float]], share: float, width: float) -> pygame.Surface:
+    """The part of a drawn line within ``share`` of its length from its first point: the picture multiplied
+    by a mask stroked along that much of the line, wide enough for its anti-aliased edges."""
+    lengths = [math.dist(a, b) for a, b in zip(pts, pts[1:])]
+    left = max(0.0, share) * sum(lengths)
+    part = [pts[0]]
+    for (a, b), n in zip(zip(pts, pts[1:]), lengths):
+        if left >= n:
+            part.append(b)
+            left -= n
+            continue
+        if n > 0:
+            part.append((a[0] + (b[0] - a[0]) * left / n, a[1] + (b[1] - a[1]) * left / n))
+        break
+    mask = pygame.Surface(layer.get_size(), pygame.SRCALPHA)
+    mask.fill((255, 255, 255, 0))
+    white = (255, 255, 255, 255)
+    reach = max(2, round(width + 2))
+    if len(part) > 1:
+        pygame.draw.lines(mask, white, False, part, 2 * reach)
+    for p in part:
+        pygame.draw.circle(mask, white, p, reach)
+    mask.blit(layer, (0, 0), special_flags=pygame.BLEND_RGBA_MULT)
+    return mask
 
 
 def _draw_label(surface, font, label: Label, c: dict, color, frame=None) -> None:
@@ -325,13 +356,16 @@ def _dot(surface, pos, r: float, fill, ring) -> None:
         pygame.gfxdraw.aacircle(surface, x, y, rad, col)
 
 
-def draw_map(surface: pygame.Surface, rect: pygame.Rect, places, journeys, colors: dict, font) -> None:
+def draw_map(surface: pygame.Surface, rect: pygame.Rect, places, journeys, colors: dict, font,
+             newest: float = 1.0) -> None:
     """Draw the map of China into ``rect``.
 
     ``places``: list of (name, lat, lon); ``journeys``: list of ((lat, lon), (lat, lon), label);
     ``colors``: a theme dict (keys in :mod:`game.ui.art.palette`: bg, ink, accent, land, coast);
     ``font``: a pygame font for the labels (Chinese in names is set in the bundled CJK font).
-    The rect's background is left as it is.
+    The rect's background is left as it is. ``newest`` (0 to 1) draws that share of the last journey, from
+    its start, for a line that draws itself; its label shows once the line is whole. Everything else is
+    where the whole map has it, so nothing moves when the line is done.
     """
     rect = pygame.Rect(rect)
     if rect.width < 8 or rect.height < 8:
@@ -345,14 +379,15 @@ def draw_map(surface: pygame.Surface, rect: pygame.Rect, places, journeys, color
     try:
         surface.blit(_land_layer(rect.size, layout.projection, rect.topleft, c), rect.topleft)
         lw = max(2.0, font.get_linesize() * 0.12)
-        for j in layout.journeys:
-            _draw_journey(surface, j, rect, c["accent"], lw, layout.dot_radius)
+        last = len(layout.journeys) - 1
+        for i, j in enumerate(layout.journeys):
+            _draw_journey(surface, j, rect, c["accent"], lw, layout.dot_radius, newest if i == last else 1.0)
         for _name, pos in layout.dots:
             _dot(surface, pos, layout.dot_radius, rgb(c["ink"]), rgb(c["bg"]))
         for label in layout.labels:
             _draw_label(surface, font, label, c, c["ink"])
-        for j in layout.journeys:
-            if j.label and j.label.text:
+        for i, j in enumerate(layout.journeys):
+            if j.label and j.label.text and (i < last or newest >= 1.0):
                 _draw_label(surface, font, j.label, c, c["ink"], frame=c["accent"])
     finally:
         surface.set_clip(old_clip)

@@ -11,6 +11,8 @@ from ...engine import wording as wd
 from ...engine.model import Node
 from ...i18n import _
 from .. import pictures, ruby
+from ..cardmarks import grade_bands
+from ..cardmotion import LISTS, POINTS, CardMotion
 from ..context import Ctx
 from ..drawing import tag, tag_size
 from ..eventviews import event_rows
@@ -48,6 +50,7 @@ class PlayScreen(Screen):
         # the header and the ID card panel from the last compose, with what they show: kept when that did not
         # change (most choices change only the text), so the app neither lays them out nor draws them again
         self._kept: dict[str, tuple[object, ScrollView]] = {}
+        self.motion = CardMotion(app, self, (LISTS, POINTS))  # the panel's list stamps and grade badge
 
     # -- state ------------------------------------------------------------------------------------
     @property
@@ -125,6 +128,7 @@ class PlayScreen(Screen):
                 pv.layout(ctx, rect)
             self._kept["panel"] = (panel_key, pv)
             self.views.append(pv)
+        self.motion.look(shown=show_panel)
 
     def header_view(self, ctx: Ctx, title: str, sub: str, show_panel: bool) -> ScrollView:
         """The dark bar, in the first form that keeps it within HEADER_SHARE of the window: the full
@@ -166,7 +170,7 @@ class PlayScreen(Screen):
     def panel_items(self, info=None) -> list[Item]:
         game = self.game
         info = info if info is not None else game.card()
-        items = card_items(game.life.id, info)
+        items = card_items(game.life.id, info, grades=grade_bands(game.scheme()), motion=self.motion)
         items += [Gap(12), W(Button("details", _("Map and details"), self.card, icon="pin"))]
         return items
 
@@ -278,17 +282,21 @@ class PlayScreen(Screen):
 
     # -- drawing and animation --------------------------------------------------------------------
     def view_key(self, view) -> object:
+        if view.name == "panel":
+            return self.motion.frame_key()
         return self.reveal() if view.name == "body" else None
 
     def update(self, now: float) -> bool:
+        moved = self.motion.changed(now)
         if self.revealing:
             if self.reveal() is None:
                 self.finish_reveal()
             return True
-        return False
+        return moved
 
     def wake_at(self, now: float) -> float | None:
-        return now + 1 / 30 if self.revealing else None
+        due = [t for t in (now + 1 / 30 if self.revealing else None, self.motion.wake_at(now)) if t is not None]
+        return min(due, default=None)
 
     def finish_reveal(self) -> None:
         self.revealing = False
