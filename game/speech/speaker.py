@@ -1,11 +1,13 @@
-"""Speaking aloud beside the main loop: a worker thread runs eSpeak NG, one process per screen (an SSML
-document with a sentence a line, so there is no start-up gap between lines and the window's thread
-rarely waits on the worker's).
+"""Speaking aloud beside the main loop: a worker thread runs the platform's speech program (eSpeak NG,
+macOS's say, Windows' voices through PowerShell: :mod:`.backend`), as few processes per screen as the
+engine allows (eSpeak NG and Windows: one for the whole screen, voices switching inside it; say: one
+per run of text in one voice), so the window's thread rarely waits on the worker's.
 
 Nothing here blocks the caller: ``speak`` hands over the new screen's utterances and returns; the
 worker ends the process still speaking the old screen (a new screen interrupts the old one) and says
 the new one. Without the program or without a sound device the speaker says so once (``message``)
-and from then on stays silent; it never raises into the game and never waits on a stuck process
+and from then on stays silent; a language without an installed voice is said so once and left out
+(the rest is still read); it never raises into the game and never waits on a stuck process
 longer than one poll.
 """
 
@@ -21,22 +23,22 @@ from collections.abc import Sequence
 
 from ..engine.speech import Utterance
 from ..i18n import N_
-from . import espeak
+from . import backend as engines
 
 POLL_S = 0.02  # how often the worker checks whether it was interrupted
 # an utterance that takes longer than this is a synthesiser that hangs: it would keep a kiosk's idle timer
 # paused for ever. Slower than any rate speaks (the slowest, 80 words a minute, is about 7 characters a second)
 HANG_MIN_S, HANG_CHARS_PER_S = 20.0, 3.0
-HUNG = N_("eSpeak NG stopped responding, so the game stays silent.")  # shown through _() by the window
+HUNG = N_("The speech program stopped responding, so the game stays silent.")  # shown through _() by the window
 NICE = 10  # the synthesiser's priority: below the game's
 
 
 class Speaker:
     """Self-voicing for one game: speak a screen, repeat it, stop, change rate and volume."""
 
-    def __init__(self, *, rate: float = 1.0, volume: float = 1.0, program: str | None = None) -> None:
-        self.voice = espeak.Voice(rate, volume)
-        self._program = program if program is not None else espeak.find_program()
+    def __init__(self, *, rate: float = 1.0, volume: float = 1.0, engine: engines.Backend | None = None) -> None:
+        self.voice = engines.Voice(rate, volume)
+        self.engine = engine if engine is not None else engines.choose()
         self._cond = threading.Condition()
         self._job: list[Utterance] | None = None
         self._next: list[Utterance] | None = None  # to say after the current job ends (see then())
@@ -46,8 +48,10 @@ class Speaker:
         self._closed = False
         self._thread: threading.Thread | None = None
         self.last: list[Utterance] = []
-        self.failed = self._program is None
-        self._message: str | None = espeak.NOT_FOUND if self._program is None else None
+        self.failed = self.engine.program is None
+        self._message: str | None = self.engine.not_found if self.failed else None
+        self._asked: set[str] = set()  # languages whose voice was looked for (by the worker only)
+        self._unvoiced: set[str] = set()  # ... and found missing
         self.said: deque[Utterance] = deque(maxlen=200)  # utterances said to the end, newest last
 
     # -- what the game calls ------------------------------------------------------------------------
@@ -106,10 +110,10 @@ class Speaker:
             self._cond.notify_all()
 
     def set_rate(self, rate: float) -> None:
-        self.voice = espeak.Voice(rate, self.voice.volume)
+        self.voice = engines.Voice(rate, self.voice.volume)
 
     def set_volume(self, volume: float) -> None:
-        self.voice = espeak.Voice(self.voice.rate, volume)
+        self.voice = engines.Voice(self.voice.rate, volume)
 
     @property
     def busy(self) -> bool:
@@ -160,29 +164,48 @@ class Speaker:
                     self._busy = False
                     self._cond.notify_all()
 
-    def _say(self, group: list[Utterance], gen: int) -> bool:
+    def _say(self, job: list[Utterance], gen: int) -> bool:
         """Say these utterances; False when speech failed or was interrupted."""
-        assert self._program is not None
-        argv = espeak.command(self._program, group, self.voice)
+        job = self._voiced(job)
+        for step in self.engine.steps(job, self.voice):
+            if gen != self._gen or not self._step(step, gen):
+                return False
+        self.said.extend(job)
+        return True
+
+    def _voiced(self, job: list[Utterance]) -> list[Utterance]:
+        """The utterances whose language has a voice; the first time a language has none, say so once."""
+        langs = {u.lang for u in job} - self._asked
+        if langs:
+            missing, message = self.engine.unvoiced(langs)  # lists the voices once, here, never on the window's thread
+            self._asked |= langs
+            self._unvoiced |= missing
+            if missing and message:
+                with self._cond:
+                    if self._message is None:
+                        self._message = message
+        return [u for u in job if u.lang not in self._unvoiced]
+
+    def _step(self, step: engines.Step, gen: int) -> bool:
+        """Run one program of the engine to its end; False when it failed or was interrupted."""
         # errors go to a file, not a pipe: a chatty synthesiser can never fill a pipe nobody reads
         with tempfile.TemporaryFile() as err_file:
             try:
-                proc = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=err_file)
+                proc = subprocess.Popen(step.argv, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=err_file,
+                                        creationflags=engines.no_window())
             except OSError as exc:
-                self._fail(f"{espeak.NOT_FOUND} ({exc.strerror or exc})")
+                self._fail(f"{self.engine.not_found} ({exc.strerror or exc})")
                 return False
             _lower_priority(proc.pid)
-            finished = self._finish(proc, espeak.text_in(group), gen)
+            finished = self._finish(proc, step.stdin, gen)
             err_file.seek(0)
             err = err_file.read(8192).decode("utf-8", "replace")
         if not finished:
             return False
-        if proc.returncode != 0 or "error" in err.lower():
-            # eSpeak NG exits 0 even when no sound device opens; its error text says so
-            self._fail(espeak.NO_DEVICE if proc.returncode == 0 else
-                       f"{espeak.PROGRAM} failed (exit status {proc.returncode}).")
+        reason = self.engine.failure(proc.returncode, err)
+        if reason:
+            self._fail(reason)
             return False
-        self.said.extend(group)
         return True
 
     def _finish(self, proc: subprocess.Popen, text: bytes, gen: int) -> bool:
