@@ -80,6 +80,13 @@ def _rank(lang: str, locale: str) -> int | None:
     return None
 
 
+def second(voices: list[tuple[str, str]], names: list[str]) -> str:
+    """A system screen's voice: the language's second voice where it has the first one's locale (a
+    ticket machine in Beijing does not speak with Taiwan's accent), else the first."""
+    where = dict(voices)
+    return names[1] if len(names) > 1 and where[names[1]] == where[names[0]] else names[0]
+
+
 def ranked(voices: list[tuple[str, str]], lang: str) -> list[str]:
     """The voices that can read ``lang``, best first: by locale, then the known good readers, then as
     listed; novelty voices left out."""
@@ -159,7 +166,7 @@ class MacSay(Backend):
         names = ranked(voices, lang)
         if not names:
             return None
-        return names[1] if role == SYSTEM and len(names) > 1 else names[0]
+        return second(voices, names) if role == SYSTEM else names[0]
 
     def unvoiced(self, langs: Iterable[str]) -> tuple[set[str], str | None]:
         voices = self.voices()

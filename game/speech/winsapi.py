@@ -130,6 +130,13 @@ def parse_voices(listing: str) -> list[tuple[str, str]]:
     return out
 
 
+def second(voices: list[tuple[str, str]], names: list[str]) -> str:
+    """A system screen's voice: the language's second voice where it has the first one's culture (a
+    ticket machine in Beijing does not speak with Taiwan's accent), else the first."""
+    where = dict(voices)
+    return names[1] if len(names) > 1 and where[names[1]] == where[names[0]] else names[0]
+
+
 def ranked(voices: list[tuple[str, str]], lang: str) -> list[str]:
     """The voices that can read ``lang``, best first: by culture, then the known good ones, then as listed."""
     lang = lang.replace("_", "-").split("-")[0]
@@ -207,7 +214,7 @@ class WinSpeech(Backend):
         names = ranked(voices, lang) if voices is not None else []
         if not names:
             return None
-        return names[1] if role == SYSTEM and len(names) > 1 else names[0]
+        return second(voices, names) if role == SYSTEM else names[0]
 
     def unvoiced(self, langs: Iterable[str]) -> tuple[set[str], str | None]:
         voices = self.voices()
