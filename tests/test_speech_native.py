@@ -208,16 +208,20 @@ if "-o" in args:
     subprocess.run([os.environ["FAKE_ESPEAK"], "-v", voice, "--stdin", "-w", args[args.index("-o") + 1]],
                    input=words.encode("utf-8"), check=True)
 else:
-    time.sleep(float(os.environ.get("FAKE_SECONDS", "0")))
+    time.sleep(float(open(os.environ["FAKE_SECONDS"]).read() or 0))  # read when speaking, not at the start
 log.write(json.dumps({"done": os.getpid()}) + "\\n")
 '''
 FAKE_POWERSHELL = '''\
 import base64, json, os, re, subprocess, sys, time
 args = sys.argv[1:]
+with open(os.environ["FAKE_LOG"], "a", encoding="utf-8") as started:
+    started.write(json.dumps({"started": os.getpid(), "at": time.time()}) + "\\n")
 script = base64.b64decode(args[args.index("-EncodedCommand") + 1]).decode("utf-16-le")
 lines = sys.stdin.buffer.read().decode("ascii").split("\\n")
 if lines[0].strip() == "voices":
     sys.stdout.buffer.write(open(os.environ["FAKE_VOICES"], "rb").read())
+    with open(os.environ["FAKE_LOG"], "a", encoding="utf-8") as listed:
+        listed.write(json.dumps({"listed": os.getpid()}) + "\\n")
     sys.exit(0)
 dec = lambda b: base64.b64decode(b).decode("utf-8")
 job, out = [], None
@@ -236,7 +240,7 @@ if out:
     voice = "cmn" if re.search("[\\u4e00-\\u9fff]", words) else "en"
     subprocess.run([os.environ["FAKE_ESPEAK"], "-v", voice, "--stdin", "-w", out], input=words.encode(), check=True)
 else:
-    time.sleep(float(os.environ.get("FAKE_SECONDS", "0")))
+    time.sleep(float(open(os.environ["FAKE_SECONDS"]).read() or 0))  # read when speaking, not at the start
 log.write(json.dumps({"done": os.getpid()}) + "\\n")
 '''
 
@@ -251,6 +255,8 @@ def stand_in(tmp_path, monkeypatch):
     log.touch()
     monkeypatch.setenv("FAKE_LOG", str(log))
     monkeypatch.setenv("FAKE_ESPEAK", ESPEAK)
+    monkeypatch.setenv("FAKE_SECONDS", str(tmp_path / "seconds.txt"))  # how long "speaking" takes
+    (tmp_path / "seconds.txt").write_text("0", encoding="utf-8")
     monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}")
 
     def make(name: str, voices: str) -> None:
@@ -296,15 +302,15 @@ def test_speaker_on_macos_say_switches_voice_for_the_chinese_term(stand_in, tmp_
 
 def test_a_new_screen_ends_the_old_say_process(stand_in, tmp_path, monkeypatch):
     stand_in("say", YOSEMITE)
-    monkeypatch.setenv("FAKE_SECONDS", "20")  # a long screen
+    (tmp_path / "seconds.txt").write_text("20", encoding="utf-8")  # a long screen
     sp = Speaker(engine=macsay.MacSay.find())
     sp.speak([Utterance("A long old screen.", "en")])
     log = tmp_path / "log.jsonl"
     deadline = time.monotonic() + 30
     while not entries(log) and time.monotonic() < deadline:
-        time.sleep(0.02)  # the old screen's process has started
+        time.sleep(0.02)  # the old screen's process is speaking
     old_pid = entries(log)[0]["pid"]
-    monkeypatch.setenv("FAKE_SECONDS", "0")
+    (tmp_path / "seconds.txt").write_text("0", encoding="utf-8")
     new = [Utterance("New screen.", "en")]
     sp.speak(new)
     assert sp.wait(timeout=15)  # far less than the 20 s the old process would have spoken
@@ -334,30 +340,47 @@ def test_without_a_mandarin_voice_macos_says_what_to_install_once_and_reads_the_
 
 def test_speaker_on_windows_sends_one_job_and_a_new_screen_ends_it(stand_in, tmp_path, monkeypatch):
     stand_in("powershell", listing(WINDOWS))
-    monkeypatch.setenv("FAKE_SECONDS", "20")
+    (tmp_path / "seconds.txt").write_text("20", encoding="utf-8")
     engine = winsapi.WinSpeech.find()
     assert engine.program == str(tmp_path / "bin" / "powershell")
     sp = Speaker(rate=0.5, volume=0.25, engine=engine)
     sp.speak([Utterance(EVIL, "en")])
     log = tmp_path / "log.jsonl"
     deadline = time.monotonic() + 30
-    while not entries(log) and time.monotonic() < deadline:
+    while not [e for e in entries(log) if "job" in e] and time.monotonic() < deadline:
         time.sleep(0.02)
-    first = entries(log)[0]
+    first = [e for e in entries(log) if "job" in e][0]
     assert first["argv"] == ["-NoLogo", "-NoProfile", "-NonInteractive", "-EncodedCommand"]
     assert first["script"] == len(winsapi.SCRIPT)
     assert first["job"] == [["rate", -6], ["volume", 25], ["say", "Microsoft Zira Desktop", EVIL]]
-    monkeypatch.setenv("FAKE_SECONDS", "0")
+    (tmp_path / "seconds.txt").write_text("0", encoding="utf-8")
+    asked = time.time()
     sp.speak(SCREEN)
     assert sp.wait(timeout=15)
     assert first["pid"] not in {e["done"] for e in entries(log) if "done" in e}
+    # the new screen went to the process started ahead, while the old one spoke: no PowerShell start to wait for
+    second = [e for e in entries(log) if "job" in e][-1]
+    started = {e["started"]: e["at"] for e in entries(log) if "started" in e}
+    assert second["pid"] != first["pid"] and started[second["pid"]] < asked
     last = [e for e in entries(log) if "job" in e][-1]["job"]
     assert last[2:] == [["say", "Microsoft Zira Desktop", "Beijing, 10 May 2016"], ["gap", 250],
                         ["say", "Microsoft David Desktop", "On the List of Dishonest Persons ("],
                         ["say", "Microsoft Huihui Desktop", "失信被执行人名单"],
                         ["say", "Microsoft David Desktop", "), published by the court."]]
     assert list(sp.said) == SCREEN
-    sp.close()
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:  # the one started for the screen after this, once it has logged its start
+        started = {e["started"] for e in entries(log) if "started" in e}
+        spares = started - {e.get("pid", e.get("listed")) for e in entries(log) if "job" in e or "listed" in e}
+        if spares:
+            break
+        time.sleep(0.02)
+    (spare,) = spares
+    os.kill(spare, 0)  # waiting, alive
+    sp.close()  # ends it: a closed game leaves no speech process behind
+    for pid in started:
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)
 
 
 def test_without_a_chinese_voice_windows_names_the_setting_and_say_writes_no_file(stand_in, tmp_path, capsys,

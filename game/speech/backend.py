@@ -60,6 +60,7 @@ class Backend:
     """The interface the speaker and ``say`` use; each engine module has one subclass."""
 
     name = ""  # the engine, as a player knows it ("eSpeak NG")
+    warm = False  # True: its steps all have one command line, so a process can be started ahead and wait
     not_found = ""  # the message when the engine's program is missing (marked for translation)
 
     def __init__(self, program: str | None) -> None:
@@ -124,9 +125,12 @@ def render(utts: Iterable[Utterance], how: Voice = NORMAL, engine: Backend | Non
     return engine.render(utts, how)
 
 
-def no_window() -> int:
-    """Process creation flags: on Windows a speech process must not flash a console window over the game."""
-    return getattr(subprocess, "CREATE_NO_WINDOW", 0) if os.name == "nt" else 0
+def creation_flags() -> int:
+    """Process creation flags: on Windows a speech process must not flash a console window over the game,
+    and runs below the game's priority (elsewhere the speaker lowers its priority after the start)."""
+    if os.name != "nt":
+        return 0
+    return getattr(subprocess, "CREATE_NO_WINDOW", 0) | getattr(subprocess, "BELOW_NORMAL_PRIORITY_CLASS", 0)
 
 
 def read_wav(data: bytes, engine: str) -> tuple[int, bytes]:

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from ..engine.speech import SYSTEM, Utterance
 from ..i18n import N_
-from .backend import NORMAL, TIMEOUT_S, Backend, SpeechUnavailable, Step, Voice, join, no_window, read_wav
+from .backend import NORMAL, TIMEOUT_S, Backend, SpeechUnavailable, Step, Voice, creation_flags, join, read_wav
 
 PROGRAM = "say"
 SYSTEM_PATH = "/usr/bin/say"
@@ -151,7 +151,7 @@ class MacSay(Backend):
             self._listed = True
             try:
                 done = subprocess.run([self.program, "-v", "?"], capture_output=True, timeout=LIST_TIMEOUT_S,
-                                      check=False, stdin=subprocess.DEVNULL, creationflags=no_window())
+                                      check=False, stdin=subprocess.DEVNULL, creationflags=creation_flags())
                 if done.returncode == 0:
                     self._voices = parse_voices(done.stdout.decode("utf-8", "replace"))
             except (OSError, subprocess.TimeoutExpired):
@@ -214,7 +214,7 @@ class MacSay(Backend):
                     argv = self.command(voice, how, out)
                     try:
                         done = subprocess.run(argv, input=spoken([u], how), capture_output=True, timeout=TIMEOUT_S,
-                                              check=False, creationflags=no_window())
+                                              check=False, creationflags=creation_flags())
                         data = Path(out).read_bytes() if done.returncode == 0 else b""
                     except (OSError, subprocess.TimeoutExpired) as exc:
                         raise SpeechUnavailable(f"say could not be run ({exc}).") from exc

@@ -20,6 +20,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Sequence
+from typing import IO
 
 from ..engine.speech import Utterance
 from ..i18n import N_
@@ -53,6 +54,8 @@ class Speaker:
         self._asked: set[str] = set()  # languages whose voice was looked for (by the worker only)
         self._unvoiced: set[str] = set()  # ... and found missing
         self.said: deque[Utterance] = deque(maxlen=200)  # utterances said to the end, newest last
+        self._spare: tuple[subprocess.Popen, IO[bytes]] | None = None  # started ahead, waiting for a screen
+        self._spare_lock = threading.Lock()
 
     # -- what the game calls ------------------------------------------------------------------------
     @property
@@ -135,6 +138,7 @@ class Speaker:
         t = self._thread
         if t is not None and t is not threading.current_thread():
             t.join(timeout=1.0)
+        self._drop_spare()
 
     # -- the worker ---------------------------------------------------------------------------------
     def _start(self) -> None:
@@ -153,7 +157,7 @@ class Speaker:
                 job, gen, self._job = self._job, self._gen, None
                 self._running = True
             if job and gen == self._gen:
-                self._say(job, gen)  # one process for the whole screen: no start-up gap between lines
+                self._say(job, gen)
             with self._cond:
                 self._running = False
                 if self._job is None and self._next is not None and gen == self._gen and not self.failed:
@@ -188,16 +192,19 @@ class Speaker:
 
     def _step(self, step: engines.Step, gen: int) -> bool:
         """Run one program of the engine to its end; False when it failed or was interrupted."""
-        # errors go to a file, not a pipe: a chatty synthesiser can never fill a pipe nobody reads
-        with tempfile.TemporaryFile() as err_file:
+        started = self._take_spare(step.argv)
+        if started is None:
             try:
-                proc = subprocess.Popen(step.argv, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=err_file,
-                                        creationflags=engines.no_window())
+                started = _spawn(step.argv)
             except OSError as exc:
                 self._fail(f"{self.engine.not_found} ({exc.strerror or exc})")
                 return False
-            _lower_priority(proc.pid)
-            finished = self._finish(proc, step.stdin, gen)
+        proc, err_file = started
+        with err_file:
+            _feed(proc, step.stdin)
+            if self.engine.warm:
+                self._refill(step.argv)  # the next screen's process starts while this one speaks
+            finished = self._wait(proc, len(step.stdin), gen)
             err_file.seek(0)
             err = err_file.read(8192).decode("utf-8", "replace")
         if not finished:
@@ -208,15 +215,9 @@ class Speaker:
             return False
         return True
 
-    def _finish(self, proc: subprocess.Popen, text: bytes, gen: int) -> bool:
-        """Feed the text and wait for the process, ending it when a newer job comes; False then."""
-        try:
-            assert proc.stdin is not None
-            proc.stdin.write(text)
-            proc.stdin.close()
-        except OSError:
-            pass  # it ended early; its exit status and error text say why
-        deadline = time.monotonic() + HANG_MIN_S + len(text) / HANG_CHARS_PER_S
+    def _wait(self, proc: subprocess.Popen, size: int, gen: int) -> bool:
+        """Wait for the process, ending it when a newer job comes or it hangs; False then."""
+        deadline = time.monotonic() + HANG_MIN_S + size / HANG_CHARS_PER_S
         while True:
             try:
                 proc.wait(timeout=POLL_S)
@@ -230,12 +231,69 @@ class Speaker:
                         self._fail(HUNG)
                     return False
 
+    # -- a process started ahead (engines whose start is slow: Windows PowerShell) -----------------------
+    def _take_spare(self, argv: list[str]) -> tuple[subprocess.Popen, IO[bytes]] | None:
+        with self._spare_lock:
+            spare, self._spare = self._spare, None
+        if spare is not None and spare[0].args == argv and spare[0].poll() is None:
+            return spare
+        _end(spare)
+        return None
+
+    def _refill(self, argv: list[str]) -> None:
+        with self._spare_lock:
+            if self._spare is not None or self._closed or self.failed:
+                return
+            try:
+                self._spare = _spawn(argv)
+            except OSError:
+                self._spare = None  # the next screen starts its own process, as without a spare
+
+    def _drop_spare(self) -> None:
+        with self._spare_lock:
+            spare, self._spare = self._spare, None
+        _end(spare)
+
     def _fail(self, message: str) -> None:
         with self._cond:
             if not self.failed:
                 self.failed = True
                 self._message = message
             self._job = None
+
+
+def _spawn(argv: list[str]) -> tuple[subprocess.Popen, IO[bytes]]:
+    """Start a speech program waiting for its standard input; its errors go to a file, not a pipe (a
+    chatty synthesiser can never fill a pipe nobody reads)."""
+    err_file = tempfile.TemporaryFile()
+    try:
+        proc = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=err_file,
+                                creationflags=engines.creation_flags())
+    except OSError:
+        err_file.close()
+        raise
+    _lower_priority(proc.pid)
+    return proc, err_file
+
+
+def _feed(proc: subprocess.Popen, data: bytes) -> None:
+    try:
+        assert proc.stdin is not None
+        proc.stdin.write(data)
+        proc.stdin.close()
+    except OSError:
+        pass  # it ended early; its exit status and error text say why
+
+
+def _end(started: tuple[subprocess.Popen, IO[bytes]] | None) -> None:
+    """End a spare process nobody will use."""
+    if started is not None:
+        proc, err_file = started
+        proc.kill()
+        proc.wait()
+        if proc.stdin is not None:
+            proc.stdin.close()
+        err_file.close()
 
 
 def _lower_priority(pid: int) -> None:

@@ -16,6 +16,8 @@ as text. Lines::
     say BASE64VOICE BASE64TEXT   the text in that voice ("-" for the default voice)
 
 One process says a whole screen (PromptBuilder switches voice mid-sentence); a new screen ends it.
+The script loads System.Speech before it reads its input, so the speaker keeps the next screen's
+process started and waiting (:attr:`WinSpeech.warm`): a new screen costs no PowerShell start.
 
 Tested on Linux only, against sample listings and a stand-in ``powershell``: see docs/speech.md.
 """
@@ -33,7 +35,7 @@ from pathlib import Path
 
 from ..engine.speech import SYSTEM, Utterance
 from ..i18n import N_
-from .backend import NORMAL, TIMEOUT_S, Backend, SpeechUnavailable, Step, Voice, no_window, read_wav
+from .backend import NORMAL, TIMEOUT_S, Backend, SpeechUnavailable, Step, Voice, creation_flags, read_wav
 
 PAUSE_MS = 250
 RATE_HZ = 22050
@@ -49,14 +51,15 @@ PREFERRED = {"en": ("Microsoft Zira Desktop", "Microsoft David Desktop", "Micros
 SCRIPT = r"""
 $ErrorActionPreference = 'Stop'
 try {
-  $stdin = [Console]::OpenStandardInput()
-  $buffer = New-Object System.IO.MemoryStream
-  $stdin.CopyTo($buffer)
-  $lines = [System.Text.Encoding]::ASCII.GetString($buffer.ToArray()) -split "`n"
   function Decode([string]$b) { [System.Text.Encoding]::UTF8.GetString([Convert]::FromBase64String($b)) }
   Add-Type -AssemblyName System.Speech
   $synth = New-Object System.Speech.Synthesis.SpeechSynthesizer
   $prompt = New-Object System.Speech.Synthesis.PromptBuilder
+  # ready: a process started ahead waits here for its screen
+  $stdin = [Console]::OpenStandardInput()
+  $buffer = New-Object System.IO.MemoryStream
+  $stdin.CopyTo($buffer)
+  $lines = [System.Text.Encoding]::ASCII.GetString($buffer.ToArray()) -split "`n"
   $out = $null
   foreach ($line in $lines) {
     $f = $line.Trim().Split(' ')
@@ -170,6 +173,7 @@ def job(parts: list[tuple[str | None, Utterance]], how: Voice, output: str | Non
 
 class WinSpeech(Backend):
     name = "Windows speech"
+    warm = True  # PowerShell and System.Speech take a noticeable time to start: the next process waits ready
     not_found = N_("Speech needs Windows PowerShell (powershell.exe), which was not found, so the game "
                    "stays silent. It is part of Windows; ask whoever looks after this computer to restore it.")
     no_voice = {"zh": N_("No Chinese voice is installed, so Chinese is not read aloud. Add the Chinese "
@@ -202,7 +206,7 @@ class WinSpeech(Backend):
             self._listed = True
             try:
                 done = subprocess.run(self.argv(), input=b"voices\n", capture_output=True, timeout=LIST_TIMEOUT_S,
-                                      check=False, creationflags=no_window())
+                                      check=False, creationflags=creation_flags())
                 if done.returncode == 0:
                     self._voices = parse_voices(done.stdout.decode("utf-8", "replace"))
             except (OSError, subprocess.TimeoutExpired):
@@ -238,7 +242,8 @@ class WinSpeech(Backend):
             out = str(Path(tmp) / "screen.wav")
             try:
                 done = subprocess.run(self.argv(), input=job(parts, how, out), capture_output=True,
-                                      timeout=TIMEOUT_S * max(1, len(parts)), check=False, creationflags=no_window())
+                                      timeout=TIMEOUT_S * max(1, len(parts)), check=False,
+                                      creationflags=creation_flags())
                 data = Path(out).read_bytes() if done.returncode == 0 else b""
             except (OSError, subprocess.TimeoutExpired) as exc:
                 raise SpeechUnavailable(f"Windows PowerShell could not be run ({exc}).") from exc
