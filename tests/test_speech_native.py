@@ -435,3 +435,36 @@ def test_say_command_renders_a_wav_through_the_platform_engine(platform, stand_i
         (call,) = calls
         assert call["job"][:2] == [["rate", 0], ["volume", 80]]
         assert ["say", "Microsoft Huihui Desktop", "售票机读取你的身份证。"] in call["job"]
+
+
+def test_the_window_shows_in_settings_what_to_install_when_chinese_has_no_voice(stand_in, tmp_path, monkeypatch,
+                                                                                   user_home):
+    from game import i18n
+    from game.modes.settings import Settings
+    from game.ui.pilot import Pilot
+    from game.ui.speechbridge import _walk
+
+    stand_in("powershell", listing([v for v in WINDOWS if not v[0].startswith("zh")]))
+    monkeypatch.setenv(backend.ENV_BACKEND, "windows")
+    p = Pilot.start(Path(__file__).resolve().parent.parent / "docs" / "example-story",
+                    settings=Settings(speech=True, language="zh"))
+    p.key("return")
+    p.key("return")
+    assert p.screen == "play"
+    assert p.app.speech.speaker.wait(timeout=30)
+    p.step(2)
+    expected = i18n._(winsapi.WinSpeech.no_voice["zh"])  # in the game's language
+    assert expected != winsapi.WinSpeech.no_voice["zh"] and "设置 > 时间和语言 > 语音" in expected
+    assert p.app.speech.message == expected and p.app.errors == []
+    assert all(u.lang != "zh" for u in p.app.speech.speaker.said)  # never by an English voice
+    p.tap(key="menu")
+    p.tap(key="settings")
+    shown: list[tuple[str, str]] = []
+    for v in p.app.top.views:
+        _walk(v.root, shown)
+    assert expected in {t for t, _ in shown}
+    if os.environ.get("SPEECH_SCREENSHOT"):  # to look at: the message kept in the Speech group
+        for _ in range(12):
+            p.wheel(-3)
+        p.step(1, dt=10.0)  # the notice has gone; the message stays in Settings
+        p.screenshot(os.environ["SPEECH_SCREENSHOT"])
