@@ -468,3 +468,16 @@ def test_the_window_shows_in_settings_what_to_install_when_chinese_has_no_voice(
             p.wheel(-3)
         p.step(1, dt=10.0)  # the notice has gone; the message stays in Settings
         p.screenshot(os.environ["SPEECH_SCREENSHOT"])
+
+
+def test_each_missing_language_gets_its_own_message():
+    mac = macsay.MacSay("say")
+    mac._voices, mac._listed = [("Samantha", "en_US")], True
+    assert mac.unvoiced({"en"}) == (set(), None)
+    assert mac.unvoiced({"en", "zh"}) == ({"zh"}, macsay.MacSay.no_voice["zh"])
+    assert mac.unvoiced({"fr"}) == ({"fr"}, macsay.MacSay.no_voice[""])  # never "no English voice" for French
+    win = winsapi.WinSpeech("powershell")
+    win._voices, win._listed = [("Microsoft Huihui Desktop", "zh-CN")], True
+    assert win.unvoiced({"en", "zh"}) == ({"en"}, winsapi.WinSpeech.no_voice["en"])
+    win._voices = None  # the voices could not be listed: the default voice is used, nothing is said missing
+    assert win.unvoiced({"en", "zh"}) == (set(), None)

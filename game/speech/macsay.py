@@ -130,7 +130,10 @@ class MacSay(Backend):
                          "Spoken Content > System voice > Manage Voices, then restart the game."),
                 "en": N_("No English voice is installed, so English is not read aloud. Add an English "
                          "voice in System Settings > Accessibility > Spoken Content > System voice > "
-                         "Manage Voices, then restart the game.")}
+                         "Manage Voices, then restart the game."),
+                "": N_("A language of this game has no voice installed, so it is not read aloud. Add a voice "
+                       "for it in System Settings > Accessibility > Spoken Content > System voice > Manage "
+                       "Voices, then restart the game.")}
 
     def __init__(self, program: str | None) -> None:
         super().__init__(program)
@@ -174,7 +177,7 @@ class MacSay(Backend):
             return set(), None
         missing = {lang for lang in langs if not ranked(voices, lang)}
         for lang in sorted(missing, key=lambda x: (x != "zh", x)):
-            return missing, self.no_voice.get(lang.split("-")[0].split("_")[0], self.no_voice["en"])
+            return missing, self.no_voice.get(lang.split("-")[0].split("_")[0], self.no_voice[""])
         return missing, None
 
     def runs(self, utts: list[Utterance]) -> list[tuple[str | None, list[Utterance]]]:

@@ -180,7 +180,9 @@ class WinSpeech(Backend):
                          "(Simplified) speech voice in Windows Settings > Time & language > Speech, then "
                          "restart the game."),
                 "en": N_("No English voice is installed, so English is not read aloud. Add an English "
-                         "speech voice in Windows Settings > Time & language > Speech, then restart the game.")}
+                         "speech voice in Windows Settings > Time & language > Speech, then restart the game."),
+                "": N_("A language of this game has no voice installed, so it is not read aloud. Add a speech "
+                       "voice for it in Windows Settings > Time & language > Speech, then restart the game.")}
 
     def __init__(self, program: str | None) -> None:
         super().__init__(program)
@@ -226,7 +228,7 @@ class WinSpeech(Backend):
             return set(), None
         missing = {lang for lang in langs if not ranked(voices, lang)}
         for lang in sorted(missing, key=lambda x: (x != "zh", x)):
-            return missing, self.no_voice.get(lang.replace("_", "-").split("-")[0], self.no_voice["en"])
+            return missing, self.no_voice.get(lang.replace("_", "-").split("-")[0], self.no_voice[""])
         return missing, None
 
     def steps(self, utts: list[Utterance], how: Voice) -> list[Step]:
