@@ -84,6 +84,7 @@ def test_each_platform_gets_its_engine_and_the_choice_can_be_overridden(tmp_path
     assert isinstance(backend.choose("win32", env), winsapi.WinSpeech)
     assert isinstance(backend.choose("linux", {**env, backend.ENV_BACKEND: "windows"}), winsapi.WinSpeech)
     assert isinstance(backend.choose("win32", {**env, backend.ENV_BACKEND: "espeak"}), Espeak)
+    assert isinstance(backend.choose("win32", {**env, backend.ENV_BACKEND: "sapi"}), winsapi.WinSpeech)  # unknown
     # an eSpeak NG shipped beside the game is used on any platform
     assert isinstance(backend.choose("darwin", {**env, backend.ENV_ESPEAK: "/opt/espeak-ng"}), Espeak)
 

@@ -30,6 +30,7 @@ from ..engine.speech import Utterance
 GAP_S = 0.25  # silence between utterances in a rendered file
 TIMEOUT_S = 60.0  # one utterance never takes longer to render than this
 ENV_BACKEND = "ON_THE_LIST_SPEECH"
+ENGINES = ("espeak", "macos", "windows")  # the values ENV_BACKEND takes
 ENV_ESPEAK = "ON_THE_LIST_ESPEAK"  # a path to espeak-ng, e.g. one shipped beside a portable game
 
 
@@ -94,9 +95,9 @@ def choose(platform: str | None = None, env: Mapping[str, str] | None = None) ->
     platform = sys.platform if platform is None else platform
     env = os.environ if env is None else env
     forced = env.get(ENV_BACKEND, "").strip().lower()
-    if not forced and env.get(ENV_ESPEAK):
+    if forced not in ENGINES and env.get(ENV_ESPEAK):
         forced = "espeak"  # a program shipped beside the game is what its packager wants used
-    if not forced:
+    if forced not in ENGINES:  # unset (or a misspelling): the platform's own
         forced = {"darwin": "macos", "win32": "windows", "cygwin": "windows"}.get(platform, "espeak")
     if forced == "macos":
         from .macsay import MacSay
