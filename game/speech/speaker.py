@@ -260,6 +260,7 @@ class Speaker:
                 self.failed = True
                 self._message = message
             self._job = None
+        self._drop_spare()  # silent from now on: nothing will use it
 
 
 def _spawn(argv: list[str]) -> tuple[subprocess.Popen, IO[bytes]]:
