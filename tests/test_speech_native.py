@@ -217,6 +217,10 @@ import base64, json, os, re, subprocess, sys, time
 args = sys.argv[1:]
 with open(os.environ["FAKE_LOG"], "a", encoding="utf-8") as started:
     started.write(json.dumps({"started": os.getpid(), "at": time.time()}) + "\\n")
+if os.environ.get("FAKE_FAIL"):  # as PowerShell in Constrained Language mode refuses Add-Type
+    sys.stdin.buffer.read()
+    sys.stderr.write(os.environ["FAKE_FAIL"] + "\\n")
+    sys.exit(3)
 script = base64.b64decode(args[args.index("-EncodedCommand") + 1]).decode("utf-16-le")
 lines = sys.stdin.buffer.read().decode("ascii").split("\\n")
 if lines[0].strip() == "voices":
@@ -469,6 +473,7 @@ def test_the_window_shows_in_settings_what_to_install_when_chinese_has_no_voice(
             p.wheel(-3)
         p.step(1, dt=10.0)  # the notice has gone; the message stays in Settings
         p.screenshot(os.environ["SPEECH_SCREENSHOT"])
+    p.app.speech.close()  # the game closing: its speech processes end with it
 
 
 def test_each_missing_language_gets_its_own_message():
@@ -482,3 +487,23 @@ def test_each_missing_language_gets_its_own_message():
     assert win.unvoiced({"en", "zh"}) == ({"en"}, winsapi.WinSpeech.no_voice["en"])
     win._voices = None  # the voices could not be listed: the default voice is used, nothing is said missing
     assert win.unvoiced({"en", "zh"}) == (set(), None)
+
+
+def test_windows_speech_that_fails_says_why_once_and_leaves_no_process(stand_in, tmp_path, monkeypatch):
+    reason = "Cannot add type. Definition of new types is not supported in this language mode."
+    monkeypatch.setenv("FAKE_FAIL", reason)
+    stand_in("powershell", listing(WINDOWS))
+    sp = Speaker(engine=winsapi.WinSpeech.find())
+    sp.speak(SCREEN)
+    assert sp.wait(timeout=30)
+    assert sp.take_message() == f"Windows speech failed: {reason}"
+    assert not sp.available and list(sp.said) == []
+    sp.speak(SCREEN)  # silent from now on, without starting anything
+    assert sp.wait(timeout=5)
+    assert sp.take_message() is None
+    sp.close()
+    log = entries(tmp_path / "log.jsonl")
+    assert len([e for e in log if "started" in e]) <= 3  # the voice list, the screen, at most one started ahead
+    for pid in (e["started"] for e in log if "started" in e):
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)
