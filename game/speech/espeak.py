@@ -13,45 +13,38 @@ Text goes in on standard input, never on the command line, so it is never read a
 
 from __future__ import annotations
 
-import io
 import os
 import shutil
 import subprocess
-import wave
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 from ..engine.speech import SYSTEM, Utterance
 from ..i18n import N_
+from .backend import ENV_ESPEAK, GAP_S, NORMAL, TIMEOUT_S, Backend, SpeechUnavailable, Step, Voice, read_wav, write_wav
+
+__all__ = ["GAP_S", "Espeak", "SpeechUnavailable", "Voice", "read_wav", "write_wav"]
 
 PROGRAM = "espeak-ng"
 BASE_WPM = 175  # eSpeak NG's own default rate: speech_rate 1.0
 MIN_WPM, MAX_WPM = 80, 450
 VOICES = {"en": "en", "zh": "cmn"}  # our language code -> eSpeak NG voice
 ROLE_VARIANTS = {SYSTEM: "announcer"}  # a system screen sounds like a station announcement
-GAP_S = 0.25  # silence between utterances in a rendered file
-TIMEOUT_S = 60.0  # one utterance never takes longer to render than this
+ENV_PROGRAM = ENV_ESPEAK
 
 
-class SpeechUnavailable(Exception):
-    """No speech engine could be run; the message says why, for the player."""
-
-
-ENV_PROGRAM = "ON_THE_LIST_ESPEAK"  # a path to espeak-ng, e.g. one shipped beside a portable game
-
-
-def find_program() -> str | None:
+def find_program(env: Mapping[str, str] | None = None) -> str | None:
     """The eSpeak NG program: the one ``ON_THE_LIST_ESPEAK`` names, else espeak-ng on PATH, else (on
     Windows) where its installer puts it; None when there is none."""
-    named = os.environ.get(ENV_PROGRAM)
+    env = os.environ if env is None else env
+    named = env.get(ENV_PROGRAM)
     if named:
-        return shutil.which(named)  # a named program that is missing or not executable counts as none
-    found = shutil.which(PROGRAM)
+        return shutil.which(named, path=env.get("PATH"))  # one missing or not executable counts as none
+    found = shutil.which(PROGRAM, path=env.get("PATH"))
     if found or os.name != "nt":
         return found
-    for root in (os.environ.get("ProgramFiles"), os.environ.get("ProgramFiles(x86)")):
+    for root in (env.get("ProgramFiles"), env.get("ProgramFiles(x86)")):
         if root:
             found = shutil.which(str(Path(root) / "eSpeak NG" / f"{PROGRAM}.exe"))
             if found:
@@ -72,14 +65,6 @@ def words_per_minute(rate: float) -> int:
 def amplitude(volume: float) -> int:
     """0.0-1.0 -> eSpeak NG's amplitude 0-100 (100 is its default loudness)."""
     return int(round(min(max(volume, 0.0), 1.0) * 100))
-
-
-@dataclass(frozen=True)
-class Voice:
-    """How to say things: rate (1.0 = normal) and volume (0.0 to 1.0)."""
-
-    rate: float = 1.0
-    volume: float = 1.0
 
 
 def command(program: str, utt: Utterance | list[Utterance], how: Voice, *, to_stdout: bool = False) -> list[str]:
@@ -124,7 +109,7 @@ def groups(utts: Iterable[Utterance]) -> list[list[Utterance]]:
     return out
 
 
-def synth(utt: Utterance | list[Utterance], how: Voice = Voice(), program: str | None = None) -> tuple[int, bytes]:
+def synth(utt: Utterance | list[Utterance], how: Voice = NORMAL, program: str | None = None) -> tuple[int, bytes]:
     """Render one utterance (or a joined group): (sample rate, 16-bit mono PCM). Raises SpeechUnavailable."""
     program = program or find_program()
     if program is None:
@@ -138,18 +123,10 @@ def synth(utt: Utterance | list[Utterance], how: Voice = Voice(), program: str |
     if done.returncode != 0 or len(done.stdout) < 44:
         err = done.stderr.decode("utf-8", "replace").strip().splitlines()
         raise SpeechUnavailable(f"{PROGRAM} failed: {err[-1] if err else f'exit status {done.returncode}'}")
-    return read_wav(done.stdout)
+    return read_wav(done.stdout, PROGRAM)
 
 
-def read_wav(data: bytes) -> tuple[int, bytes]:
-    """(sample rate, PCM) from eSpeak NG's streamed WAV, whose header gives no true length."""
-    with wave.open(io.BytesIO(data)) as w:
-        if w.getnchannels() != 1 or w.getsampwidth() != 2:
-            raise SpeechUnavailable(f"{PROGRAM} gave audio in an unexpected format.")
-        return w.getframerate(), w.readframes(len(data))
-
-
-def render(utts: Iterable[Utterance], how: Voice = Voice(), program: str | None = None) -> tuple[int, bytes]:
+def render(utts: Iterable[Utterance], how: Voice = NORMAL, program: str | None = None) -> tuple[int, bytes]:
     """All the utterances one after another with a short gap (none inside a joined group):
     (sample rate, PCM)."""
     rate = 0
@@ -165,23 +142,34 @@ def render(utts: Iterable[Utterance], how: Voice = Voice(), program: str | None 
     return rate or 22050, b"".join(parts)
 
 
-def write_wav(path: Path | str, rate: int, pcm: bytes) -> None:
-    """Write a mono 16-bit WAV atomically (a half-written file never has the final name)."""
-    path = Path(path)
-    tmp = path.with_name(path.name + ".tmp")
-    try:
-        with open(tmp, "wb") as fh, wave.open(fh, "wb") as w:
-            w.setnchannels(1)
-            w.setsampwidth(2)
-            w.setframerate(rate)
-            w.writeframes(pcm)
-        os.replace(tmp, path)
-    except OSError:
-        tmp.unlink(missing_ok=True)
-        raise
+class Espeak(Backend):
+    """eSpeak NG behind the speaker's interface: a whole screen in one process (SSML switches voice)."""
+
+    name = "eSpeak NG"
+    not_found = N_("Speech needs the eSpeak NG program (espeak-ng), which was not found. "
+                   "Install it (for example: apt-get install espeak-ng) and restart the game.")
+
+    @classmethod
+    def find(cls, env: Mapping[str, str] | None = None) -> Espeak:
+        return cls(find_program(env))
+
+    def steps(self, utts: list[Utterance], how: Voice) -> list[Step]:
+        assert self.program is not None
+        return [Step(command(self.program, utts, how), text_in(utts))] if utts else []
+
+    def render(self, utts: Iterable[Utterance], how: Voice = NORMAL) -> tuple[int, bytes]:
+        if self.program is None:
+            raise SpeechUnavailable(self.not_found)
+        return render(utts, how, self.program)
+
+    def failure(self, returncode: int, err: str) -> str | None:
+        if returncode != 0:
+            return f"{PROGRAM} failed (exit status {returncode})."
+        if "error" in err.lower():
+            return NO_DEVICE  # eSpeak NG exits 0 even when no sound device opens; its error text says so
+        return None
 
 
 # marked for translation; the window shows them through _() (they are raised in English, as logged)
-NOT_FOUND = N_("Speech needs the eSpeak NG program (espeak-ng), which was not found. "
-               "Install it (for example: apt-get install espeak-ng) and restart the game.")
+NOT_FOUND = Espeak.not_found
 NO_DEVICE = N_("Speech is on, but no sound device could be opened, so the game stays silent.")

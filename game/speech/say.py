@@ -11,7 +11,7 @@ from pathlib import Path
 from ..engine import speech
 from ..engine.model import Story
 from ..engine.runtime import InvalidChoice, Session
-from . import espeak
+from . import backend
 
 
 def parse_choices(value: str) -> list[int]:
@@ -103,9 +103,9 @@ def _say(args: argparse.Namespace) -> int:
         for u in utts:
             print(f"[{u.lang} {u.role}] {u.text}")
     try:
-        rate, pcm = espeak.render(utts, espeak.Voice(args.rate, args.volume))
-        espeak.write_wav(args.output, rate, pcm)
-    except espeak.SpeechUnavailable as exc:
+        rate, pcm = backend.render(utts, backend.Voice(args.rate, args.volume))
+        backend.write_wav(args.output, rate, pcm)
+    except backend.SpeechUnavailable as exc:
         print(f"cannot speak: {exc}", file=sys.stderr)
         return 1
     except OSError as exc:

@@ -1,11 +1,13 @@
-"""Speaking aloud beside the main loop: a worker thread runs eSpeak NG, one process per screen (an SSML
-document with a sentence a line, so there is no start-up gap between lines and the window's thread
-rarely waits on the worker's).
+"""Speaking aloud beside the main loop: a worker thread runs the platform's speech program (eSpeak NG,
+macOS's say, Windows' voices through PowerShell: :mod:`.backend`), as few processes per screen as the
+engine allows (eSpeak NG and Windows: one for the whole screen, voices switching inside it; say: one
+per run of text in one voice), so the window's thread rarely waits on the worker's.
 
 Nothing here blocks the caller: ``speak`` hands over the new screen's utterances and returns; the
 worker ends the process still speaking the old screen (a new screen interrupts the old one) and says
 the new one. Without the program or without a sound device the speaker says so once (``message``)
-and from then on stays silent; it never raises into the game and never waits on a stuck process
+and from then on stays silent; a language without an installed voice is said so once and left out
+(the rest is still read); it never raises into the game and never waits on a stuck process
 longer than one poll.
 """
 
@@ -18,25 +20,26 @@ import threading
 import time
 from collections import deque
 from collections.abc import Sequence
+from typing import IO
 
 from ..engine.speech import Utterance
 from ..i18n import N_
-from . import espeak
+from . import backend as engines
 
 POLL_S = 0.02  # how often the worker checks whether it was interrupted
 # an utterance that takes longer than this is a synthesiser that hangs: it would keep a kiosk's idle timer
 # paused for ever. Slower than any rate speaks (the slowest, 80 words a minute, is about 7 characters a second)
 HANG_MIN_S, HANG_CHARS_PER_S = 20.0, 3.0
-HUNG = N_("eSpeak NG stopped responding, so the game stays silent.")  # shown through _() by the window
+HUNG = N_("The speech program stopped responding, so the game stays silent.")  # shown through _() by the window
 NICE = 10  # the synthesiser's priority: below the game's
 
 
 class Speaker:
     """Self-voicing for one game: speak a screen, repeat it, stop, change rate and volume."""
 
-    def __init__(self, *, rate: float = 1.0, volume: float = 1.0, program: str | None = None) -> None:
-        self.voice = espeak.Voice(rate, volume)
-        self._program = program if program is not None else espeak.find_program()
+    def __init__(self, *, rate: float = 1.0, volume: float = 1.0, engine: engines.Backend | None = None) -> None:
+        self.voice = engines.Voice(rate, volume)
+        self.engine = engine if engine is not None else engines.choose()
         self._cond = threading.Condition()
         self._job: list[Utterance] | None = None
         self._next: list[Utterance] | None = None  # to say after the current job ends (see then())
@@ -46,9 +49,13 @@ class Speaker:
         self._closed = False
         self._thread: threading.Thread | None = None
         self.last: list[Utterance] = []
-        self.failed = self._program is None
-        self._message: str | None = espeak.NOT_FOUND if self._program is None else None
+        self.failed = self.engine.program is None
+        self._message: str | None = self.engine.not_found if self.failed else None
+        self._asked: set[str] = set()  # languages whose voice was looked for (by the worker only)
+        self._unvoiced: set[str] = set()  # ... and found missing
         self.said: deque[Utterance] = deque(maxlen=200)  # utterances said to the end, newest last
+        self._spare: tuple[subprocess.Popen, IO[bytes]] | None = None  # started ahead, waiting for a screen
+        self._spare_lock = threading.Lock()
 
     # -- what the game calls ------------------------------------------------------------------------
     @property
@@ -106,10 +113,10 @@ class Speaker:
             self._cond.notify_all()
 
     def set_rate(self, rate: float) -> None:
-        self.voice = espeak.Voice(rate, self.voice.volume)
+        self.voice = engines.Voice(rate, self.voice.volume)
 
     def set_volume(self, volume: float) -> None:
-        self.voice = espeak.Voice(self.voice.rate, volume)
+        self.voice = engines.Voice(self.voice.rate, volume)
 
     @property
     def busy(self) -> bool:
@@ -131,6 +138,7 @@ class Speaker:
         t = self._thread
         if t is not None and t is not threading.current_thread():
             t.join(timeout=1.0)
+        self._drop_spare()
 
     # -- the worker ---------------------------------------------------------------------------------
     def _start(self) -> None:
@@ -149,7 +157,7 @@ class Speaker:
                 job, gen, self._job = self._job, self._gen, None
                 self._running = True
             if job and gen == self._gen:
-                self._say(job, gen)  # one process for the whole screen: no start-up gap between lines
+                self._say(job, gen)
             with self._cond:
                 self._running = False
                 if self._job is None and self._next is not None and gen == self._gen and not self.failed:
@@ -160,40 +168,56 @@ class Speaker:
                     self._busy = False
                     self._cond.notify_all()
 
-    def _say(self, group: list[Utterance], gen: int) -> bool:
+    def _say(self, job: list[Utterance], gen: int) -> bool:
         """Say these utterances; False when speech failed or was interrupted."""
-        assert self._program is not None
-        argv = espeak.command(self._program, group, self.voice)
-        # errors go to a file, not a pipe: a chatty synthesiser can never fill a pipe nobody reads
-        with tempfile.TemporaryFile() as err_file:
-            try:
-                proc = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=err_file)
-            except OSError as exc:
-                self._fail(f"{espeak.NOT_FOUND} ({exc.strerror or exc})")
+        job = self._voiced(job)
+        for step in self.engine.steps(job, self.voice):
+            if gen != self._gen or not self._step(step, gen):
                 return False
-            _lower_priority(proc.pid)
-            finished = self._finish(proc, espeak.text_in(group), gen)
+        self.said.extend(job)
+        return True
+
+    def _voiced(self, job: list[Utterance]) -> list[Utterance]:
+        """The utterances whose language has a voice; the first time a language has none, say so once."""
+        langs = {u.lang for u in job} - self._asked
+        if langs:
+            missing, message = self.engine.unvoiced(langs)  # lists the voices once, here, never on the window's thread
+            self._asked |= langs
+            self._unvoiced |= missing
+            if missing and message:
+                with self._cond:
+                    if self._message is None:
+                        self._message = message
+        return [u for u in job if u.lang not in self._unvoiced]
+
+    def _step(self, step: engines.Step, gen: int) -> bool:
+        """Run one program of the engine to its end; False when it failed or was interrupted."""
+        started = self._take_spare(step.argv)
+        if started is None:
+            try:
+                started = _spawn(step.argv)
+            except OSError as exc:
+                self._fail(f"{self.engine.not_found} ({exc.strerror or exc})")
+                return False
+        proc, err_file = started
+        with err_file:
+            _feed(proc, step.stdin)
+            if self.engine.warm:
+                self._refill(step.argv)  # the next screen's process starts while this one speaks
+            finished = self._wait(proc, len(step.stdin), gen)
             err_file.seek(0)
             err = err_file.read(8192).decode("utf-8", "replace")
         if not finished:
             return False
-        if proc.returncode != 0 or "error" in err.lower():
-            # eSpeak NG exits 0 even when no sound device opens; its error text says so
-            self._fail(espeak.NO_DEVICE if proc.returncode == 0 else
-                       f"{espeak.PROGRAM} failed (exit status {proc.returncode}).")
+        reason = self.engine.failure(proc.returncode, err)
+        if reason:
+            self._fail(reason)
             return False
-        self.said.extend(group)
         return True
 
-    def _finish(self, proc: subprocess.Popen, text: bytes, gen: int) -> bool:
-        """Feed the text and wait for the process, ending it when a newer job comes; False then."""
-        try:
-            assert proc.stdin is not None
-            proc.stdin.write(text)
-            proc.stdin.close()
-        except OSError:
-            pass  # it ended early; its exit status and error text say why
-        deadline = time.monotonic() + HANG_MIN_S + len(text) / HANG_CHARS_PER_S
+    def _wait(self, proc: subprocess.Popen, size: int, gen: int) -> bool:
+        """Wait for the process, ending it when a newer job comes or it hangs; False then."""
+        deadline = time.monotonic() + HANG_MIN_S + size / HANG_CHARS_PER_S
         while True:
             try:
                 proc.wait(timeout=POLL_S)
@@ -207,12 +231,70 @@ class Speaker:
                         self._fail(HUNG)
                     return False
 
+    # -- a process started ahead (engines whose start is slow: Windows PowerShell) -----------------------
+    def _take_spare(self, argv: list[str]) -> tuple[subprocess.Popen, IO[bytes]] | None:
+        with self._spare_lock:
+            spare, self._spare = self._spare, None
+        if spare is not None and spare[0].args == argv and spare[0].poll() is None:
+            return spare
+        _end(spare)
+        return None
+
+    def _refill(self, argv: list[str]) -> None:
+        with self._spare_lock:
+            if self._spare is not None or self._closed or self.failed:
+                return
+            try:
+                self._spare = _spawn(argv)
+            except OSError:
+                self._spare = None  # the next screen starts its own process, as without a spare
+
+    def _drop_spare(self) -> None:
+        with self._spare_lock:
+            spare, self._spare = self._spare, None
+        _end(spare)
+
     def _fail(self, message: str) -> None:
         with self._cond:
             if not self.failed:
                 self.failed = True
                 self._message = message
             self._job = None
+        self._drop_spare()  # silent from now on: nothing will use it
+
+
+def _spawn(argv: list[str]) -> tuple[subprocess.Popen, IO[bytes]]:
+    """Start a speech program waiting for its standard input; its errors go to a file, not a pipe (a
+    chatty synthesiser can never fill a pipe nobody reads)."""
+    err_file = tempfile.TemporaryFile()
+    try:
+        proc = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=err_file,
+                                creationflags=engines.creation_flags())
+    except OSError:
+        err_file.close()
+        raise
+    _lower_priority(proc.pid)
+    return proc, err_file
+
+
+def _feed(proc: subprocess.Popen, data: bytes) -> None:
+    try:
+        assert proc.stdin is not None
+        proc.stdin.write(data)
+        proc.stdin.close()
+    except OSError:
+        pass  # it ended early; its exit status and error text say why
+
+
+def _end(started: tuple[subprocess.Popen, IO[bytes]] | None) -> None:
+    """End a spare process nobody will use."""
+    if started is not None:
+        proc, err_file = started
+        proc.kill()
+        proc.wait()
+        if proc.stdin is not None:
+            proc.stdin.close()
+        err_file.close()
 
 
 def _lower_priority(pid: int) -> None:

@@ -15,7 +15,7 @@ from typing import TextIO
 
 from ..engine import speech
 from ..engine.speech import Utterance
-from . import espeak
+from . import backend
 from .speaker import Speaker
 
 
@@ -25,7 +25,7 @@ class TextVoice:
     def __init__(self, lang: str, *, rate: float = 1.0, volume: float = 1.0, folder: Path | None = None,
                  wait: bool = False, err: TextIO | None = None) -> None:
         self.lang = lang
-        self.how = espeak.Voice(rate, volume)
+        self.how = backend.Voice(rate, volume)
         self.folder = folder
         self.wait_each = wait
         self.err = err if err is not None else sys.stderr
@@ -72,9 +72,9 @@ class TextVoice:
         path = self.folder / f"{len(self.files) + 1:04d}.wav"
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            rate, pcm = espeak.render(utts, self.how)
-            espeak.write_wav(path, rate, pcm)
-        except espeak.SpeechUnavailable as exc:
+            rate, pcm = backend.render(utts, self.how)
+            backend.write_wav(path, rate, pcm)
+        except backend.SpeechUnavailable as exc:
             self._report(str(exc))
             return
         except OSError as exc:
@@ -92,7 +92,7 @@ def add_speech_options(p) -> None:
     """The text player's speech options (``play --text --speak``)."""
     from .say import in_range
 
-    p.add_argument("--speak", action="store_true", help="with --text: read each screen aloud (eSpeak NG)")
+    p.add_argument("--speak", action="store_true", help="with --text: read each screen aloud")
     p.add_argument("--speak-to", type=Path, metavar="DIR",
                    help="with --text: write what would be spoken, one WAV file a screen, into DIR")
     p.add_argument("--speech-rate", type=in_range(0.5, 2.0), default=1.0, help="speech rate, 0.5 to 2.0")

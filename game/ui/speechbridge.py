@@ -8,7 +8,8 @@ keys.BINDINGS): ``speech`` toggles it anywhere, ``speech_repeat`` says the last 
 ``speech_stop`` stops. The speaker runs on its own thread: nothing here waits for sound.
 
 Settings read: ``speech`` (on/off), ``speech_rate``, ``speech_volume``.
-Without eSpeak NG or a sound device, the reason is shown once as a notice and kept for Settings.
+Without the speech program or a sound device (or a voice for a language), the reason is shown once as
+a notice and kept for Settings.
 """
 
 from __future__ import annotations
