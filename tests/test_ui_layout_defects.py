@@ -51,6 +51,66 @@ def test_play_header_leaves_the_story_room(size, scale):
     assert p.app.errors == []
 
 
+TOUR_HEADERS = {"settings", "about", "saves", "lives", "play", "journal", "history", "card", "sources", "debrief",
+                "teacher", "student"}
+
+
+@pytest.fixture
+def back_to_english():
+    from game import i18n
+    from game.modes import kiosk as kiosk_mode
+
+    yield
+    kiosk_mode.close_log()
+    i18n.use("en")
+
+
+@pytest.mark.usefixtures("back_to_english")
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("size", [(1280, 720), (1024, 768)])
+@pytest.mark.parametrize("scale", [1.0, 2.0])
+def test_every_screens_header_leaves_the_page_room(tmp_path, lang, size, scale):
+    """Every screen with a header bar, reached as a player reaches it, keeps the bar within a fifth of the
+    window; a line the bar leaves out opens the page instead, and its buttons keep 44 px and their names."""
+    from game.ui.tour import tour
+
+    seen = set()
+    settings = Settings(text_scale=scale, language=lang, reduced_motion=True)
+    for stop, p in tour(str(STORY), size, settings, tmp_path):
+        top = p.app.top
+        bar = top.view("header")
+        if bar is None:
+            continue
+        seen.add(top.name)
+        share = bar.rect.h / p.app.ctx.size[1]
+        assert share <= 0.20, f"{stop}: the header takes {share:.0%} of {size} at {scale:.0%} text ({lang})"
+        row = bar.root.items[0]
+        if row.moved_line and top.name != "play":
+            body = top.view("body").root.items
+            assert getattr(body[0], "text", None) == row.moved_line, f"{stop}: the header's line is on the page"
+        for b in row.buttons_list:
+            assert b.rect.h >= 44 and b.rect.w >= 44 and b.label, f"{stop}: {b.key} is a 44 px target with a name"
+        assert p.app.errors == [], stop
+    assert TOUR_HEADERS <= seen, f"the tour missed {TOUR_HEADERS - seen}"
+
+
+def test_a_header_too_tall_for_its_share_takes_a_compact_form():
+    """The forms in order: the full bar; the line under the title moved out; icon buttons; a smaller title."""
+    from game.ui.headerbar import header_view
+    from game.ui.screens.common import back_button, header
+
+    p = Pilot.start(STORY, size=(1280, 720), settings=Settings(text_scale=2.0))
+    ctx = p.app.ctx
+    items = header("Settings", back_button(lambda: None), sub="Saved as you change them")
+    full, line = header_view(ctx, items, 1280, 720, share=1.0)
+    assert line == "" and not items[0].buttons_list[0].icon_only
+    items = header("Settings", back_button(lambda: None), sub="Saved as you change them")
+    small, line = header_view(ctx, items, 1280, 720)
+    assert small.rect.h <= 720 * 0.18 < full.rect.h
+    assert line == "Saved as you change them"
+    assert items[0].buttons_list[0].icon_only and items[0].buttons_list[0].label == "Back"
+
+
 # -- 2. keyboard ------------------------------------------------------------------------------------
 
 EXAMPLE = ROOT / "docs" / "example-story"
