@@ -6,7 +6,7 @@ from __future__ import annotations
 import pygame
 
 from ..i18n import _, format_number, ngettext
-from . import artbridge
+from . import artbridge, pictures
 from .context import Ctx
 from .drawing import tag, tag_size
 from .flow import Column, Columns, Custom, Gap, Item, Text
@@ -33,12 +33,34 @@ def section(title: str) -> list[Item]:
     return [Gap(12), Text(title.upper(), "tag", "panel_muted"), Gap(4)]
 
 
-def the_card(ctx_life_id: str, info: CardInfo) -> Item:
-    def portrait(ctx: Ctx, surf: pygame.Surface, r: pygame.Rect) -> None:
+class CardPhoto(Custom):
+    """The card's photo: the life's own portrait from the story (3:4, framed like a photo), else, when the
+    life names none or its file cannot be drawn (reported once), the plain drawing."""
+
+    def __init__(self, life_id: str, info: CardInfo) -> None:
+        super().__init__(lambda c, w: min(int(w * 1.25), c.tpx(90)), self.paint_photo)
+        self.life_id, self.info = life_id, info
+
+    def photo_rect(self, ctx: Ctx, r: pygame.Rect) -> pygame.Rect:
         h = min(r.h, int(r.w * 1.25))
-        artbridge.draw_portrait(surf, ctx_life_id, pygame.Rect(r.x, r.y, int(h / 1.25), h), ctx.theme, photo=True,
+        if self.info.portrait is not None:
+            return pygame.Rect(r.topleft, pictures.fit(pictures.PORTRAIT_ASPECT, r.w, h))
+        return pygame.Rect(r.x, r.y, int(h / 1.25), h)
+
+    def paint_photo(self, ctx: Ctx, surf: pygame.Surface, r: pygame.Rect) -> None:
+        rect = self.photo_rect(ctx, r)
+        pic = self.info.portrait
+        img = pictures.picture(pic.file, rect.size) if pic is not None else None
+        if img is not None:
+            surf.blit(img, rect.topleft)
+            pygame.draw.rect(surf, ctx.theme["card_edge"], rect, max(1, ctx.px(1)))
+            return
+        h = min(r.h, int(r.w * 1.25))
+        artbridge.draw_portrait(surf, self.life_id, pygame.Rect(r.x, r.y, int(h / 1.25), h), ctx.theme, photo=True,
                                 bg_role="card")
 
+
+def the_card(ctx_life_id: str, info: CardInfo) -> Item:
     details = Column([
         Text(info.name, "body_bold", "card_ink"),
         Text(info.player, "small", "card_ink"),
@@ -48,7 +70,7 @@ def the_card(ctx_life_id: str, info: CardInfo) -> Item:
     return Column([
         Text(_("RESIDENT IDENTITY CARD"), "tag", "card_muted"),
         Gap(6),
-        Columns([(Custom(lambda c, w: min(int(w * 1.25), c.tpx(90)), portrait), 72), (details, 1.0)], gap=12,
+        Columns([(CardPhoto(ctx_life_id, info), 72), (details, 1.0)], gap=12,
                 stack_below=220),
     ], pad=12, fill="card", edge="card_edge", radius=10)
 
