@@ -177,6 +177,10 @@ def classroom_tour(story: str, size: tuple[int, int], settings: Any, export_dir:
 
 def kiosk_tour(story: str, size: tuple[int, int], settings: Any) -> Iterator[Stop]:
     p = Pilot.start(story, size=size, kiosk=True)
+    if tuple(p.app.ctx.size) != tuple(size):  # a kiosk fills its screen: this one is the size asked for
+        p.app.win.set_fullscreen(False)
+        p.app.win.size = size
+        p.resize(size)
     visitor = settings_dict(settings)
 
     def dress() -> None:  # the kiosk resets to its visitor settings: show the ones asked for
@@ -188,7 +192,7 @@ def kiosk_tour(story: str, size: tuple[int, int], settings: Any) -> Iterator[Sto
     if p.screen != "attract":
         return
     yield "kiosk-attract", p
-    p.step(1, dt=2.5)
+    p.step(1, dt=7.5)
     yield "kiosk-attract-later", p
     p.key("q", STAFF_CHORD)
     yield "kiosk-staff-pin", p
