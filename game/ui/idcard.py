@@ -33,12 +33,15 @@ def section(title: str) -> list[Item]:
     return [Gap(12), Text(title.upper(), "tag", "panel_muted"), Gap(4)]
 
 
+PHOTO_W, PHOTO_MAX_W = 72, 144  # logical px: the card's photo column, narrow and wide
+
+
 class CardPhoto(Custom):
     """The card's photo: the life's own portrait from the story (3:4, framed like a photo), else, when the
     life names none or its file cannot be drawn (reported once), the plain drawing."""
 
     def __init__(self, life_id: str, info: CardInfo) -> None:
-        super().__init__(lambda c, w: min(int(w * 1.25), c.tpx(90)), self.paint_photo)
+        super().__init__(lambda c, w: min(int(w * 1.25), c.tpx(90), c.px(PHOTO_MAX_W * 1.25)), self.paint_photo)
         self.life_id, self.info = life_id, info
 
     def photo_rect(self, ctx: Ctx, r: pygame.Rect) -> pygame.Rect:
@@ -60,6 +63,16 @@ class CardPhoto(Custom):
                                 bg_role="card")
 
 
+class _PhotoRow(Columns):
+    """The photo beside the card's words: 72 logical px in the side panel, up to twice that on a wide card
+    (the ID card screen at large text), so the portrait is not a thumbnail beside big words."""
+
+    def measure(self, ctx: Ctx, width: int) -> int:
+        logical = width * 100 / max(1, ctx.px(100))
+        self.cols[0] = (self.cols[0][0], int(min(PHOTO_MAX_W, max(PHOTO_W, logical * 0.2))))
+        return super().measure(ctx, width)
+
+
 def the_card(ctx_life_id: str, info: CardInfo) -> Item:
     details = Column([
         Text(info.name, "body_bold", "card_ink"),
@@ -70,8 +83,7 @@ def the_card(ctx_life_id: str, info: CardInfo) -> Item:
     return Column([
         Text(_("RESIDENT IDENTITY CARD"), "tag", "card_muted"),
         Gap(6),
-        Columns([(CardPhoto(ctx_life_id, info), 72), (details, 1.0)], gap=12,
-                stack_below=220),
+        _PhotoRow([(CardPhoto(ctx_life_id, info), 72), (details, 1.0)], gap=12, stack_below=220),
     ], pad=12, fill="card", edge="card_edge", radius=10)
 
 
