@@ -396,3 +396,20 @@ def test_title_map_shows_every_lifes_places(monkeypatch, tmp_path):
     rect = pygame.Rect(0, 0, 520, 520)
     layout = layout_map(rect, [(pl["name"], pl["lat"], pl["lon"]) for pl in places], [], font)
     assert sorted(lb.text for lb in layout.labels) == sorted(names), "every place has its label"
+
+
+@pytest.mark.usefixtures("back_to_english")
+@pytest.mark.parametrize("size,scale", [((1280, 720), 1.0), ((1024, 768), 2.0)])
+def test_the_pin_pad_is_a_keypad(size, scale):
+    """1 2 3 / 4 5 6 / 7 8 9 / 0, as the hand expects, not one long row that wraps 7 and 3."""
+    p = Pilot.start(EXAMPLE, size=size, kiosk=True)
+    p.set_settings(text_scale=scale)
+    p.key("q", pygame.KMOD_CTRL | pygame.KMOD_SHIFT | pygame.KMOD_ALT)
+    assert p.screen == "pin"
+    at = {d: p.find(key=f"pin:{d}").rect for d in "1234567890"}
+    for row in ("123", "456", "789"):
+        assert len({at[d].y for d in row}) == 1 and at[row[0]].x < at[row[1]].x < at[row[2]].x
+    for col in ("1470", "258", "369"):
+        assert len({at[d].x for d in col}) == 1 and all(at[a].y < at[b].y for a, b in zip(col, col[1:]))
+    for r in at.values():
+        assert r.w >= 44 and r.h >= 44
