@@ -413,3 +413,22 @@ def test_the_pin_pad_is_a_keypad(size, scale):
         assert len({at[d].x for d in col}) == 1 and all(at[a].y < at[b].y for a, b in zip(col, col[1:]))
     for r in at.values():
         assert r.w >= 44 and r.h >= 44
+
+
+@pytest.mark.usefixtures("back_to_english")
+@pytest.mark.parametrize("size", [(1280, 720), (1024, 768)])
+@pytest.mark.parametrize("scale", [1.0, 1.5, 2.0])
+def test_the_attract_loop_holds_every_control_without_scrolling(size, scale):
+    """A touch anywhere on the attract loop begins the visit, so a scroll button or a drag there would begin
+    it too: nothing may scroll, and Begin, each language and Read aloud must be in view at every size."""
+    from game.ui.tour import kiosk_tour
+
+    p = next(p for stop, p in kiosk_tour(str(EXAMPLE), size, Settings(text_scale=scale)) if stop == "kiosk-attract")
+    top = p.app.top
+    assert [v.name for v in top.views if v.overflows] == []
+    keys = [w.key for w in top.focusables()]
+    assert "begin" in keys and "speech" in keys and sum(k.startswith("lang:") for k in keys) >= 2
+    window = pygame.Rect((0, 0), p.app.ctx.size)
+    for w in top.focusables():
+        assert window.contains(w.rect) and top.view_of(w).rect.contains(w.rect), f"{w.key} is cut off"
+    assert p.app.ctx.overflow == []
