@@ -432,3 +432,24 @@ def test_the_attract_loop_holds_every_control_without_scrolling(size, scale):
     for w in top.focusables():
         assert window.contains(w.rect) and top.view_of(w).rect.contains(w.rect), f"{w.key} is cut off"
     assert p.app.ctx.overflow == []
+
+
+def test_the_attract_stamp_lands_after_a_slow_first_frame():
+    """A refusal beat whose first frame is drawn at its very start and whose next comes only after the stamp's
+    fall (a slow frame): the screen then shows what smooth frames show at that moment (the stamp landed, with
+    its words), not the stamp left mid-fall until the next beat."""
+    def at_landed(steps: list[float]) -> pygame.Surface:
+        p = Pilot.start(EXAMPLE, kiosk=True)
+        scr = p.app.top
+        start = next(t for t, _n, b in scr.beats if b.refused)
+        p.step(1, dt=start - (p.app.clock() - scr.t0))  # the refusal beat's first frame
+        assert scr.beats[scr.index][2].refused
+        for dt in steps:
+            p.step(1, dt=dt)
+        p.app.dirty = True
+        p.step()
+        return p.app.canvas.copy()
+
+    slow = at_landed([0.5])
+    smooth = at_landed([0.05] * 10)
+    assert pygame.image.tobytes(slow, "RGB") == pygame.image.tobytes(smooth, "RGB")

@@ -186,13 +186,19 @@ def kiosk_tour(story: str, size: tuple[int, int], settings: Any) -> Iterator[Sto
     def dress() -> None:  # the kiosk resets to its visitor settings: show the ones asked for
         if visitor:
             p.set_settings(**{k: v for k, v in visitor.items() if k in ("text_scale", "high_contrast", "language",
-                                                                         "reduced_motion", "text_speed")})
+                                                                         "text_speed")})
 
     dress()
     if p.screen != "attract":
         return
     yield "kiosk-attract", p
-    p.step(1, dt=7.5)
+    scr = p.app.top
+    if not p.app.ctx.reduced_motion and getattr(scr, "beats", None):
+        for _ in range(240):  # the loop plays on by itself: to its first refusal, once the stamp has landed
+            p.step(1, dt=0.5)
+            index, phase = scr.at(p.app.clock())
+            if scr.beats[index][2].refused and phase is not None and phase > 2.5:
+                break
     yield "kiosk-attract-later", p
     p.key("q", STAFF_CHORD)
     yield "kiosk-staff-pin", p

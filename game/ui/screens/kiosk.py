@@ -174,12 +174,14 @@ class AttractScreen(Screen):
         if phase is None or not self.beats:
             return None
         _s, length, beat = self.beats[self.index]
+        # tagged: a bare frame number 0 would equal False ("not pressed yet"), and a stamp whose first frame
+        # was number 0 would then never be drawn landed (a slow frame at the start of the beat)
         if beat.kind == "map":
-            return int(min(phase, av.MAP_DRAW) / FRAME)
+            return ("map", int(min(phase, av.MAP_DRAW) / FRAME))
         if beat.refused and phase < av.STAMP_LAND:
-            return int(phase / FRAME)
+            return ("stamp", int(phase / FRAME))
         if beat.kind == "scene" and beat.chosen:
-            return phase >= av.PRESS_AT * length
+            return ("pressed", phase >= av.PRESS_AT * length)
         return None
 
     def update(self, now: float) -> bool:
