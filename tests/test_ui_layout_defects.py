@@ -453,3 +453,43 @@ def test_the_attract_stamp_lands_after_a_slow_first_frame():
     slow = at_landed([0.5])
     smooth = at_landed([0.05] * 10)
     assert pygame.image.tobytes(slow, "RGB") == pygame.image.tobytes(smooth, "RGB")
+
+
+def test_choices_below_cue_when_the_first_choice_is_out_of_view():
+    """At 200% the first scene's choices start below the fold: a "Choices below" button floats at the foot of
+    the page (drawn, by touch), scrolls them into view when pressed, and comes back when the page goes up."""
+    p = play((1280, 720), 2.0)
+    scr = p.app.top
+    body = scr.view("body")
+    first = next(w for w in scr.focusables() if w.key.startswith("choice:"))
+    assert first.rect.top >= body.rect.bottom, "this scene must open with its choices below the fold"
+    cue = p.find(key="choices_below")
+    assert cue.label == "Choices below" and cue.rect.h >= 44 and body.rect.contains(cue.rect)
+    assert cue not in scr.focusables()  # Tab and the number keys already reach the choices
+
+    def drawn(at) -> bool:
+        p.step()
+        return p.app.canvas.get_at(at)[:3] == tuple(p.app.ctx.theme["primary"])[:3]
+
+    spot = (cue.rect.x + 6, cue.rect.centery)
+    assert drawn(spot)
+    p.tap(key="choices_below")
+    assert body.fully_visible(first) and body.rect.contains(first.rect)
+    assert not p.has(key="choices_below") and not drawn(spot), "gone once the choices show"
+    for _ in range(20):
+        p.wheel(5)  # back up to the top, as a player scrolls
+    assert body.offset == 0
+    assert p.has(key="choices_below") and drawn(spot), "back when the page is scrolled up again"
+    assert p.app.errors == []
+
+
+def test_no_cue_when_the_first_choice_is_in_view():
+    p = Pilot.start(STORY, size=(1280, 720), settings=Settings(reduced_motion=True))
+    p.click("Play")
+    p.click(key="life:wei")
+    body = p.app.top.view("body")
+    first = next(w for w in p.app.top.focusables() if w.key.startswith("choice:"))
+    if not body.rect.contains(first.rect):  # under the fold: the cue shows, and takes the page to it
+        p.tap(key="choices_below")
+    assert body.rect.contains(first.rect)
+    assert not p.has(key="choices_below")

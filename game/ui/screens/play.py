@@ -11,6 +11,7 @@ from ...engine import wording as wd
 from ...engine.model import Node
 from ...i18n import _
 from .. import pictures, ruby
+from ..choicecue import ChoicesBelow
 from ..context import Ctx
 from ..drawing import tag, tag_size
 from ..eventviews import event_rows
@@ -48,6 +49,7 @@ class PlayScreen(Screen):
         # the header and the ID card panel from the last compose, with what they show: kept when that did not
         # change (most choices change only the text), so the app neither lays them out nor draws them again
         self._kept: dict[str, tuple[object, ScrollView]] = {}
+        self.cue = ChoicesBelow()  # "Choices below", while the first choice is under the fold
 
     # -- state ------------------------------------------------------------------------------------
     @property
@@ -115,6 +117,7 @@ class PlayScreen(Screen):
         if view.illustration is not None:  # sized to keep the first choice in view (see game/ui/pictures.py)
             pictures.fit_scene(ctx, bv, self.first_choice_item(view) if self.revealing else None)
         self.views = [hv, bv]
+        self.cue.attach(ctx, bv, [w for w in bv.root.widgets() if w.key.startswith("choice:") or w.key == "debrief"])
         if show_panel:
             rect = pygame.Rect(W_ - panel_w, hh, panel_w, H - hh)
             info = game.card()
@@ -269,6 +272,13 @@ class PlayScreen(Screen):
         return Row(row, gap=16)
 
     # -- drawing and animation --------------------------------------------------------------------
+    def all_widgets(self):
+        return super().all_widgets() + ([self.cue] if self.cue.showing else [])
+
+    def paint_over(self, ctx: Ctx, surf: pygame.Surface) -> None:
+        super().paint_over(ctx, surf)
+        self.cue.paint(ctx, surf)
+
     def view_key(self, view) -> object:
         return self.reveal() if view.name == "body" else None
 
