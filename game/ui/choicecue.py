@@ -28,9 +28,11 @@ class ChoicesBelow(Button):
         self.first: Widget | None = None
         self.last: Widget | None = None
 
-    def attach(self, ctx: Ctx, view: ScrollView, choices: list[Widget]) -> None:
-        """Watch ``view`` and the choices in it (none: the cue never shows); place the cue at its foot."""
+    def attach(self, ctx: Ctx, view: ScrollView, choices: list[Widget], label: str = "") -> None:
+        """Watch ``view`` and the choices in it (none: the cue never shows); place the cue at its foot. ``label``:
+        what to call them when they are not choices (an ending's "Read the debrief")."""
         self.view = view
+        self.label = label or _("Choices below")
         self.first, self.last = (choices[0], choices[-1]) if choices else (None, None)
         w, h = self.measure(ctx, view.rect.w)
         inner_w = view.rect.w - (view.gutter(ctx) if view.overflows else 0)

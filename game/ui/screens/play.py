@@ -117,7 +117,8 @@ class PlayScreen(Screen):
         if view.illustration is not None:  # sized to keep the first choice in view (see game/ui/pictures.py)
             pictures.fit_scene(ctx, bv, self.first_choice_item(view) if self.revealing else None)
         self.views = [hv, bv]
-        self.cue.attach(ctx, bv, [w for w in bv.root.widgets() if w.key.startswith("choice:") or w.key == "debrief"])
+        self.cue.attach(ctx, bv, [w for w in bv.root.widgets() if w.key.startswith("choice:") or w.key == "debrief"],
+                        wd.READ_DEBRIEF if view.is_ending else "")
         if show_panel:
             rect = pygame.Rect(W_ - panel_w, hh, panel_w, H - hh)
             info = game.card()
