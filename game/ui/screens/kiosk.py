@@ -88,9 +88,12 @@ class AttractScreen(Screen):
             sv = ScrollView(self.compact_side_items(ctx), name="side", bg="panel", pad=12, pad_x=24, reserve=False)
             sh = min(sv.natural_height(ctx, W_), H // 2)
             sv.layout(ctx, pygame.Rect(0, H - sh, W_, sh))
-            dv = ScrollView([*self.visit_items(), *self.demo_items(ctx)], name="body", pad=16, pad_x=24,
-                            reserve=False, scroll=False, crop=True)
+            demo = [*self.visit_items(), *self.demo_items(ctx)]
+            dv = ScrollView(demo, name="body", pad=8, pad_x=24, reserve=False, scroll=False, crop=True)
             dv.layout(ctx, pygame.Rect(0, 0, W_, H - sh))
+            while dv.content_h > dv.rect.h and len(dv.root.items) > 1:  # whole items only, no line cut in half
+                dv.root.items.pop()
+                dv.layout(ctx, dv.rect)
         self.views = [dv, sv]
 
     def side_items(self, ctx: Ctx) -> list[Item]:
