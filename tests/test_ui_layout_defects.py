@@ -51,6 +51,66 @@ def test_play_header_leaves_the_story_room(size, scale):
     assert p.app.errors == []
 
 
+TOUR_HEADERS = {"settings", "about", "saves", "lives", "play", "journal", "history", "card", "sources", "debrief",
+                "teacher", "student"}
+
+
+@pytest.fixture
+def back_to_english():
+    from game import i18n
+    from game.modes import kiosk as kiosk_mode
+
+    yield
+    kiosk_mode.close_log()
+    i18n.use("en")
+
+
+@pytest.mark.usefixtures("back_to_english")
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("size", [(1280, 720), (1024, 768)])
+@pytest.mark.parametrize("scale", [1.0, 2.0])
+def test_every_screens_header_leaves_the_page_room(tmp_path, lang, size, scale):
+    """Every screen with a header bar, reached as a player reaches it, keeps the bar within a fifth of the
+    window; a line the bar leaves out opens the page instead, and its buttons keep 44 px and their names."""
+    from game.ui.tour import tour
+
+    seen = set()
+    settings = Settings(text_scale=scale, language=lang, reduced_motion=True)
+    for stop, p in tour(str(STORY), size, settings, tmp_path):
+        top = p.app.top
+        bar = top.view("header")
+        if bar is None:
+            continue
+        seen.add(top.name)
+        share = bar.rect.h / p.app.ctx.size[1]
+        assert share <= 0.20, f"{stop}: the header takes {share:.0%} of {size} at {scale:.0%} text ({lang})"
+        row = bar.root.items[0]
+        if row.moved_line and top.name != "play":
+            body = top.view("body").root.items
+            assert getattr(body[0], "text", None) == row.moved_line, f"{stop}: the header's line is on the page"
+        for b in row.buttons_list:
+            assert b.rect.h >= 44 and b.rect.w >= 44 and b.label, f"{stop}: {b.key} is a 44 px target with a name"
+        assert p.app.errors == [], stop
+    assert TOUR_HEADERS <= seen, f"the tour missed {TOUR_HEADERS - seen}"
+
+
+def test_a_header_too_tall_for_its_share_takes_a_compact_form():
+    """The forms in order: the full bar; the line under the title moved out; icon buttons; a smaller title."""
+    from game.ui.headerbar import header_view
+    from game.ui.screens.common import back_button, header
+
+    p = Pilot.start(STORY, size=(1280, 720), settings=Settings(text_scale=2.0))
+    ctx = p.app.ctx
+    items = header("Settings", back_button(lambda: None), sub="Saved as you change them")
+    full, line = header_view(ctx, items, 1280, 720, share=1.0)
+    assert line == "" and not items[0].buttons_list[0].icon_only
+    items = header("Settings", back_button(lambda: None), sub="Saved as you change them")
+    small, line = header_view(ctx, items, 1280, 720)
+    assert small.rect.h <= 720 * 0.18 < full.rect.h
+    assert line == "Saved as you change them"
+    assert items[0].buttons_list[0].icon_only and items[0].buttons_list[0].label == "Back"
+
+
 # -- 2. keyboard ------------------------------------------------------------------------------------
 
 EXAMPLE = ROOT / "docs" / "example-story"
@@ -336,3 +396,100 @@ def test_title_map_shows_every_lifes_places(monkeypatch, tmp_path):
     rect = pygame.Rect(0, 0, 520, 520)
     layout = layout_map(rect, [(pl["name"], pl["lat"], pl["lon"]) for pl in places], [], font)
     assert sorted(lb.text for lb in layout.labels) == sorted(names), "every place has its label"
+
+
+@pytest.mark.usefixtures("back_to_english")
+@pytest.mark.parametrize("size,scale", [((1280, 720), 1.0), ((1024, 768), 2.0)])
+def test_the_pin_pad_is_a_keypad(size, scale):
+    """1 2 3 / 4 5 6 / 7 8 9 / 0, as the hand expects, not one long row that wraps 7 and 3."""
+    p = Pilot.start(EXAMPLE, size=size, kiosk=True)
+    p.set_settings(text_scale=scale)
+    p.key("q", pygame.KMOD_CTRL | pygame.KMOD_SHIFT | pygame.KMOD_ALT)
+    assert p.screen == "pin"
+    at = {d: p.find(key=f"pin:{d}").rect for d in "1234567890"}
+    for row in ("123", "456", "789"):
+        assert len({at[d].y for d in row}) == 1 and at[row[0]].x < at[row[1]].x < at[row[2]].x
+    for col in ("1470", "258", "369"):
+        assert len({at[d].x for d in col}) == 1 and all(at[a].y < at[b].y for a, b in zip(col, col[1:]))
+    for r in at.values():
+        assert r.w >= 44 and r.h >= 44
+
+
+@pytest.mark.usefixtures("back_to_english")
+@pytest.mark.parametrize("size", [(1280, 720), (1024, 768)])
+@pytest.mark.parametrize("scale", [1.0, 1.5, 2.0])
+def test_the_attract_loop_holds_every_control_without_scrolling(size, scale):
+    """A touch anywhere on the attract loop begins the visit, so a scroll button or a drag there would begin
+    it too: nothing may scroll, and Begin, each language and Read aloud must be in view at every size."""
+    from game.ui.tour import kiosk_tour
+
+    p = next(p for stop, p in kiosk_tour(str(EXAMPLE), size, Settings(text_scale=scale)) if stop == "kiosk-attract")
+    top = p.app.top
+    assert [v.name for v in top.views if v.overflows] == []
+    keys = [w.key for w in top.focusables()]
+    assert "begin" in keys and "speech" in keys and sum(k.startswith("lang:") for k in keys) >= 2
+    window = pygame.Rect((0, 0), p.app.ctx.size)
+    for w in top.focusables():
+        assert window.contains(w.rect) and top.view_of(w).rect.contains(w.rect), f"{w.key} is cut off"
+    assert p.app.ctx.overflow == []
+
+
+def test_the_attract_stamp_lands_after_a_slow_first_frame():
+    """A refusal beat whose first frame is drawn at its very start and whose next comes only after the stamp's
+    fall (a slow frame): the screen then shows what smooth frames show at that moment (the stamp landed, with
+    its words), not the stamp left mid-fall until the next beat."""
+    def at_landed(steps: list[float]) -> pygame.Surface:
+        p = Pilot.start(EXAMPLE, kiosk=True)
+        scr = p.app.top
+        start = next(t for t, _n, b in scr.beats if b.refused)
+        p.step(1, dt=start - (p.app.clock() - scr.t0))  # the refusal beat's first frame
+        assert scr.beats[scr.index][2].refused
+        for dt in steps:
+            p.step(1, dt=dt)
+        p.app.dirty = True
+        p.step()
+        return p.app.canvas.copy()
+
+    slow = at_landed([0.5])
+    smooth = at_landed([0.05] * 10)
+    assert pygame.image.tobytes(slow, "RGB") == pygame.image.tobytes(smooth, "RGB")
+
+
+def test_choices_below_cue_when_the_first_choice_is_out_of_view():
+    """At 200% the first scene's choices start below the fold: a "Choices below" button floats at the foot of
+    the page (drawn, by touch), scrolls them into view when pressed, and comes back when the page goes up."""
+    p = play((1280, 720), 2.0)
+    scr = p.app.top
+    body = scr.view("body")
+    first = next(w for w in scr.focusables() if w.key.startswith("choice:"))
+    assert first.rect.top >= body.rect.bottom, "this scene must open with its choices below the fold"
+    cue = p.find(key="choices_below")
+    assert cue.label == "Choices below" and cue.rect.h >= 44 and body.rect.contains(cue.rect)
+    assert cue not in scr.focusables()  # Tab and the number keys already reach the choices
+
+    def drawn(at) -> bool:
+        p.step()
+        return p.app.canvas.get_at(at)[:3] == tuple(p.app.ctx.theme["primary"])[:3]
+
+    spot = (cue.rect.x + 6, cue.rect.centery)
+    assert drawn(spot)
+    p.tap(key="choices_below")
+    assert body.fully_visible(first) and body.rect.contains(first.rect)
+    assert not p.has(key="choices_below") and not drawn(spot), "gone once the choices show"
+    for _ in range(20):
+        p.wheel(5)  # back up to the top, as a player scrolls
+    assert body.offset == 0
+    assert p.has(key="choices_below") and drawn(spot), "back when the page is scrolled up again"
+    assert p.app.errors == []
+
+
+def test_no_cue_when_the_first_choice_is_in_view():
+    p = Pilot.start(STORY, size=(1280, 720), settings=Settings(reduced_motion=True))
+    p.click("Play")
+    p.click(key="life:wei")
+    body = p.app.top.view("body")
+    first = next(w for w in p.app.top.focusables() if w.key.startswith("choice:"))
+    if not body.rect.contains(first.rect):  # under the fold: the cue shows, and takes the page to it
+        p.tap(key="choices_below")
+    assert body.rect.contains(first.rect)
+    assert not p.has(key="choices_below")

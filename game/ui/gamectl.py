@@ -8,7 +8,7 @@ from typing import Any
 
 from .. import i18n
 from ..engine.events import Event, describe
-from ..engine.model import Life, Story, Text
+from ..engine.model import Illustration, Life, Story, Text
 from ..engine.runtime import NodeView, Session
 from ..engine.wording import format_date
 from . import modesbridge
@@ -31,6 +31,8 @@ class CardInfo:
     variables: list[tuple[str, str]]  # (label, value with unit)
     days: int
     perks: list[tuple[str, str, bool]] = field(default_factory=list)  # (icon, service, open now) by grade
+    portrait: Illustration | None = None  # the life's own portrait (``portrait: ID`` in its data), for the photo
+    portrait_alt: str = ""  # its words, in the language in use
 
 
 class GameCtl:
@@ -184,7 +186,13 @@ class GameCtl:
                 variables.append((self.tr(var.label) if var.label else name, sval))
         return CardInfo(self.tr(sess.life.title), self.tr(sess.life.player), self.place_name(s.place),
                         self.fmt_date(s.date), lists, restricted, s.points if scheme else None, grade, press,
-                        self.tr(scheme.name) if scheme else "", variables, rules.days(), perks)
+                        self.tr(scheme.name) if scheme else "", variables, rules.days(), perks,
+                        *self.portrait(sess.life))
+
+    def portrait(self, life: Life) -> tuple[Illustration | None, str]:
+        """The picture the life's data names as its portrait, and its words (None: the card draws its own)."""
+        pic = self.story.world.illustrations.get(life.portrait) if life.portrait else None
+        return pic, self.tr(pic.alt) if pic is not None else ""
 
     def scheme(self) -> Any | None:
         if self.session is None or not self.session.life.scheme:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pygame
 
 from ..i18n import _, format_number, ngettext
-from . import artbridge
+from . import artbridge, pictures
 from .cardmarks import STAMP_COL, Motion, grade_scale, stamp_item
 from .context import Ctx
 from .drawing import tag, tag_size
@@ -34,12 +34,47 @@ def section(title: str) -> list[Item]:
     return [Gap(12), Text(title.upper(), "tag", "panel_muted"), Gap(4)]
 
 
-def the_card(ctx_life_id: str, info: CardInfo) -> Item:
-    def portrait(ctx: Ctx, surf: pygame.Surface, r: pygame.Rect) -> None:
+PHOTO_W, PHOTO_MAX_W = 72, 144  # logical px: the card's photo column, narrow and wide
+
+
+class CardPhoto(Custom):
+    """The card's photo: the life's own portrait from the story (3:4, framed like a photo), else, when the
+    life names none or its file cannot be drawn (reported once), the plain drawing."""
+
+    def __init__(self, life_id: str, info: CardInfo) -> None:
+        super().__init__(lambda c, w: min(int(w * 1.25), c.tpx(90), c.px(PHOTO_MAX_W * 1.25)), self.paint_photo)
+        self.life_id, self.info = life_id, info
+
+    def photo_rect(self, ctx: Ctx, r: pygame.Rect) -> pygame.Rect:
         h = min(r.h, int(r.w * 1.25))
-        artbridge.draw_portrait(surf, ctx_life_id, pygame.Rect(r.x, r.y, int(h / 1.25), h), ctx.theme, photo=True,
+        if self.info.portrait is not None:
+            return pygame.Rect(r.topleft, pictures.fit(pictures.PORTRAIT_ASPECT, r.w, h))
+        return pygame.Rect(r.x, r.y, int(h / 1.25), h)
+
+    def paint_photo(self, ctx: Ctx, surf: pygame.Surface, r: pygame.Rect) -> None:
+        rect = self.photo_rect(ctx, r)
+        pic = self.info.portrait
+        img = pictures.picture(pic.file, rect.size) if pic is not None else None
+        if img is not None:
+            surf.blit(img, rect.topleft)
+            pygame.draw.rect(surf, ctx.theme["card_edge"], rect, max(1, ctx.px(1)))
+            return
+        h = min(r.h, int(r.w * 1.25))
+        artbridge.draw_portrait(surf, self.life_id, pygame.Rect(r.x, r.y, int(h / 1.25), h), ctx.theme, photo=True,
                                 bg_role="card")
 
+
+class _PhotoRow(Columns):
+    """The photo beside the card's words: 72 logical px in the side panel, up to twice that on a wide card
+    (the ID card screen at large text), so the portrait is not a thumbnail beside big words."""
+
+    def measure(self, ctx: Ctx, width: int) -> int:
+        logical = width * 100 / max(1, ctx.px(100))
+        self.cols[0] = (self.cols[0][0], int(min(PHOTO_MAX_W, max(PHOTO_W, logical * 0.2))))
+        return super().measure(ctx, width)
+
+
+def the_card(ctx_life_id: str, info: CardInfo) -> Item:
     details = Column([
         Text(info.name, "body_bold", "card_ink"),
         Text(info.player, "small", "card_ink"),
@@ -49,8 +84,7 @@ def the_card(ctx_life_id: str, info: CardInfo) -> Item:
     return Column([
         Text(_("RESIDENT IDENTITY CARD"), "tag", "card_muted"),
         Gap(6),
-        Columns([(Custom(lambda c, w: min(int(w * 1.25), c.tpx(90)), portrait), 72), (details, 1.0)], gap=12,
-                stack_below=220),
+        _PhotoRow([(CardPhoto(ctx_life_id, info), 72), (details, 1.0)], gap=12, stack_below=220),
     ], pad=12, fill="card", edge="card_edge", radius=10)
 
 

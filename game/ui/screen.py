@@ -13,7 +13,8 @@ import pygame
 
 from .context import Ctx
 from .drawing import fill
-from .flow import Item, UIState
+from .flow import Gap, Item, Text, UIState
+from .headerbar import header_view
 from .scroll import ScrollButton, ScrollView
 from .widgets import Widget
 
@@ -121,16 +122,17 @@ class Screen:
 
     def stack_views(self, ctx: Ctx, header: list[Item] | None, body: list[Item], footer: list[Item] | None = None,
                     *, body_w: float = 920, pad: float = 24) -> None:
-        """The common layout: a dark header bar, a scrolling body of readable width, a footer row."""
+        """The common layout: a dark header bar (kept to its share of the window), a scrolling body of
+        readable width, a footer row."""
         W, H = ctx.size
         views = []
         y = 0
-        if header:
-            hv = ScrollView(header, name="header", scroll=False, bg="header", pad=12, pad_x=24)
-            hh = hv.natural_height(ctx, W)
-            hv.layout(ctx, pygame.Rect(0, 0, W, hh))
+        if header:  # within its share of the window (see headerbar.py); a line it leaves out opens the page
+            hv, line = header_view(ctx, header, W, H)
+            if line:
+                body = [Text(line, "small", "muted"), Gap(8), *body]
             views.append(hv)
-            y = hh
+            y = hv.rect.h
         fh = 0
         if footer:
             fv = ScrollView(footer, name="footer", scroll=False, bg="panel", pad=10, pad_x=24)

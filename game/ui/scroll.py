@@ -63,8 +63,9 @@ class ScrollButton(Widget):
 
 class ScrollView:
     def __init__(self, items: list[Item], *, name: str = "body", scroll: bool = True, pad: float = 0,
-                 bg: str | None = None, pad_x: float | None = None, reserve: bool = True) -> None:
+                 bg: str | None = None, pad_x: float | None = None, reserve: bool = True, crop: bool = False) -> None:
         self.reserve = reserve  # keep the scroll gutter even when the content fits (no reflow)
+        self.crop = crop  # a poster (not scrolling): what does not fit is cut off on purpose, not an overflow
         self.name = name
         self.root = Column(items, pad=pad, pad_x=pad_x)
         self.scrollable = scroll
@@ -97,7 +98,7 @@ class ScrollView:
         if self.overflows and not self._gutter:
             self._gutter = self.gutter(ctx)
             self.content_h = self.root.measure(ctx, max(ctx.px(40), rect.w - self._gutter))
-        if not self.scrollable and self.content_h > rect.h + 1:
+        if not self.scrollable and not self.crop and self.content_h > rect.h + 1:
             ctx.report_overflow(f"view {self.name}", "", f"content {self.content_h}px in {rect.h}px")
         self.root.place(0, 0)
         if not keep_offset:

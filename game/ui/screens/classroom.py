@@ -17,7 +17,7 @@ from ...modes.classroom import TEACHER_CHORD
 from ...modes.record import GROUP_MAX, clean_group
 from ..classroom_ctl import install
 from ..context import Ctx
-from ..flow import Column, Gap, Item, Row, Text, W
+from ..flow import Column, Fixed, Gap, Item, Row, Text, W
 from ..screen import Screen
 from ..widgets import Button
 from .common import header
@@ -319,9 +319,10 @@ class StudentStartScreen(GroupLabelInput, Screen):
         if game.group_fixed:
             items += [Text(game.group, "heading", "ink"), Text(_("Set by your teacher."), "small", "muted")]
         else:
-            label = (Text(f"{self.group}_", "heading", "ink") if self.group
+            # drawn as the field it is: what is typed goes into this box
+            typed = (Text(f"{self.group}_", "heading", "ink") if self.group
                      else Text(_("(not set yet)"), "heading", "muted"))
-            items += [label,
+            items += [Fixed(Column([typed], pad=10, fill="surface", edge="rule", radius=6), 420), Gap(8),
                       Text(_("Type it, or pick one:"), "small", "muted"), Gap(4), preset_rows(self, self.group)]
         items += [Gap(4), Text(name_note(), "small", "muted", max_w=900)]
         if game.record_problem:

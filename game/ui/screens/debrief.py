@@ -35,8 +35,9 @@ class DebriefScreen(Screen):
         game = self.app.game
         d = game.debrief()
         node = game.session.node
-        items: list[Item] = [Text(wd.ENDING_WORD, "tag", "accent"), Text(game.tr(node.ending.title), "heading", "ink"),
-                             Gap(10)]
+        # the ending's name above the sections, not one more heading among them
+        items: list[Item] = [Text(wd.ENDING_WORD, "tag", "accent"), Text(game.tr(node.ending.title), "title", "ink"),
+                             Gap(6), Rule(pad=10)]
         if d is None:
             items.append(Text(_("This ending has no debrief."), "body", "muted"))
         else:

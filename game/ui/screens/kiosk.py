@@ -71,21 +71,29 @@ class AttractScreen(Screen):
 
     # -- layout -----------------------------------------------------------------------------------------
     def compose(self, ctx: Ctx) -> None:
+        """The demonstration on the left and the controls in a column on the right; when that column would not
+        hold them all (large text, a narrow screen), the controls in a band at the foot instead. Nothing here
+        scrolls: a touch anywhere begins, so a scroll button (or a drag) would begin the visit, and controls
+        below the fold could never be reached."""
         W_, H = ctx.size
-        wide = W_ >= ctx.px(900) and ctx.fonts.text_scale < 1.75
-        side = self.side_items(ctx) if wide else self.compact_side_items(ctx)
-        demo = self.demo_items(ctx)
-        sv = ScrollView(side, name="side", bg="panel", pad=24, pad_x=28, reserve=False)
+        sw = max(ctx.px(340), W_ * 38 // 100)
+        sv = ScrollView(self.side_items(ctx), name="side", bg="panel", pad=24, pad_x=28, reserve=False)
+        wide = W_ >= ctx.px(900) and sv.natural_height(ctx, sw) <= H
         if wide:
-            sw = max(ctx.px(340), W_ * 38 // 100)
             sv.layout(ctx, pygame.Rect(W_ - sw, 0, sw, H))
-            dv = ScrollView(demo, name="body", pad=24, pad_x=36, reserve=False)
+            dv = ScrollView(self.demo_items(ctx), name="body", pad=24, pad_x=36, reserve=False, scroll=False,
+                            crop=True)
             dv.layout(ctx, pygame.Rect(0, 0, W_ - sw, H))
-        else:
-            sh = min(sv.natural_height(ctx, W_), H * 2 // 5)
+        else:  # the scene above is a poster, cut at the band
+            sv = ScrollView(self.compact_side_items(ctx), name="side", bg="panel", pad=12, pad_x=24, reserve=False)
+            sh = min(sv.natural_height(ctx, W_), H // 2)
             sv.layout(ctx, pygame.Rect(0, H - sh, W_, sh))
-            dv = ScrollView(demo, name="body", pad=16, pad_x=24, reserve=False)
+            demo = [*self.visit_items(), *self.demo_items(ctx)]
+            dv = ScrollView(demo, name="body", pad=8, pad_x=24, reserve=False, scroll=False, crop=True)
             dv.layout(ctx, pygame.Rect(0, 0, W_, H - sh))
+            while dv.content_h > dv.rect.h and len(dv.root.items) > 1:  # whole items only, no line cut in half
+                dv.root.items.pop()
+                dv.layout(ctx, dv.rect)
         self.views = [dv, sv]
 
     def side_items(self, ctx: Ctx) -> list[Item]:
@@ -94,8 +102,10 @@ class AttractScreen(Screen):
             + self.speech_items()
 
     def compact_side_items(self, ctx: Ctx) -> list[Item]:
-        """The same under a narrow or large-text demonstration: begin first, then how long, the languages."""
-        return self.begin_items() + self.visit_items() + self.language_items() + self.speech_items()
+        """The same in a band under a narrow or large-text demonstration: begin, the languages and Read aloud
+        on one (wrapping) line (how long a visit takes goes above the demonstration)."""
+        return [Row([self.begin_items()[0], *self.language_buttons(),
+                     W(speechbridge.speech_button(self.app, fill=False))], gap=12)]
 
     def title_items(self) -> list[Item]:
         return [Text(_("On the List"), "title", "ink"), Gap(6),
@@ -122,6 +132,13 @@ class AttractScreen(Screen):
 
     def language_items(self) -> list[Item]:
         """The languages the interface speaks, each named in its own language; choosing one begins in it."""
+        buttons = self.language_buttons()
+        if not buttons:
+            return []
+        return [Text(_("Language"), "small_bold", "ink"), Gap(4), Row(buttons, gap=10), Gap(14)]
+
+    def language_buttons(self) -> list[Item]:
+        """One button per language (none when there is only one)."""
         from ... import i18n
 
         try:
@@ -131,9 +148,8 @@ class AttractScreen(Screen):
         if len(names) < 2:
             return []
         cur = getattr(self.app.settings, "language", "en") or "en"
-        buttons = [W(Button(f"lang:{code}", name, (lambda c=code: self.choose_language(c)), kind="toggle",
-                            selected=cur == code, fill=False)) for code, name in names.items()]
-        return [Text(_("Language"), "small_bold", "ink"), Gap(4), Row(buttons, gap=10), Gap(14)]
+        return [W(Button(f"lang:{code}", name, (lambda c=code: self.choose_language(c)), kind="toggle",
+                         selected=cur == code, fill=False)) for code, name in names.items()]
 
     def demo_items(self, ctx: Ctx) -> list[Item]:
         from .. import attractviews as av
@@ -161,12 +177,14 @@ class AttractScreen(Screen):
         if phase is None or not self.beats:
             return None
         _s, length, beat = self.beats[self.index]
+        # tagged: a bare frame number 0 would equal False ("not pressed yet"), and a stamp whose first frame
+        # was number 0 would then never be drawn landed (a slow frame at the start of the beat)
         if beat.kind == "map":
-            return int(min(phase, av.MAP_DRAW) / FRAME)
+            return ("map", int(min(phase, av.MAP_DRAW) / FRAME))
         if beat.refused and phase < av.STAMP_LAND:
-            return int(phase / FRAME)
+            return ("stamp", int(phase / FRAME))
         if beat.kind == "scene" and beat.chosen:
-            return phase >= av.PRESS_AT * length
+            return ("pressed", phase >= av.PRESS_AT * length)
         return None
 
     def update(self, now: float) -> bool:

@@ -7,7 +7,7 @@ import pygame
 
 from ...i18n import _
 from ..context import Ctx
-from ..flow import Gap, Item, Row, Text, W
+from ..flow import Column, Gap, Item, Row, Text, W
 from ..widgets import Button
 from .dialog import Dialog
 
@@ -34,12 +34,16 @@ class PinPad(Dialog):
 
     def items(self, ctx: Ctx) -> list[Item]:
         title, text = self.heading()
-        keys = [W(Button(f"pin:{d}", d, (lambda d=d: self.add(d)), fill=False)) for d in "1234567890"]
+        def key(d: str) -> Item:
+            return W(Button(f"pin:{d}", d, (lambda d=d: self.add(d)), fill=False))
+
+        # laid out as a keypad, 1 2 3 / 4 5 6 / 7 8 9 / 0, where the hand expects the digits (not one long row)
+        pad = [Row([key(d) for d in digits], gap=8, min_w=56) for digits in ("123", "456", "789", "0")]
         bottom = [W(Button("pin:ok", _("OK"), self.submit, kind="primary", fill=False)),
                   W(Button("pin:cancel", _("Cancel"), self.cancel, fill=False)), *self.extra_buttons()]
         return [Text(title, "heading", "dialog_ink"), Text(text, "body", "dialog_ink"), Gap(8),
                 Text(_("PIN: {digits}").format(digits="*" * len(self.digits) or "-"), "heading", "dialog_ink"), Gap(8),
-                Row(keys, gap=8, min_w=56), Gap(10), Row(bottom, gap=10),
+                Column(pad, gap=8), Gap(10), Row(bottom, gap=10),
                 Text(self.message, "small", "dialog_ink") if self.message else Gap(0)]
 
     def add(self, d: str) -> None:

@@ -13,10 +13,12 @@ from ...i18n import _
 from .. import pictures, ruby
 from ..cardmarks import grade_bands
 from ..cardmotion import LISTS, POINTS, CardMotion
+from ..choicecue import ChoicesBelow
 from ..context import Ctx
 from ..drawing import tag, tag_size
 from ..eventviews import event_rows
 from ..flow import Column, Custom, Gap, Item, Row, Text, W
+from ..headerbar import header_view
 from ..idcard import card_items
 from ..screen import Screen
 from ..scroll import ScrollView
@@ -35,7 +37,6 @@ def evidence(level: str) -> tuple[str, str, str, str]:
 
 
 PANEL_W = 340  # logical px
-HEADER_SHARE = 0.18  # the most of the window's height the header may take, so the story keeps the room
 
 
 class PlayScreen(Screen):
@@ -51,6 +52,7 @@ class PlayScreen(Screen):
         # change (most choices change only the text), so the app neither lays them out nor draws them again
         self._kept: dict[str, tuple[object, ScrollView]] = {}
         self.motion = CardMotion(app, self, (LISTS, POINTS))  # the panel's list stamps and grade badge
+        self.cue = ChoicesBelow()  # "Choices below", while the first choice is under the fold
 
     # -- state ------------------------------------------------------------------------------------
     @property
@@ -118,6 +120,8 @@ class PlayScreen(Screen):
         if view.illustration is not None:  # sized to keep the first choice in view (see game/ui/pictures.py)
             pictures.fit_scene(ctx, bv, self.first_choice_item(view) if self.revealing else None)
         self.views = [hv, bv]
+        self.cue.attach(ctx, bv, [w for w in bv.root.widgets() if w.key.startswith("choice:") or w.key == "debrief"],
+                        wd.READ_DEBRIEF if view.is_ending else "")
         if show_panel:
             rect = pygame.Rect(W_ - panel_w, hh, panel_w, H - hh)
             info = game.card()
@@ -131,23 +135,15 @@ class PlayScreen(Screen):
         self.motion.look(shown=show_panel)
 
     def header_view(self, ctx: Ctx, title: str, sub: str, show_panel: bool) -> ScrollView:
-        """The dark bar, in the first form that keeps it within HEADER_SHARE of the window: the full
-        one; then without the life's line (it moves above the scene); then with icon buttons (their
-        labels are still read aloud, and the Menu offers the same); then with a smaller title."""
+        """The dark bar, kept within its share of the window like every screen's (see headerbar.py):
+        the life's line moves above the scene, then the buttons become icons, when there is no room."""
+        btns = [Button("journal", _("Journal"), self.journal, icon="book")]
+        if not show_panel:
+            btns.append(Button("card", _("ID card"), self.card, icon="person"))
+        btns.append(Button("menu", _("Menu"), self.menu, icon="menu"))
         W_, H = ctx.size
-        forms = [(sub, False, "heading"), ("", False, "heading"), ("", True, "heading"), ("", True, "button")]
-        for i, (line, icons, role) in enumerate(forms):
-            btns = [Button("journal", _("Journal"), self.journal, icon="book", icon_only=icons)]
-            if not show_panel:
-                btns.append(Button("card", _("ID card"), self.card, icon="person", icon_only=icons))
-            btns.append(Button("menu", _("Menu"), self.menu, icon="menu", icon_only=icons))
-            hv = ScrollView(header(title, *btns, sub=line, role=role), name="header", scroll=False, bg="header",
-                            pad=10 if i < 2 else 6, pad_x=24)
-            hh = hv.natural_height(ctx, W_)
-            if hh <= H * HEADER_SHARE or i == len(forms) - 1:
-                break
-        hv.layout(ctx, pygame.Rect(0, 0, W_, hh))
-        hv.sub_moved = bool(sub) and not line
+        hv, line = header_view(ctx, header(title, *btns, sub=sub), W_, H, pad=10)
+        hv.sub_moved = bool(line)
         return hv
 
     def release(self) -> None:
@@ -281,6 +277,13 @@ class PlayScreen(Screen):
         return Row(row, gap=16)
 
     # -- drawing and animation --------------------------------------------------------------------
+    def all_widgets(self):
+        return super().all_widgets() + ([self.cue] if self.cue.showing else [])
+
+    def paint_over(self, ctx: Ctx, surf: pygame.Surface) -> None:
+        super().paint_over(ctx, surf)
+        self.cue.paint(ctx, surf)
+
     def view_key(self, view) -> object:
         if view.name == "panel":
             return self.motion.frame_key()
