@@ -1,0 +1,74 @@
+"""A change of screens played as a short slide or fade (painter.py decides when; motion.py times it).
+
+While it plays, the new screens are drawn as usual, partial redraws and all, but onto ``after`` (the true
+frame) instead of straight to the window; each frame shows ``before`` (what was on the window when the
+screens changed) with ``after`` coming in over it. When it ends the canvas holds the true frame again, so
+drawing only what changed carries on from there. Input goes to the new screen from the first frame.
+
+The kinds, from how the screens changed:
+
+- ``enter``: a newer screen came in front (Journal, ID card, Settings, a life's first scene): it fades in
+  while sliding a short way from the right, the direction of going further in;
+- ``dialog``: a dialog opened over the page (the pause menu): it fades in with its veil, nothing slides;
+- ``back``: a screen closed and one that was there before shows again: a fade, nothing slides.
+
+None at all under reduced motion, and none when the new top screen has the name of the old one (the same
+place drawn anew: a story reloaded under ``--watch``). A new scene in play is the same play screen composed
+again, so it has no crossfade either, on purpose: the scene types itself in (the play screen's own reveal),
+and a crossfade would lay its first words over the old scene's fading ones, two texts on top of each other
+just as reading starts.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from .context import Ctx
+from .motion import SCREEN_MAX, Tween, ease_out_cubic
+
+DURATION = {"enter": 0.18, "dialog": 0.12, "back": 0.14}  # seconds; each under SCREEN_MAX
+SLIDE = 40  # logical px an entering screen travels
+assert max(DURATION.values()) < SCREEN_MAX
+
+
+def kind_for(old_top: tuple[int, str] | None, new_top: tuple[int, str, bool] | None) -> str | None:
+    """The transition from the top screen last drawn ``(serial, name)`` to the top screen now
+    ``(serial, name, opaque)``: screens are numbered as they are made, so a higher number is a newer screen
+    coming in, a lower one an older screen showing again."""
+    if old_top is None or new_top is None or old_top[0] == new_top[0] or old_top[1] == new_top[1]:
+        return None
+    if new_top[0] > old_top[0]:
+        return "enter" if new_top[2] else "dialog"
+    return "back"
+
+
+class Transition:
+    def __init__(self, kind: str, before: pygame.Surface, now: float, ctx: Ctx) -> None:
+        self.kind = kind
+        self.before = before
+        self.after = before.copy()  # the same size and pixel format; drawn over in full on the first frame
+        self.tween = Tween(now, DURATION[kind], ease_out_cubic)
+        self.slide = ctx.px(SLIDE) if kind == "enter" else 0
+
+    def fits(self, canvas: pygame.Surface) -> bool:
+        return self.before.get_size() == canvas.get_size()
+
+    def done(self, now: float) -> bool:
+        return self.tween.done(now)
+
+    def wake_at(self, now: float) -> float:
+        """The next frame's time (now, when the last frame is still to be drawn)."""
+        w = self.tween.wake_at(now)
+        return now if w is None else w
+
+    def compose(self, canvas: pygame.Surface, now: float) -> None:
+        """The frame at ``now``: the old frame, the new one over it, part way in."""
+        p = self.tween.progress(now)
+        canvas.blit(self.before, (0, 0))
+        self.after.set_alpha(max(0, min(255, round(255 * p))))
+        canvas.blit(self.after, (round(self.slide * (1 - p)), 0))
+        self.after.set_alpha(None)
+
+    def finish(self, canvas: pygame.Surface) -> None:
+        """The true frame on the canvas: the transition is over (or cut short)."""
+        canvas.blit(self.after, (0, 0))
