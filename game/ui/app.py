@@ -275,8 +275,8 @@ class App:
                            self.layout_gen, self.toast, self.game.version if self.game else 0, self.clock())
         self.dirty = False
         self.loader.start()  # the first frame is up: now the story
-        if self.shots is not None and not self.painter.moving:  # the screen as it settles, not part way in
-            self.shots.maybe(self.window, self.top)
+        if self.shots is not None:  # the screen as it settles, not part way in
+            self.shots.maybe(lambda: self.painter.settled(self.window, self.canvas_rect), self.top)
 
     def timeout_ms(self) -> int | None:
         """How long the loop may sleep waiting for input (None: until input)."""

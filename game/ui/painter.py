@@ -29,6 +29,7 @@ class Painter:
         self._drawn_views: list[Any] = []  # the top screen's views in the last frame
         self._drawn_top: tuple[int, str] | None = None  # the top screen in the last frame (serial, name)
         self.motion: Transition | None = None  # the change of screens playing now
+        self._kept: tuple[pygame.Surface, pygame.Surface] | None = None  # its surfaces, for the next one
 
     @property
     def moving(self) -> bool:
@@ -38,6 +39,14 @@ class Painter:
     def wake_at(self, now: float) -> float | None:
         """When the next frame is due for the transition playing (None: nothing moves)."""
         return self.motion.wake_at(now) if self.motion is not None else None
+
+    def settled(self, window: pygame.Surface, canvas_rect: pygame.Rect) -> pygame.Surface:
+        """The window as it stands once the transition playing ends (the window itself when none plays)."""
+        if self.motion is None:
+            return window
+        out = window.copy()
+        out.blit(self.motion.after, canvas_rect)
+        return out
 
     def forget(self) -> None:
         """Draw everything next frame (the window was exposed, so its pixels may be gone)."""
@@ -88,7 +97,10 @@ class Painter:
                 self.motion = None
             else:
                 motion.compose(canvas, now)
-            pygame.display.update(canvas_rect)
+            if regions is None:
+                pygame.display.flip()  # the letterbox bars too
+            else:
+                pygame.display.update(canvas_rect)
         self._drawn = drawn
         self._drawn_top = (shown[-1].serial, shown[-1].name) if shown else None
         self._drawn_views = list(shown[-1].views) if shown else []
@@ -112,7 +124,8 @@ class Painter:
         if kind is not None:
             # what the window shows now (the last frame, or the blend of a transition cut short) is where it
             # starts from
-            self.motion = Transition(kind, canvas.copy(), now, ctx)
+            self._kept = Transition.surfaces(canvas, self._kept)
+            self.motion = Transition(kind, *self._kept, now, ctx)
 
     def _draw_all(self, shown: list[Screen], under_key: Any, ctx: Ctx, window: pygame.Surface,
                   canvas: pygame.Surface, canvas_rect: pygame.Rect, toast: str | None) -> None:
