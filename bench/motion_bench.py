@@ -11,8 +11,9 @@
   (default 10), as a share of one core, against a naive 60 fps redraw, with the frames drawn and the loop's
   turns in that time.
 
+With ``--shots DIR``, PNGs of transitions part way through and settled, to look at (nothing is measured).
 Headless with SDL's dummy video driver unless DISPLAY is set (e.g. under Xvfb).
-Usage: python bench/motion_bench.py [--idle 10] [--lang zh] [--story PATH]
+Usage: python bench/motion_bench.py [--idle 10] [--lang zh] [--story PATH] [--shots DIR]
 """
 
 from __future__ import annotations
@@ -162,16 +163,55 @@ def idle(env: dict, story: str, secs: float, lang: str | None) -> None:
           f"transition seen {r['moved']}, over in {r['transition'] * 1000:.0f} ms wall; errors {r['errors']}")
 
 
+def shots(story: str, folder: str, lang: str | None) -> None:
+    """Each kind of transition at a third and two thirds of its time, and settled, as PNGs."""
+    import pygame
+
+    from game.modes.settings import Settings
+    from game.ui.pilot import Pilot
+
+    out = Path(folder)
+    out.mkdir(parents=True, exist_ok=True)
+    p = Pilot.start(story, lang=lang, settings=Settings(language=lang or "en"))
+    p.auto_settle = False
+    tag = lang or "en"
+
+    def film(name: str, act) -> None:
+        act()
+        m = p.app.painter.motion
+        assert m is not None, f"{name}: no transition"
+        start, length = m.tween.start, m.tween.duration
+        for share in (1 / 3, 2 / 3):
+            p.step(dt=start + share * length - p.clock.t)
+            pygame.image.save(p.app.window, str(out / f"{tag}-{name}-{round(share * 100):02d}.png"))
+        p.settle()
+        pygame.image.save(p.app.window, str(out / f"{tag}-{name}-settled.png"))
+
+    film("push-about", lambda: p.click(key="about"))
+    film("back-title", lambda: p.key("escape"))
+    film("push-lives", lambda: p.click(key="play"))
+    film("push-play", lambda: p.click(key="life:ming"))
+    film("dialog-pause", lambda: p.key("escape"))
+    film("push-card", lambda: p.click(key="card"))
+    film("back-play", lambda: p.key("escape"))
+    print(f"transition frames ({tag}) in {out}")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--idle", type=float, default=10.0, help="seconds of idle measured (0: skip)")
     ap.add_argument("--story", default=str(EXAMPLE))
     ap.add_argument("--lang", help="the screens in this language too (e.g. zh)")
+    ap.add_argument("--shots", help="save PNGs of transitions in this folder instead of measuring")
     a = ap.parse_args()
     os.environ["ON_THE_LIST_HOME"] = tempfile.mkdtemp(prefix="otl-bench-")
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["PYTHONPATH"] = str(ROOT)
+    if a.shots:
+        for lang in [None] + ([a.lang] if a.lang else []):
+            shots(a.story, a.shots, lang)
+        return 0
     print(f"machine jitter: {jitter()}")
     for lang in [None] + ([a.lang] if a.lang else []):
         frames(a.story, lang)

@@ -68,7 +68,7 @@ pygame = pytest.importorskip("pygame")
 
 from game.modes.settings import Settings  # noqa: E402
 from game.ui.pilot import Pilot  # noqa: E402
-from game.ui.transition import DURATION  # noqa: E402
+from game.ui.transition import DURATION, FADE_OUT  # noqa: E402
 
 pytestmark = pytest.mark.usefixtures("user_home")
 
@@ -103,11 +103,14 @@ def played(p: Pilot) -> tuple[list[bytes], float]:
 
 
 def change(how: str, *, reduced: bool) -> tuple[Pilot, bytes]:
-    """Open a pilot and make one change of screens (``push``, ``back`` or ``dialog``); the pilot and the frame
-    before the change. (Two pilots share pygame's one window, so they run one after the other.)"""
+    """Open a pilot and make one change of screens (``push``, ``back``, ``dialog`` or ``close``); the pilot
+    and the frame before the change. (Two pilots share pygame's one window, so they run one after the other.)"""
     p = start(settings=Settings(reduced_motion=reduced))
-    if how == "dialog":
+    if how in ("dialog", "close"):
         to_play(p)
+    if how == "close":
+        p.key("escape")
+        p.settle()
     elif how == "back":
         p.click(key="about")
         p.settle()
@@ -116,14 +119,14 @@ def change(how: str, *, reduced: bool) -> tuple[Pilot, bytes]:
         p.click(key="about")
     else:
         p.key("escape")
-    assert p.screen == {"push": "about", "back": "title", "dialog": "pause"}[how]
+    assert p.screen == {"push": "about", "back": "title", "dialog": "pause", "close": "play"}[how]
     return p, before
 
 
-@pytest.mark.parametrize("how", ["push", "back", "dialog"])
+@pytest.mark.parametrize("how", ["push", "back", "dialog", "close"])
 def test_a_screen_change_moves_for_at_most_200_ms_and_ends_where_reduced_motion_is_at_once(how):
     p, before = change(how, reduced=False)
-    kind = {"push": "enter", "back": "back", "dialog": "dialog"}[how]
+    kind = {"push": "enter", "back": "back", "dialog": "dialog", "close": "close"}[how]
     assert p.app.painter.motion is not None and p.app.painter.motion.kind == kind
     assert (p.app.painter.motion.slide > 0) == (kind == "enter")  # only a screen coming in slides
     frames, took = played(p)
@@ -141,6 +144,18 @@ def test_a_screen_change_moves_for_at_most_200_ms_and_ends_where_reduced_motion_
     assert frame(p) != before
     assert frame(p) == moved  # the motion ends on the very frame drawn with no motion at all
     assert p.app.errors == []
+
+
+@pytest.mark.parametrize("how", ["push", "back"])
+def test_two_pages_never_show_on_top_of_each_other(how):
+    p, before = change(how, reduced=False)
+    m = p.app.painter.motion
+    p.step(dt=m.tween.start + FADE_OUT * m.tween.duration - p.clock.t)
+    paper = pygame.Surface(p.app.canvas.get_size())
+    paper.fill(p.app.ctx.theme["bg"])
+    assert frame(p) == pygame.image.tobytes(paper, "RGB")  # the old page has gone before the new one comes
+    p.settle()
+    assert frame(p) != before and p.app.errors == []
 
 
 def test_input_during_a_transition_reaches_the_new_screen_at_once():

@@ -120,7 +120,7 @@ class Painter:
         if ctx.reduced_motion or not same_layout or last[0] == drawn[0]:
             return
         top = shown[-1] if shown else None
-        kind = kind_for(self._drawn_top, (top.serial, top.name, top.opaque) if top else None)
+        kind = kind_for(last[0], self._drawn_top, (top.serial, top.name, top.opaque) if top else None)
         if kind is not None:
             # what the window shows now (the last frame, or the blend of a transition cut short) is where it
             # starts from

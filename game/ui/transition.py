@@ -7,16 +7,23 @@ drawing only what changed carries on from there. Input goes to the new screen fr
 
 The kinds, from how the screens changed:
 
-- ``enter``: a newer screen came in front (Journal, ID card, Settings, a life's first scene): it fades in
-  while sliding a short way from the right, the direction of going further in;
-- ``dialog``: a dialog opened over the page (the pause menu): it fades in with its veil, nothing slides;
-- ``back``: a screen closed and one that was there before shows again: a fade, nothing slides.
+- ``enter``: a newer screen came in front (Journal, ID card, Settings, a life's first scene): the old
+  frame fades to the paper, then the new screen fades in while sliding a short way from the right, the
+  direction of going further in;
+- ``back``: a screen closed and one that was not showing shows again: the same fade through the paper,
+  nothing slides;
+- ``dialog``: a dialog opened over the page (the pause menu): it fades in with its veil, straight over the
+  page (the page stays where it was, so nothing is laid over anything else);
+- ``close``: a dialog closed and the page it covered shows again: the same straight fade.
 
+Two different pages never show on top of each other: a crossfade from one page of text to another is, for
+its middle tenth of a second, two texts on top of each other; through the paper each page is read alone.
 None at all under reduced motion, and none when the new top screen has the name of the old one (the same
 place drawn anew: a story reloaded under ``--watch``). A new scene in play is the same play screen composed
-again, so it has no crossfade either, on purpose: the scene types itself in (the play screen's own reveal),
-and a crossfade would lay its first words over the old scene's fading ones, two texts on top of each other
-just as reading starts.
+again, so it has none either, on purpose: the header and the ID card beside the scene stay where they are
+and only what changed is drawn again, so the eye goes to what changed (the scene's words, typed in by the
+play screen's own reveal when a text speed is set); a fade of the whole page at every choice would say that
+everything changed, and hold back the next choices for a fifth of a second each time.
 """
 
 from __future__ import annotations
@@ -24,22 +31,26 @@ from __future__ import annotations
 import pygame
 
 from .context import Ctx
+from .drawing import dim
 from .motion import SCREEN_MAX, Tween, ease_out_cubic
 
-DURATION = {"enter": 0.18, "dialog": 0.12, "back": 0.14}  # seconds; each under SCREEN_MAX
+DURATION = {"enter": 0.18, "back": 0.15, "dialog": 0.12, "close": 0.1}  # seconds; each under SCREEN_MAX
+THROUGH = {"enter", "back"}  # the kinds that fade through the paper
+FADE_OUT = 0.35  # the share of their time the old frame takes to fade to the paper
 SLIDE = 40  # logical px an entering screen travels
 assert max(DURATION.values()) < SCREEN_MAX
 
 
-def kind_for(old_top: tuple[int, str] | None, new_top: tuple[int, str, bool] | None) -> str | None:
-    """The transition from the top screen last drawn ``(serial, name)`` to the top screen now
-    ``(serial, name, opaque)``: screens are numbered as they are made, so a higher number is a newer screen
-    coming in, a lower one an older screen showing again."""
+def kind_for(old_shown: tuple[int, ...], old_top: tuple[int, str] | None,
+             new_top: tuple[int, str, bool] | None) -> str | None:
+    """The transition from the screens last drawn (their serials, the top one's ``(serial, name)``) to the
+    top screen now ``(serial, name, opaque)``. Screens are numbered as they are made, so a higher number is a
+    newer screen coming in, a lower one an older screen showing again."""
     if old_top is None or new_top is None or old_top[0] == new_top[0] or old_top[1] == new_top[1]:
         return None
     if new_top[0] > old_top[0]:
         return "enter" if new_top[2] else "dialog"
-    return "back"
+    return "close" if new_top[0] in old_shown else "back"
 
 
 class Transition:
@@ -51,6 +62,7 @@ class Transition:
         self.after = after
         self.tween = Tween(now, DURATION[kind], ease_out_cubic)
         self.slide = ctx.px(SLIDE) if kind == "enter" else 0
+        self.paper = ctx.theme["bg"]
 
     @staticmethod
     def surfaces(canvas: pygame.Surface, kept: tuple[pygame.Surface, pygame.Surface] | None
@@ -79,8 +91,17 @@ class Transition:
 
     def compose(self, canvas: pygame.Surface, now: float) -> None:
         """The frame at ``now``: the old frame, the new one over it, part way in."""
-        p = self.tween.progress(now)
-        canvas.blit(self.before, (0, 0))
+        if self.kind in THROUGH:
+            f = self.tween.fraction(now)
+            if f < FADE_OUT:  # the old frame going
+                canvas.blit(self.before, (0, 0))
+                dim(canvas, self.paper, round(255 * ease_out_cubic(f / FADE_OUT)))
+                return
+            p = 1.0 if f >= 1 else ease_out_cubic((f - FADE_OUT) / (1 - FADE_OUT))
+            canvas.fill(self.paper)
+        else:
+            p = self.tween.progress(now)
+            canvas.blit(self.before, (0, 0))
         alpha = max(0, min(255, round(255 * p)))
         if alpha:
             self.after.set_alpha(alpha)
