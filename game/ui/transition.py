@@ -5,19 +5,20 @@ frame) instead of straight to the window; each frame shows ``before`` (what was 
 screens changed) with ``after`` coming in over it. When it ends the canvas holds the true frame again, so
 drawing only what changed carries on from there. Input goes to the new screen from the first frame.
 
-The kinds, from how the screens changed:
+The kinds, from how the screens changed, all a straight fade from the old frame to the new:
 
-- ``enter``: a newer screen came in front (Journal, ID card, Settings, a life's first scene): the old
-  frame fades to the paper, then the new screen fades in while sliding a short way from the right, the
-  direction of going further in;
-- ``back``: a screen closed and one that was not showing shows again: the same fade through the paper,
-  nothing slides;
-- ``dialog``: a dialog opened over the page (the pause menu): it fades in with its veil, straight over the
-  page (the page stays where it was, so nothing is laid over anything else);
-- ``close``: a dialog closed and the page it covered shows again: the same straight fade.
+- ``enter``: a newer screen came in front (Journal, ID card, Settings, a life's first scene): it fades in
+  while sliding a short way from the right, the direction of going further in;
+- ``back``: a screen closed and one that was not showing shows again: it fades in, nothing slides;
+- ``dialog``: a dialog opened over the page (the pause menu): it fades in with its veil over the page;
+- ``close``: a dialog closed and the page it covered shows again.
 
-Two different pages never show on top of each other: a crossfade from one page of text to another is, for
-its middle tenth of a second, two texts on top of each other; through the paper each page is read alone.
+Not through the paper (the old page fading out, then the new one in), though that would never show two
+pages at once: every screen has the same dark header, and fading through the light paper would flash it
+light and dark again at each change, a large flash that a visitor tapping fast could repeat more than three
+times a second (WCAG 2.3.1). A straight fade moves each pixel only from its old colour to its new, and the
+new page is ahead from the start (eased out: three quarters in by a third of the time), so the old one is
+only a fading trace behind it.
 None at all under reduced motion, and none when the new top screen has the name of the old one (the same
 place drawn anew: a story reloaded under ``--watch``). A new scene in play is the same play screen composed
 again, so it has none either, on purpose: the header and the ID card beside the scene stay where they are
@@ -31,12 +32,9 @@ from __future__ import annotations
 import pygame
 
 from .context import Ctx
-from .drawing import dim
 from .motion import SCREEN_MAX, Tween, ease_out_cubic
 
 DURATION = {"enter": 0.18, "back": 0.15, "dialog": 0.12, "close": 0.1}  # seconds; each under SCREEN_MAX
-THROUGH = {"enter", "back"}  # the kinds that fade through the paper
-FADE_OUT = 0.35  # the share of their time the old frame takes to fade to the paper
 SLIDE = 40  # logical px an entering screen travels
 assert max(DURATION.values()) < SCREEN_MAX
 
@@ -62,7 +60,6 @@ class Transition:
         self.after = after
         self.tween = Tween(now, DURATION[kind], ease_out_cubic)
         self.slide = ctx.px(SLIDE) if kind == "enter" else 0
-        self.paper = ctx.theme["bg"]
 
     @staticmethod
     def surfaces(canvas: pygame.Surface, kept: tuple[pygame.Surface, pygame.Surface] | None
@@ -91,17 +88,8 @@ class Transition:
 
     def compose(self, canvas: pygame.Surface, now: float) -> None:
         """The frame at ``now``: the old frame, the new one over it, part way in."""
-        if self.kind in THROUGH:
-            f = self.tween.fraction(now)
-            if f < FADE_OUT:  # the old frame going
-                canvas.blit(self.before, (0, 0))
-                dim(canvas, self.paper, round(255 * ease_out_cubic(f / FADE_OUT)))
-                return
-            p = 1.0 if f >= 1 else ease_out_cubic((f - FADE_OUT) / (1 - FADE_OUT))
-            canvas.fill(self.paper)
-        else:
-            p = self.tween.progress(now)
-            canvas.blit(self.before, (0, 0))
+        p = self.tween.progress(now)
+        canvas.blit(self.before, (0, 0))
         alpha = max(0, min(255, round(255 * p)))
         if alpha:
             self.after.set_alpha(alpha)
