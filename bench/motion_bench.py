@@ -119,13 +119,13 @@ def drive():
     app = APP[0]
     pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0, unicode="\\r", scancode=0))
     pygame.event.post(pygame.event.Event(pygame.KEYUP, key=pygame.K_RETURN, mod=0, unicode="\\r", scancode=0))
-    t = time.perf_counter()
+    t, f0 = time.perf_counter(), len(app.frame_times)
     while not app.painter.moving and time.perf_counter() - t < 2:
         time.sleep(0.001)
     out["moved"] = app.painter.moving
     while app.painter.moving and time.perf_counter() - t < 2:
         time.sleep(0.001)
-    out["transition"] = time.perf_counter() - t
+    out["transition"], out["frames"] = time.perf_counter() - t, len(app.frame_times) - f0
     time.sleep(0.3)  # the last frame and the loop's naps grow to their longest
     f, n = len(app.frame_times), app.frames
     a, t = time.process_time(), time.perf_counter()
@@ -160,7 +160,8 @@ def idle(env: dict, story: str, secs: float, lang: str | None) -> None:
     print(f"idle after a transition ({lang or 'en'}, on '{r['screen']}', {secs:.0f} s in a real loop): "
           f"{r['cpu'] * 100:.2f}% of a core; naive 60 fps redraw {naive * 100:.1f}%; ratio {r['cpu'] / naive:.3f}; "
           f"{r['drawn']} frames drawn and {r['turns']} loop turns while idle; wake-ups due {r['wakes']}; "
-          f"transition seen {r['moved']}, over in {r['transition'] * 1000:.0f} ms wall; errors {r['errors']}")
+          f"the transition before it: seen {r['moved']}, {r['frames']} frames drawn, over "
+          f"{r['transition'] * 1000:.0f} ms after the key press (wall); errors {r['errors']}")
 
 
 def shots(story: str, folder: str, lang: str | None) -> None:

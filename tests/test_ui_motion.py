@@ -236,6 +236,11 @@ def test_turning_reduced_motion_on_stops_a_transition_at_once():
     assert p.app.painter.moving
     p.set_settings(reduced_motion=True)
     assert not p.app.painter.moving and p.app.timeout_ms() is None
+    drawn = frame(p)
+    p.app.painter.forget()
+    p.app.dirty = True
+    p.step()
+    assert frame(p) == drawn  # the whole new screen, nothing left of the blend
     assert p.app.errors == []
 
 

@@ -114,9 +114,9 @@ class Painter:
         last = self._drawn
         same_layout = last is not None and last[1:4] == drawn[1:4]
         if self.motion is not None and (ctx.reduced_motion or not same_layout or not self.motion.fits(canvas)):
-            if last is not None:
-                self.motion.finish(canvas)
             self.motion = None
+            self._drawn = None  # cut short: the whole frame drawn and shown again
+            return
         if ctx.reduced_motion or not same_layout or last[0] == drawn[0]:
             return
         top = shown[-1] if shown else None
