@@ -29,6 +29,7 @@ Ease = Callable[[float], float]
 
 FRAME = 1 / 60  # seconds between frames while something moves
 SCREEN_MAX = 0.2  # no screen transition lasts longer (issue 15: "under 200 ms")
+EPSILON = 1e-9  # seconds: a clock this close to the end is at the end (sums of floats fall a hair short)
 
 
 def linear(x: float) -> float:
@@ -70,7 +71,7 @@ class Tween:
 
     def fraction(self, now: float) -> float:
         """The share of the time gone, 0 to 1 (not eased)."""
-        if self.reduced or self.duration == 0 or now >= self.start + self.duration:
+        if self.reduced or self.duration == 0 or now >= self.start + self.duration - EPSILON:
             return 1.0
         return max(0.0, (now - self.start) / self.duration)
 
