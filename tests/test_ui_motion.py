@@ -261,3 +261,14 @@ def test_every_pushed_screen_of_a_life_comes_in_within_200_ms(lang):
         _, took = played(p)
         assert 0 < took <= motion.SCREEN_MAX and p.screen == "play"
     assert p.app.errors == []
+
+
+def test_screenshots_show_the_screen_as_it_settles_not_part_way_in(tmp_path):
+    p = start(screenshot_dir=str(tmp_path))
+    p.click(key="about")
+    assert p.app.painter.moving
+    saved = sorted(tmp_path.glob("*-about.png"))
+    assert len(saved) == 1  # saved on the transition's first frame, before anything of it shows
+    p.settle()
+    shot = pygame.image.load(str(saved[0]))
+    assert pygame.image.tobytes(shot, "RGB") == pygame.image.tobytes(p.app.window, "RGB")
