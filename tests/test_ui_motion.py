@@ -30,9 +30,10 @@ def test_tween_runs_from_start_to_end_on_the_given_clock():
 
 
 def test_easings_start_at_0_and_end_at_1_and_ease_out_is_ahead_of_linear():
-    for ease in (motion.linear, motion.ease_out_cubic, motion.ease_in_out_cubic, motion.ease_out_back):
+    for ease in (motion.linear, motion.ease_out_cubic, motion.ease_out_quart, motion.ease_in_out_cubic,
+                 motion.ease_out_back):
         assert ease(0.0) == pytest.approx(0.0) and ease(1.0) == pytest.approx(1.0)
-    assert motion.ease_out_cubic(0.3) > 0.3
+    assert motion.ease_out_quart(0.3) > motion.ease_out_cubic(0.3) > 0.3
     assert motion.ease_in_out_cubic(0.2) < 0.2 < 0.8 < motion.ease_in_out_cubic(0.8)
     assert max(motion.ease_out_back(i / 100) for i in range(101)) > 1.0  # the stamp's overshoot
 

@@ -41,6 +41,11 @@ def ease_out_cubic(x: float) -> float:
     return 1 - (1 - x) ** 3
 
 
+def ease_out_quart(x: float) -> float:
+    """Faster, then settling longer: things that should be there almost at once (a new screen)."""
+    return 1 - (1 - x) ** 4
+
+
 def ease_in_out_cubic(x: float) -> float:
     """Slow at both ends: things moving from one place to another."""
     return 4 * x ** 3 if x < 0.5 else 1 - (-2 * x + 2) ** 3 / 2

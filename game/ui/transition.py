@@ -17,7 +17,7 @@ Not through the paper (the old page fading out, then the new one in), though tha
 pages at once: every screen has the same dark header, and fading through the light paper would flash it
 light and dark again at each change, a large flash that a visitor tapping fast could repeat more than three
 times a second (WCAG 2.3.1). A straight fade moves each pixel only from its old colour to its new, and the
-new page is ahead from the start (eased out: three quarters in by a third of the time), so the old one is
+new page is ahead from the start (eased out: four fifths in by a third of the time), so the old one is
 only a fading trace behind it.
 None at all under reduced motion, and none when the new top screen has the name of the old one (the same
 place drawn anew: a story reloaded under ``--watch``). A new scene in play is the same play screen composed
@@ -32,7 +32,7 @@ from __future__ import annotations
 import pygame
 
 from .context import Ctx
-from .motion import SCREEN_MAX, Tween, ease_out_cubic
+from .motion import SCREEN_MAX, Tween, ease_out_quart
 
 DURATION = {"enter": 0.18, "back": 0.15, "dialog": 0.12, "close": 0.1}  # seconds; each under SCREEN_MAX
 SLIDE = 40  # logical px an entering screen travels
@@ -58,7 +58,7 @@ class Transition:
         self.kind = kind
         self.before = before
         self.after = after
-        self.tween = Tween(now, DURATION[kind], ease_out_cubic)
+        self.tween = Tween(now, DURATION[kind], ease_out_quart)
         self.slide = ctx.px(SLIDE) if kind == "enter" else 0
 
     @staticmethod
