@@ -10,7 +10,7 @@ input and less and less often while the page sits idle, so an idle page costs al
 - storyload.py: the story, loaded on a thread after the first frame; opening.py: the screen after it;
 - settingsctl.py: settings put into effect; kioskctl.py: the kiosk's idle clock and reset;
 - autoplay.py, screenshots.py: ``--autoplay`` and ``--screenshot-dir``;
-- painter.py: drawing a frame, only what changed.
+- painter.py: drawing a frame, only what changed; transition.py, motion.py: screens sliding or fading in.
 """
 
 from __future__ import annotations
@@ -245,6 +245,8 @@ class App:
         top = self.top
         if top is not None and top.update(now):
             self.dirty = True
+        if self.painter.moving:  # a screen transition plays: its next frame
+            self.dirty = True
         if self.dirty:
             self.safely(self.draw)
         self.safely(self.speech.after_frame)
@@ -274,11 +276,11 @@ class App:
     def draw(self) -> None:
         self.ensure_layout()
         self.painter.paint(self.visible_screens(), self.ctx, self.window, self.canvas, self.canvas_rect,
-                           self.layout_gen, self.toast, self.game.version if self.game else 0)
+                           self.layout_gen, self.toast, self.game.version if self.game else 0, self.clock())
         self.dirty = False
         self.loader.start()  # the first frame is up: now the story
-        if self.shots is not None:
-            self.shots.maybe(self.window, self.top)
+        if self.shots is not None:  # the screen as it settles, not part way in
+            self.shots.maybe(lambda: self.painter.settled(self.window, self.canvas_rect), self.top)
 
     def timeout_ms(self) -> int | None:
         """How long the loop may sleep waiting for input (None: until input)."""
@@ -301,6 +303,9 @@ class App:
             w = top.wake_at(now)
             if w is not None:
                 due.append(w)
+        w = self.painter.wake_at(now)  # a screen transition's next frame
+        if w is not None:
+            due.append(w)
         if self.dirty:
             return 0
         if not due:

@@ -1,6 +1,9 @@
 """Drawing a frame, and only what changed: everything when the screens or the layout changed, else the views
 whose scroll or animation changed, else just the widgets whose focus, hover or press changed; and updating
-only those rectangles of the window. A dialog's screens underneath are drawn once and kept."""
+only those rectangles of the window. A dialog's screens underneath are drawn once and kept.
+
+When the screens change, the change plays as a short slide or fade (transition.py), except under reduced
+motion; the loop is woken at frame rate only while it plays (``wake_at``)."""
 
 from __future__ import annotations
 
@@ -11,6 +14,7 @@ import pygame
 
 from .context import Ctx
 from .screen import Screen
+from .transition import Transition, kind_for
 
 FULL_DAMAGE = 0.9  # when the changed rectangles cover more than this share of the canvas, redraw it all
 FRAME_TIMES_KEPT = 5000
@@ -23,6 +27,26 @@ class Painter:
         self._under_key: Any = None
         self._drawn: Any = None  # what the last frame showed (screens, layout, toast): else redraw all
         self._drawn_views: list[Any] = []  # the top screen's views in the last frame
+        self._drawn_top: tuple[int, str] | None = None  # the top screen in the last frame (serial, name)
+        self.motion: Transition | None = None  # the change of screens playing now
+        self._kept: tuple[pygame.Surface, pygame.Surface] | None = None  # its surfaces, for the next one
+
+    @property
+    def moving(self) -> bool:
+        """A transition is playing (or its last frame is still to be drawn)."""
+        return self.motion is not None
+
+    def wake_at(self, now: float) -> float | None:
+        """When the next frame is due for the transition playing (None: nothing moves)."""
+        return self.motion.wake_at(now) if self.motion is not None else None
+
+    def settled(self, window: pygame.Surface, canvas_rect: pygame.Rect) -> pygame.Surface:
+        """The window as it stands once the transition playing ends (the window itself when none plays)."""
+        if self.motion is None:
+            return window
+        out = window.copy()
+        out.blit(self.motion.after, canvas_rect)
+        return out
 
     def forget(self) -> None:
         """Draw everything next frame (the window was exposed, so its pixels may be gone)."""
@@ -33,9 +57,12 @@ class Painter:
         self._under = None
 
     def paint(self, shown: list[Screen], ctx: Ctx, window: pygame.Surface, canvas: pygame.Surface,
-              canvas_rect: pygame.Rect, layout_gen: int, toast: str | None, version: int) -> None:
-        """Draw the visible screens (bottom first) and the toast, and show the result."""
+              canvas_rect: pygame.Rect, layout_gen: int, toast: str | None, version: int,
+              now: float | None = None) -> None:
+        """Draw the visible screens (bottom first) and the toast, and show the result (part way through a
+        transition while one plays, at ``now`` on the app's clock)."""
         t0 = time.perf_counter()
+        now = ctx.now if now is None else now
         under_key = None
         if len(shown) > 1:
             # a dialog over a screen that does not change while it is open: draw that screen once
@@ -43,21 +70,62 @@ class Painter:
                          tuple(s.built_for for s in shown[:-1]), version)
         drawn = (tuple(s.serial for s in shown), layout_gen, tuple(canvas_rect), window.get_size(), ctx.theme.id,
                  toast, under_key)
+        self._start_motion(shown, drawn, ctx, canvas, now)
+        motion = self.motion
         regions = self.damage(shown, ctx, canvas) if drawn == self._drawn else None
+        self._drawn = None  # until this frame is drawn (an error part way: all of the next one)
         if regions is None:
             self._draw_all(shown, under_key, ctx, window, canvas, canvas_rect, toast)
-            pygame.display.flip()
+            if motion is not None:
+                motion.after.blit(canvas, (0, 0))
+            else:
+                pygame.display.flip()
         elif regions:
             for r in regions:
+                if motion is not None:
+                    canvas.blit(motion.after, r, r)  # the canvas shows the blend: draw over the true frame
                 canvas.set_clip(r)
                 self._draw_over(shown, ctx, canvas, toast, partial=True)
-            canvas.set_clip(None)
-            pygame.display.update([r.move(canvas_rect.topleft) for r in regions])
+                canvas.set_clip(None)
+                if motion is not None:
+                    motion.after.blit(canvas, r, r)
+            if motion is None:
+                pygame.display.update([r.move(canvas_rect.topleft) for r in regions])
+        if motion is not None:
+            if motion.done(now):
+                motion.finish(canvas)
+                self.motion = None
+            else:
+                motion.compose(canvas, now)
+            if regions is None:
+                pygame.display.flip()  # the letterbox bars too
+            else:
+                pygame.display.update(canvas_rect)
         self._drawn = drawn
+        self._drawn_top = (shown[-1].serial, shown[-1].name) if shown else None
         self._drawn_views = list(shown[-1].views) if shown else []
         self.frame_times.append(time.perf_counter() - t0)
         if len(self.frame_times) > FRAME_TIMES_KEPT:
             del self.frame_times[:FRAME_TIMES_KEPT // 2]
+
+    def _start_motion(self, shown: list[Screen], drawn: Any, ctx: Ctx, canvas: pygame.Surface, now: float) -> None:
+        """Begin a transition when the top screen changed since the last frame and that frame is still on the
+        canvas at the same size and layout; end the one playing when it cannot go on."""
+        last = self._drawn
+        same_layout = last is not None and last[1:4] == drawn[1:4]
+        if self.motion is not None and (ctx.reduced_motion or not same_layout or not self.motion.fits(canvas)):
+            self.motion = None
+            self._drawn = None  # cut short: the whole frame drawn and shown again
+            return
+        if ctx.reduced_motion or not same_layout or last[0] == drawn[0]:
+            return
+        top = shown[-1] if shown else None
+        kind = kind_for(last[0], self._drawn_top, (top.serial, top.name, top.opaque) if top else None)
+        if kind is not None:
+            # what the window shows now (the last frame, or the blend of a transition cut short) is where it
+            # starts from
+            self._kept = Transition.surfaces(canvas, self._kept)
+            self.motion = Transition(kind, *self._kept, now, ctx)
 
     def _draw_all(self, shown: list[Screen], under_key: Any, ctx: Ctx, window: pygame.Surface,
                   canvas: pygame.Surface, canvas_rect: pygame.Rect, toast: str | None) -> None:

@@ -6,6 +6,11 @@ steps frames, and reads which screen and focus are active.
     pilot.tap("Live this life")
     pilot.key("tab"); pilot.key("return")
     assert pilot.screen == "play"
+
+A screen change plays as a short transition on the app's clock (transition.py); each step lets one it
+started play to its end, advancing the fake clock frame by frame as a person waiting would see it, so the
+canvas a test reads is the screen as it stays. ``auto_settle = False`` (or ``step(settle=False)``) leaves
+the frames part way through to look at.
 """
 
 from __future__ import annotations
@@ -19,6 +24,8 @@ import pygame
 from .app import App
 from .options import Options
 from .widgets import Widget
+
+SETTLE_FRAMES = 100  # far more than a transition's frames (SCREEN_MAX at 60 a second): a transition that never ends
 
 
 class FakeClock:
@@ -36,6 +43,9 @@ class Pilot:
     def __init__(self, app: App, clock: FakeClock) -> None:
         self.app = app
         self.clock = clock
+        # each step plays a screen transition it starts to its end (settle); tests of the transitions
+        # themselves turn this off to look at the frames part way through
+        self.auto_settle = True
 
     @classmethod
     def start(cls, story: str, size: tuple[int, int] = (1280, 720), settings: Any = None, **opts: Any) -> Pilot:
@@ -83,11 +93,29 @@ class Pilot:
             return False
 
     # -- stepping ----------------------------------------------------------------------------------
-    def step(self, n: int = 1, dt: float = 0.0) -> None:
+    def step(self, n: int = 1, dt: float = 0.0, *, settle: bool | None = None) -> None:
+        """``n`` frames, the clock advanced by ``dt`` before each; then (unless ``settle`` is False, or None and
+        ``auto_settle`` is off) the screen transition they started plays to its end (``settle``), so the
+        canvas shows the screen as it stays."""
         for _ in range(n):
             if dt:
                 self.clock.advance(dt)
             self.app.step(pygame.event.get())
+        if self.auto_settle if settle is None else settle:
+            self.settle()
+
+    def settle(self) -> float:
+        """Play the screen transition running now to its end, frame by frame, advancing the clock to each
+        frame's time as a person waiting for it would see it (never more than ``motion.SCREEN_MAX``); the
+        seconds of clock it took (0: nothing was moving, the clock did not move)."""
+        t0 = self.clock.t
+        for _ in range(SETTLE_FRAMES):
+            w = self.app.painter.wake_at(self.clock.t)
+            if w is None:
+                return self.clock.t - t0
+            self.clock.advance(max(0.0, w - self.clock.t))
+            self.app.step(pygame.event.get())
+        raise AssertionError(f"a screen transition still plays after {SETTLE_FRAMES} frames")
 
     def post(self, etype: int, **attrs: Any) -> None:
         pygame.event.post(pygame.event.Event(etype, **attrs))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -16,8 +17,9 @@ class Screenshots:
         self._key: Any = None
         self.count = 0
 
-    def maybe(self, window: pygame.Surface, top: Screen | None) -> None:
-        """Save the window when the top screen differs from the one last saved (its ``shot_key`` too)."""
+    def maybe(self, picture: Callable[[], pygame.Surface], top: Screen | None) -> None:
+        """Save the window (``picture()``: as it stands once a screen transition ends) when the top screen
+        differs from the one last saved (its ``shot_key`` too)."""
         if top is None:
             return
         key = (id(top), top.name, getattr(top, "shot_key", lambda: None)())
@@ -26,4 +28,4 @@ class Screenshots:
         self._key = key
         self.folder.mkdir(parents=True, exist_ok=True)
         self.count += 1
-        pygame.image.save(window, str(self.folder / f"{self.count:04d}-{top.name}.png"))
+        pygame.image.save(picture(), str(self.folder / f"{self.count:04d}-{top.name}.png"))
