@@ -212,7 +212,10 @@ def test_a_new_scene_in_play_does_not_crossfade():
     p.click(key="choice:fast")
     assert p.app.game.session.state.node == "refused"
     assert not p.app.painter.moving  # the same play screen: its words come in by its own reveal
-    assert p.app.timeout_ms() is None
+    # the choice put the player on a list: its seal lands on the ID card panel (cardmotion.py), then rest
+    assert p.app.timeout_ms() is not None
+    p.step(60, dt=1 / 60)  # a second: the seal (0.35 s) and the grade's slide (0.5 s) are long over
+    assert not p.app.painter.moving and p.app.timeout_ms() is None
 
 
 def test_a_resize_part_way_ends_the_transition_on_the_new_layout():

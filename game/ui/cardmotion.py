@@ -18,9 +18,9 @@ import weakref
 from dataclasses import dataclass
 from typing import Any
 
+from .motion import FRAME, ease_in_out_cubic
 from .stamp import STAMP_LAND
 
-FRAME = 1 / 60  # seconds between frames while something moves
 SLIDE = 0.5  # seconds the grade badge takes from the old points to the new
 DRAW = 0.7  # seconds the newest journey takes to draw itself
 
@@ -28,9 +28,8 @@ LISTS, POINTS, JOURNEYS = "lists", "points", "journeys"  # what a screen shows o
 
 
 def ease(k: float) -> float:
-    """Slow out, quick across, slow in (a cubic): how far along a slide or a drawn line is at share k."""
-    k = max(0.0, min(1.0, k))
-    return 4 * k ** 3 if k < 0.5 else 1 - (-2 * k + 2) ** 3 / 2
+    """Slow out, quick across, slow in: how far along a slide or a drawn line is at share k (0..1)."""
+    return ease_in_out_cubic(max(0.0, min(1.0, k)))
 
 
 @dataclass
