@@ -194,7 +194,13 @@ def test_staff_chord_then_pin_allows_quit():
     assert g.key("q", ctrl=True, shift=True, alt=True)
     assert g.awaiting_pin
     assert not g.submit_pin("000000")  # wrong
-    assert not g.awaiting_pin and not g.allow_quit("window")
+    assert g.awaiting_pin and not g.allow_quit("window")  # the pad stays open for another try
+    assert g.submit_pin("482913")
+    assert not g.awaiting_pin and g.allow_quit("window")
+    g = QuitGuard(True, KioskConfig(staff_pin="482913"), clock)
+    assert g.key("q", ctrl=True, shift=True, alt=True) and not g.submit_pin("1")
+    g.cancel_pin()
+    assert not g.awaiting_pin and not g.submit_pin("482913")  # closed: the chord first again
     assert g.key("Q", ctrl=True, shift=True, alt=True)
     assert g.submit_pin("482913")
     assert g.allow_quit("window") and g.allow_quit("escape")
@@ -212,11 +218,20 @@ def test_pin_pad_times_out():
 def test_wrong_pins_lock_the_chord_out():
     clock = FakeClock()
     g = QuitGuard(True, KioskConfig(staff_pin="482913", pin_attempts=3, lockout_seconds=60), clock)
+    assert g.key("q", ctrl=True, shift=True, alt=True)
     for _ in range(3):
-        assert g.key("q", ctrl=True, shift=True, alt=True)
+        assert g.locked_seconds() == 0
         assert not g.submit_pin("1111")
-    assert not g.key("q", ctrl=True, shift=True, alt=True)  # locked out
-    clock.advance(61)
+    assert g.locked_seconds() == 60 and g.awaiting_pin  # the pad shows the lockout
+    clock.advance(10.5)
+    assert g.locked_seconds() == 50
+    assert not g.submit_pin("482913") and not g.allow_quit()  # locked out: not even the right PIN
+    clock.advance(25)
+    assert not g.awaiting_pin  # the pad closed by itself
+    assert g.key("q", ctrl=True, shift=True, alt=True) and g.locked_seconds() == 25  # the chord shows the time left
+    assert not g.submit_pin("482913")
+    clock.advance(26)
+    assert g.locked_seconds() == 0
     assert g.key("q", ctrl=True, shift=True, alt=True)
     assert g.submit_pin("482913") and g.allow_quit()
 

@@ -145,9 +145,10 @@ class QuitGuard:
 
     Outside kiosk mode every quit request is allowed. In kiosk mode none is (window close, Esc,
     Alt+F4, Ctrl+Q...), until staff press the chord (:meth:`key` returns True: show a PIN pad) and
-    then give the right PIN (:meth:`submit_pin` returns True: quit). The PIN pad closes by itself
-    after ``pin_timeout_seconds``; after ``pin_attempts`` wrong PINs the chord is ignored for
-    ``lockout_seconds``.
+    then give the right PIN (:meth:`submit_pin` returns True: quit). A wrong PIN keeps the pad open
+    for another try. The PIN pad closes by itself ``pin_timeout_seconds`` after the chord or the last
+    try; after ``pin_attempts`` wrong PINs no PIN is checked for ``lockout_seconds``
+    (:meth:`locked_seconds`), and the pad says so.
     """
 
     def __init__(self, kiosk: bool, config: KioskConfig | None = None, clock: Clock = time.monotonic,
@@ -173,10 +174,15 @@ class QuitGuard:
         held = {name for name, down in (("ctrl", ctrl), ("shift", shift), ("alt", alt), ("meta", meta)) if down}
         if str(key).lower() != self._key or held != set(self._mods):
             return False
-        if self.clock() < self._locked_until:
-            return False
+        # during a lockout the pad opens too, to say how long is left (no PIN is checked until then):
+        # staff must be able to tell a lockout from a chord the keyboard did not send
         self._asked_at = self.clock()
         return True
+
+    def locked_seconds(self) -> int:
+        """Whole seconds left of a lockout after too many wrong PINs (0: none)."""
+        left = self._locked_until - self.clock()
+        return math.ceil(left) if left > 0 else 0
 
     @property
     def awaiting_pin(self) -> bool:
@@ -193,13 +199,14 @@ class QuitGuard:
 
     def submit_pin(self, pin: str) -> bool:
         """Check the PIN typed after the chord. True: staff may quit (:meth:`allow_quit` is then True)."""
-        if not self.awaiting_pin:
-            return False
-        self._asked_at = None
+        if not self.awaiting_pin or self.locked_seconds():
+            return False  # during a lockout no PIN is checked, not even the right one
         if hmac.compare_digest(str(pin).encode(), self.config.staff_pin.encode()):
+            self._asked_at = None
             self._failures = 0
             self.unlocked = True
             return True
+        self._asked_at = self.clock()  # the pad stays open for another try (or to show the lockout)
         self._failures += 1
         if self.log is not None:
             self.log.warning("wrong staff PIN (%d of %d before a lockout)", self._failures, self.config.pin_attempts)
@@ -271,7 +278,8 @@ class Kiosk:
         self.visit = Visit(settings=self.config.visitor_settings())
         self._seed = seed or (lambda: secrets.randbelow(2**31))
         self.clock = clock
-        self.log.info("kiosk started (%d lives offered)", len(self.lives()))
+        self._offered = self._choose_lives()
+        self.log.info("kiosk started (%d lives offered)", len(self._offered))
         if self.config.staff_pin == DEFAULT_PIN:
             self.log.warning("the default staff PIN is in use; set staff_pin in kiosk.json")
 
@@ -284,13 +292,34 @@ class Kiosk:
             kiosk.log.warning("%s", scrub(message))
         return kiosk
 
-    def lives(self) -> list[Life]:
-        """The lives offered, in the story's order (the config's ``lives`` filter, if any)."""
+    def _choose_lives(self) -> tuple[str, ...]:
+        """The ids of the lives offered: the config's ``lives`` the story has, in the story's order. An id the
+        story does not have is logged (a typo staff would otherwise never see); when none is left, every life
+        is offered (the default), and the log says so."""
         wanted = self.config.lives
-        return [life for lid, life in self.story.lives.items() if not wanted or lid in wanted]
+        every = tuple(self.story.lives)
+        if not wanted:
+            return every
+        unknown = [lid for lid in dict.fromkeys(wanted) if lid not in self.story.lives]
+        if unknown:
+            self.log.warning("kiosk.json: 'lives' names %s, which the story does not have (its lives: %s)",
+                             ", ".join(f"'{lid}'" for lid in unknown), ", ".join(every))
+        offered = tuple(lid for lid in every if lid in wanted)
+        if not offered:
+            self.log.warning("kiosk.json: no life in 'lives' is in the story, so every life is offered")
+            return every
+        return offered
+
+    def lives(self) -> list[Life]:
+        """The lives offered, in the story's order (the config's ``lives`` filter, if any): the only ones
+        "Choose a life" and the attract loop show, and the only ones :meth:`start_visit` starts."""
+        return [self.story.lives[lid] for lid in self._offered]
 
     def start_visit(self, life_id: str) -> Session:
-        """A visitor picked a life: play its short path (or the whole life when it has none)."""
+        """A visitor picked a life: play its short path (or the whole life when it has none). A life this
+        kiosk does not offer is refused (KeyError), wherever the request came from."""
+        if life_id not in self._offered:
+            raise KeyError(f"this kiosk does not offer the life '{life_id}'")
         life = self.story.lives[life_id]
         session = Session(self.story, life_id, seed=self._seed(), start="short" if life.short else "main")
         self.visit.session = session

@@ -1,7 +1,9 @@
 """The kiosk's configuration: ``kiosk.json`` in the config folder, read and checked (see docs/kiosk.md).
 
-Every value is checked and clamped to a safe range; a bad value is named in a note and its default is
-used, so a mistyped file never stops a museum's kiosk. Split from kiosk.py, which re-exports these names.
+Every value is checked, so a mistyped file never stops a museum's kiosk: a number outside its range is
+moved to the nearest end of the range (what the operator most likely meant: 5 idle seconds asks for a
+short wait, so 15, not the default 90), any other wrong value falls back to its default, and each change
+is named in a note for the kiosk log. Split from kiosk.py, which re-exports these names.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ class KioskConfig:
     language: str = "en"
     text_scale: float = 1.25  # the visitor's starting text size (1.0 to 2.0)
     high_contrast: bool = False
+    reduced_motion: bool = False  # a calm attract (one still) and no animation, for every visit
     speech: bool = False  # each visit starts reading aloud (a kiosk with headphones or a speaker)
     speech_rate: float = 1.0  # 0.5 to 2.0
     log_enabled: bool = True
@@ -50,7 +53,7 @@ class KioskConfig:
     def visitor_settings(self) -> Settings:
         """The settings each visit starts from."""
         return Settings(text_scale=self.text_scale, high_contrast=self.high_contrast, language=self.language,
-                        speech=self.speech, speech_rate=self.speech_rate, fullscreen=True).clamped()
+                        reduced_motion=self.reduced_motion, speech=self.speech, speech_rate=self.speech_rate, fullscreen=True).clamped()
 
 
 def parse_chord(text: str) -> tuple[frozenset[str], str]:
@@ -103,12 +106,19 @@ def config_from_dict(data: Any) -> tuple[KioskConfig, list[str]]:
             if ok:
                 lo, hi = _LIMITS.get(name, (-math.inf, math.inf))
                 if not lo <= value <= hi:
-                    notes.append(f"'{name}' must be between {lo:g} and {hi:g}; using {min(max(value, lo), hi):g}")
+                    notes.append(f"'{name}' {value:g} is not between {lo:g} and {hi:g}; using "
+                                 f"{min(max(value, lo), hi):g}")
                 value = min(max(value, lo), hi)
                 value = int(value) if isinstance(default, int) else float(value)
         elif name == "lives":
             ok = isinstance(value, list) and all(isinstance(x, str) for x in value)
             value = tuple(value) if ok else default
+        elif name == "language":
+            ok = isinstance(value, str) and value in _languages()
+            if not ok:
+                notes.append(f"'language' {json.dumps(value, ensure_ascii=False)[:40]} is not one of "
+                             f"{', '.join(_languages())}; using the default ({default})")
+                continue
         elif name == "staff_pin":
             ok = isinstance(value, str) and re.fullmatch(r"[0-9]{4,12}", value) is not None
         elif name == "staff_chord":
@@ -126,6 +136,14 @@ def config_from_dict(data: Any) -> tuple[KioskConfig, list[str]]:
     return replace(base, **values), notes
 
 
+def _languages() -> list[str]:
+    """The interface's language codes (English and each catalog)."""
+    from .. import i18n
+
+    return [i18n.SOURCE_LANGUAGE] + sorted(p.parent.parent.name
+                                           for p in i18n.LOCALE_DIR.glob(f"*/LC_MESSAGES/{i18n.DOMAIN}.po"))
+
+
 def load_kiosk_config(path: str | Path | None = None) -> tuple[KioskConfig, str | None]:
     """Read ``kiosk.json`` (default: in the config folder). Never raises; a missing file gives the
     defaults, a bad file or value the defaults with a message. The file is never moved or written:
@@ -135,8 +153,15 @@ def load_kiosk_config(path: str | Path | None = None) -> tuple[KioskConfig, str 
         data = json.loads(p.read_bytes().decode("utf-8"))
     except FileNotFoundError:
         return KioskConfig(), None
-    except (OSError, ValueError, RecursionError):
-        return KioskConfig(), f"The kiosk configuration {p.name} could not be read, so the defaults are used."
+    except json.JSONDecodeError as exc:  # a slip in the file: say where, as an editor counts lines and columns
+        return KioskConfig(), (f"The kiosk configuration {p.name} could not be read (line {exc.lineno}, column "
+                               f"{exc.colno}: {exc.msg}), so the defaults are used.")
+    except UnicodeDecodeError as exc:
+        return KioskConfig(), (f"The kiosk configuration {p.name} could not be read (byte {exc.start} is not "
+                               "UTF-8), so the defaults are used.")
+    except (OSError, ValueError, RecursionError) as exc:
+        return KioskConfig(), (f"The kiosk configuration {p.name} could not be read ({type(exc).__name__}), so the "
+                               "defaults are used.")
     config, notes = config_from_dict(data)
     if notes:
         return config, f"In {p.name}: " + "; ".join(notes) + "."

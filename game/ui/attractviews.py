@@ -28,18 +28,31 @@ EXCERPT = 240  # characters of a scene's text shown (whole sentences)
 
 def excerpt(text: str, limit: int = EXCERPT) -> str:
     """The first sentences of a scene's text, within ``limit`` characters (at least the first sentence,
-    cut at a word with an ellipsis when even that is longer)."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    out = ""
-    for s in re.split(r"(?<=[.!?。！？])\s*", text):
-        if out and len(out) + len(s) + 1 > limit:
-            break
-        out = f"{out} {s}".strip() if out else s
-    if len(out) > limit or not out:
-        out = out[:limit].rsplit(" ", 1)[0] + "…"
-    return out
+    cut at a word with an ellipsis when even that is longer). Paragraphs stay paragraphs (a blank line
+    between them), as the player meets them: a notice's heading does not run into its body."""
+    paras = [" ".join(p.split()) for p in re.split(r"\n[ \t]*\n", text) if p.strip()]
+    out: list[str] = []
+    used = 0
+    for para in paras:
+        sep = 2 if out else 0  # the blank line before this paragraph
+        if used + sep + len(para) <= limit:
+            out.append(para)
+            used += sep + len(para)
+            continue
+        part = ""
+        for s in re.split(r"(?<=[.!?。！？])\s*", para):
+            if not s:
+                continue
+            cand = f"{part} {s}" if part else s
+            if used + sep + len(cand) > limit and (part or out):
+                break
+            part = cand
+        if part:
+            if used + sep + len(part) > limit:  # the first sentence alone is too long: cut at a word
+                part = part[:max(1, limit - used - sep)].rsplit(" ", 1)[0] + "…"
+            out.append(part)
+        break
+    return "\n\n".join(out) if out else ""
 
 
 def intro_items(game: Any, life: Any) -> list[Item]:

@@ -241,8 +241,10 @@ def speech_button(app: Any, *, fill: bool = True) -> Button:
     """The "Read aloud" toggle for the title and attract screens."""
     bridge = app.speech
     on = bridge.on
-    key = key_name(app, "speech")
-    if key:
+    key = touch_only_key(app)
+    if getattr(app, "kiosk", None) is not None:  # a touch kiosk: no key to name
+        sub = _("On: touch to turn off") if on else _("Off: touch to turn on")
+    elif key:
         sub = (_("On: press {key} to turn off") if on else _("Off: press {key} to turn on")).format(key=key)
     else:
         sub = pgettext("switch", "On") if on else pgettext("switch", "Off")
@@ -250,8 +252,14 @@ def speech_button(app: Any, *, fill: bool = True) -> Button:
                   sub=sub, check=True)
 
 
+def touch_only_key(app: Any) -> str:
+    """The speech key to name on screen: none on a kiosk, whose visitors have only the touch screen."""
+    return "" if getattr(app, "kiosk", None) is not None else key_name(app, "speech")
+
+
 def attract_hint(app: Any) -> str:
-    key = key_name(app, "speech")
+    """How to turn reading aloud on, for the attract loop: by touch alone on a kiosk."""
+    key = touch_only_key(app)
     return _("To hear the game read aloud, touch Read aloud or press {key}.").format(key=key) if key else \
         _("To hear the game read aloud, touch Read aloud.")
 

@@ -277,23 +277,46 @@ class StillThereScreen(Dialog):
 
 
 class PinScreen(PinPad):
-    """The staff PIN pad, opened by the staff key chord."""
+    """The staff PIN pad, opened by the staff key chord. A wrong PIN says so and leaves the pad open for
+    another try; during a lockout (too many wrong PINs) the chord opens it to say how long is left."""
 
     width = 520
+
+    def __init__(self, app) -> None:
+        super().__init__(app)
+        self.shown_lock = self.locked()  # the seconds shown, so the pad redraws when they change
+
+    def locked(self) -> int:
+        guard = self.app.guard
+        return guard.locked_seconds() if guard is not None and hasattr(guard, "locked_seconds") else 0
 
     def heading(self) -> tuple[str, str]:
         return _("Staff only"), _("Type the PIN to close the kiosk.")
 
+    def items(self, ctx: Ctx) -> list[Item]:
+        left = self.locked()
+        if not left:
+            return super().items(ctx)
+        title, _text = self.heading()
+        out: list[Item] = [Text(title, "heading", "dialog_ink")]
+        if self.message:
+            out.append(Text(self.message, "body", "dialog_ink"))
+        return out + [Text(ngettext("Too many wrong PINs: try again in {n} second.",
+                                    "Too many wrong PINs: try again in {n} seconds.", left).format(n=left),
+                           "body", "dialog_ink"), Gap(12),
+                      W(Button("pin:cancel", _("Close"), self.cancel, kind="primary", fill=False))]
+
     def submit(self) -> None:
         guard = self.app.guard
+        if self.locked():
+            return
         if guard is not None and guard.submit_pin(self.digits):
             self.app.request_quit("staff")
             return
         self.digits = ""
         self.message = _("That PIN is not right.")
+        self.shown_lock = self.locked()
         self.rebuild()
-        if guard is not None and not guard.awaiting_pin:
-            self.app.pop()
 
     def cancel(self) -> None:
         if self.app.guard is not None:
@@ -304,10 +327,17 @@ class PinScreen(PinPad):
         if self.app.guard is not None and not self.app.guard.awaiting_pin:
             self.app.pop()
             return True
+        left = self.locked()
+        if left != self.shown_lock:  # the lockout counts down, or has ended: the keypad is back
+            if not left:
+                self.message = ""
+            self.shown_lock = left
+            self.rebuild()
+            return True
         return False
 
     def wake_at(self, now: float) -> float | None:
-        return now + 1.0
+        return now + (0.5 if self.locked() else 1.0)
 
     def autoplay_targets(self):
         return []

@@ -20,7 +20,8 @@ class LivesScreen(Screen):
         game = self.app.game
         kiosk = self.app.kiosk is not None
         cards = []
-        for life in game.lives():
+        # a kiosk offers only the lives in its kiosk.json (a museum may leave one out, e.g. for its content note)
+        for life in (self.app.kiosk.lives() if kiosk else game.lives()):
             buttons = []
             if kiosk:
                 mins = life.short.minutes if life.short else life.minutes
