@@ -50,6 +50,29 @@ def test_excerpt_keeps_whole_sentences():
     assert attractviews.excerpt("Short.") == "Short."
 
 
+def test_excerpt_keeps_the_paragraphs_of_the_story_text():
+    text = ("LIST OF DISHONEST PERSONS SUBJECT TO ENFORCEMENT (失信被执行人名单)\n\n"
+            "Reports say you divorced a year ago.\nYour ex-husband sued you.\n  \n"
+            "The list is for people who have not done what a court judgment ordered. " + "More. " * 60)
+    out = attractviews.excerpt(text)
+    paras = out.split("\n\n")
+    assert paras[:2] == ["LIST OF DISHONEST PERSONS SUBJECT TO ENFORCEMENT (失信被执行人名单)",
+                         "Reports say you divorced a year ago. Your ex-husband sued you."]
+    assert paras[2].startswith("The list is for people") and paras[2].endswith("More.") and len(paras) == 3
+    assert len(out) <= attractviews.EXCERPT < len(out) + len(" More.")  # as many whole sentences as fit
+    assert attractviews.excerpt("A heading\n\n" + "word " * 100, 40) == "A heading"  # whole sentences only
+    assert attractviews.excerpt("word " * 100 + "\n\nNext.", 30).endswith("…")
+
+
+def test_the_attract_card_shows_a_notice_with_its_heading_apart():
+    from game.engine.validate import load_and_validate
+
+    story = load_and_validate(EXAMPLE.parent.parent / "story").story
+    beat = next(b for b in plan(story, "wei") if b.node is not None and b.node.id == "k_why")
+    card = attractviews.excerpt(beat.node.text.en)
+    assert card.startswith("LIST OF DISHONEST PERSONS SUBJECT TO ENFORCEMENT (失信被执行人名单)\n\nReports say")
+
+
 def shown(p: Pilot) -> tuple[str, str]:
     scr = p.app.top
     beat = scr.beats[scr.index][2]

@@ -122,3 +122,55 @@ def test_the_example_pin_placeholder_is_refused_until_staff_change_it():
     assert shipped["staff_pin"] in text  # the guide names the placeholder to replace
     config, notes = config_from_dict(shipped | {"staff_pin": "482913"})
     assert notes == [] and config.staff_pin == "482913"
+
+
+def type_pin(p: Pilot, pin: str) -> None:
+    for d in pin:
+        p.key(d)
+    p.key("return")
+
+
+def test_a_wrong_staff_pin_says_so_and_a_lockout_shows_its_time_left():
+    p = Pilot.start(EXAMPLE, kiosk=True)
+    p.key("q", CHORD)
+    type_pin(p, "9137")
+    assert p.screen == "pin" and "That PIN is not right." in texts(p)  # the pad stays open for another try
+    assert p.find(key="pin:1") is not None
+    type_pin(p, "2468")
+    type_pin(p, "5550")
+    assert p.screen == "pin"
+    shown = texts(p)
+    assert "That PIN is not right." in shown and "Too many wrong PINs: try again in 60 seconds." in shown
+    assert not any(w.key.startswith("pin:") and w.key[4:].isdigit() for w in p.widgets())  # no keypad now
+    p.step(1, dt=5)
+    assert "Too many wrong PINs: try again in 55 seconds." in texts(p)  # it counts down
+    p.tap(key="pin:cancel")
+    assert p.screen == "attract"
+    p.key("q", CHORD)  # the chord during the lockout: the pad says how long is left
+    assert p.screen == "pin" and "Too many wrong PINs: try again in 55 seconds." in texts(p)
+    type_pin(p, kiosk_mode.DEFAULT_PIN)  # not even the right PIN during a lockout
+    assert p.app.running and p.screen == "pin"
+    p.step(1, dt=19)
+    p.step(1, dt=2)
+    assert p.screen == "attract"  # closed by itself
+    p.step(1, dt=40)
+    p.key("q", CHORD)
+    assert p.screen == "pin" and not any(t.startswith("Too many") for t in texts(p))
+    type_pin(p, kiosk_mode.DEFAULT_PIN)
+    assert not p.app.running and p.app.exit_status == kiosk_mode.STAFF_EXIT_STATUS
+
+
+def test_the_kiosk_says_to_touch_read_aloud_never_to_press_a_key():
+    from game.ui import speechbridge
+
+    p = Pilot.start(EXAMPLE, kiosk=True)
+    shown = texts(p)
+    assert "To hear the game read aloud, touch Read aloud." in shown
+    assert not any("press" in t.lower() for t in shown)
+    button = p.find(key="speech")
+    assert button.sub == "Off: touch to turn on"
+    p.tap(key="speech")
+    assert p.screen == "attract" and p.find(key="speech").sub == "On: touch to turn off"
+    home = Pilot.start(EXAMPLE)  # a keyboard at home: the key is named there
+    assert speechbridge.attract_hint(home.app) == "To hear the game read aloud, touch Read aloud or press V."
+    assert speechbridge.speech_button(home.app).sub == "Off: press V to turn on"
