@@ -112,7 +112,8 @@ def test_a_number_out_of_range_is_moved_into_it_and_the_log_says_to_what(story, 
     write_config({name: given, "staff_pin": "482913"})
     k = Kiosk.load(story, clock=FakeClock())
     assert getattr(k.config, name) == used
-    assert re.search(rf"WARNING In kiosk\.json: '{name}' {given} is not between \S+ and \S+; using {used}\.", kiosk_log())
+    note = rf"WARNING In kiosk\.json: '{name}' {given} is not between \S+ and \S+; using {used}\."
+    assert re.search(note, kiosk_log())
 
 
 def test_the_guide_describes_what_the_code_does_with_a_number_out_of_range():

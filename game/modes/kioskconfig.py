@@ -53,7 +53,8 @@ class KioskConfig:
     def visitor_settings(self) -> Settings:
         """The settings each visit starts from."""
         return Settings(text_scale=self.text_scale, high_contrast=self.high_contrast, language=self.language,
-                        reduced_motion=self.reduced_motion, speech=self.speech, speech_rate=self.speech_rate, fullscreen=True).clamped()
+                        reduced_motion=self.reduced_motion, speech=self.speech, speech_rate=self.speech_rate,
+                        fullscreen=True).clamped()
 
 
 def parse_chord(text: str) -> tuple[frozenset[str], str]:
