@@ -94,7 +94,7 @@ def test_failed_staff_pins_are_logged_without_their_digits():
         assert p.app.running
     log = kiosk_log()
     assert "wrong staff PIN (1 of 3" in log and "wrong staff PIN (3 of 3" in log
-    assert "staff chord locked for 60 s after 3 wrong PINs" in log
+    assert "staff PIN locked for 60 s after 3 wrong PINs" in log
     for pin in tries:
         assert pin not in log
     lines = [line for line in log.splitlines() if "wrong staff PIN" in line]

@@ -214,7 +214,7 @@ class QuitGuard:
             self._failures = 0
             self._locked_until = self.clock() + self.config.lockout_seconds
             if self.log is not None:
-                self.log.warning("staff chord locked for %g s after %d wrong PINs", self.config.lockout_seconds,
+                self.log.warning("staff PIN locked for %g s after %d wrong PINs", self.config.lockout_seconds,
                                  self.config.pin_attempts)
         return False
 

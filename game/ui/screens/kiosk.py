@@ -296,7 +296,11 @@ class PinScreen(PinPad):
     def items(self, ctx: Ctx) -> list[Item]:
         left = self.locked()
         if not left:
-            return super().items(ctx)
+            items = super().items(ctx)
+            if self.message:  # where the eye is (under the digits typed), not small under the buttons
+                items.pop()
+                items.insert(4, Text(self.message, "body_bold", "dialog_ink"))
+            return items
         title, _text = self.heading()
         out: list[Item] = [Text(title, "heading", "dialog_ink")]
         if self.message:
