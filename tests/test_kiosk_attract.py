@@ -164,3 +164,16 @@ def test_reduced_motion_is_one_calm_still():
         assert shown(p) == first
     assert len(p.app.frame_times) == before  # nothing moves, nothing is drawn again
     assert not any(w.kind == "primary" for w in p.widgets() if w.key.startswith("demo:"))
+
+
+def test_at_200_percent_on_a_small_screen_the_intro_keeps_the_portrait_and_the_lifes_name():
+    p = Pilot.start(EXAMPLE, size=(1024, 768), kiosk=True)
+    p.set_settings(text_scale=2.0)
+    p.app.ensure_layout()
+    scr = p.app.top
+    assert scr.beats[scr.index][2].kind == "intro"
+    body = next(v for v in scr.views if v.name == "body")
+    items = list(walk(body.root))
+    title = p.app.game.tr(p.app.game.story.lives["ming"].title)
+    assert title in [getattr(i, "text", "") for i in items]  # not cut away with the portrait above it
+    assert body.content_h <= body.rect.h

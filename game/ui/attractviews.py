@@ -57,15 +57,16 @@ def excerpt(text: str, limit: int = EXCERPT) -> str:
 
 def intro_items(game: Any, life: Any) -> list[Item]:
     def portrait(c: Ctx, s: pygame.Surface, r: pygame.Rect) -> None:
-        """The life's portrait from the story, as on "Choose a life"; else the drawn avatar."""
-        box = pygame.Rect(r.centerx - c.tpx(88), r.y, c.tpx(176), c.tpx(220))
+        """The life's portrait from the story, as on "Choose a life"; else the drawn avatar. A picture, not
+        text: it keeps its size at 200% text, so the life's name and summary still fit beside it."""
+        box = pygame.Rect(r.centerx - c.px(88), r.y, c.px(176), c.px(220))
         pic = game.story.world.illustrations.get(life.portrait) if life.portrait else None
         if pic is not None:
             pictures.draw_portrait(c, s, box, pic, game.tr(pic.alt))
         else:
             artbridge.draw_portrait(s, life.id, box, c.theme)
 
-    return [Custom(lambda c, w: c.tpx(220), portrait),
+    return [Custom(lambda c, w: c.px(220), portrait),
             Gap(14), Text(game.tr(life.title), "title", "ink", align="center"), Gap(6),
             Text(game.tr(life.summary), "body", "ink", align="center")]
 
