@@ -217,7 +217,7 @@ def test_pin_pad_times_out():
 
 def test_wrong_pins_lock_the_chord_out():
     clock = FakeClock()
-    g = QuitGuard(True, KioskConfig(staff_pin="482913", pin_attempts=3, lockout_seconds=60), clock)
+    g = QuitGuard(True, KioskConfig(staff_pin="482913", pin_attempts=3, lockout_seconds=60), clock, show_lockout=True)
     assert g.key("q", ctrl=True, shift=True, alt=True)
     for _ in range(3):
         assert g.locked_seconds() == 0
@@ -235,6 +235,17 @@ def test_wrong_pins_lock_the_chord_out():
     assert g.key("q", ctrl=True, shift=True, alt=True)
     assert g.submit_pin("482913") and g.allow_quit()
 
+
+
+def test_without_show_lockout_the_pad_closes_and_the_chord_is_ignored_during_a_lockout():
+    clock = FakeClock()  # the classroom's teacher gate, which has its own pad, uses the guard this way
+    g = QuitGuard(True, KioskConfig(staff_pin="482913", pin_attempts=2, lockout_seconds=60), clock)
+    assert g.key("q", ctrl=True, shift=True, alt=True)
+    assert not g.submit_pin("1111") and g.awaiting_pin
+    assert not g.submit_pin("1111") and not g.awaiting_pin and g.locked_seconds() == 60
+    assert not g.key("q", ctrl=True, shift=True, alt=True)
+    clock.advance(61)
+    assert g.key("q", ctrl=True, shift=True, alt=True) and g.submit_pin("482913")
 
 # -- the visit and its reset ------------------------------------------------------------------------
 def files_under(folder: Path) -> list[Path]:

@@ -148,12 +148,15 @@ class QuitGuard:
     then give the right PIN (:meth:`submit_pin` returns True: quit). A wrong PIN keeps the pad open
     for another try. The PIN pad closes by itself ``pin_timeout_seconds`` after the chord or the last
     try; after ``pin_attempts`` wrong PINs no PIN is checked for ``lockout_seconds``
-    (:meth:`locked_seconds`), and the pad says so.
+    (:meth:`locked_seconds`). With ``show_lockout`` (the kiosk), the pad stays open to say so and the
+    chord opens it during the lockout to show the time left; without it (the classroom's teacher gate,
+    which has its own pad) the pad closes and the chord is ignored until the lockout ends.
     """
 
     def __init__(self, kiosk: bool, config: KioskConfig | None = None, clock: Clock = time.monotonic,
-                 log: logging.Logger | None = None) -> None:
+                 log: logging.Logger | None = None, show_lockout: bool = False) -> None:
         self.kiosk = kiosk
+        self.show_lockout = show_lockout
         self.config = config or KioskConfig()
         self.clock = clock
         self.log = log  # failed PINs are logged (how many, and when: never the digits)
@@ -174,8 +177,10 @@ class QuitGuard:
         held = {name for name, down in (("ctrl", ctrl), ("shift", shift), ("alt", alt), ("meta", meta)) if down}
         if str(key).lower() != self._key or held != set(self._mods):
             return False
-        # during a lockout the pad opens too, to say how long is left (no PIN is checked until then):
+        # during a lockout the kiosk's pad opens too, to say how long is left (no PIN is checked until then):
         # staff must be able to tell a lockout from a chord the keyboard did not send
+        if self.locked_seconds() and not self.show_lockout:
+            return False
         self._asked_at = self.clock()
         return True
 
@@ -213,6 +218,8 @@ class QuitGuard:
         if self._failures >= self.config.pin_attempts:
             self._failures = 0
             self._locked_until = self.clock() + self.config.lockout_seconds
+            if not self.show_lockout:
+                self._asked_at = None
             if self.log is not None:
                 self.log.warning("staff PIN locked for %g s after %d wrong PINs", self.config.lockout_seconds,
                                  self.config.pin_attempts)
@@ -274,7 +281,7 @@ class Kiosk:
         self.config = config or KioskConfig()
         self.timer = IdleTimer(self.config.idle_seconds, self.config.countdown_seconds, clock)
         self.log = logger or setup_log(self.config)
-        self.guard = QuitGuard(True, self.config, clock, self.log)
+        self.guard = QuitGuard(True, self.config, clock, self.log, show_lockout=True)
         self.visit = Visit(settings=self.config.visitor_settings())
         self._seed = seed or (lambda: secrets.randbelow(2**31))
         self.clock = clock
