@@ -18,6 +18,7 @@ from game.cli import main as cli_main
 from game.modes import class_report as cr
 from game.modes.class_report_html import bar_chart, make_report, render
 from game.modes.classroom import ClassroomOptions, ClassroomRun
+from game.modes.record import VERSION
 
 pytestmark = pytest.mark.usefixtures("user_home")
 
@@ -74,7 +75,7 @@ def class_folder(story, tmp_path):
     records = sorted(folder.glob("*.json"))
     good = json.loads(records[0].read_text(encoding="utf-8"))
     (folder / "truncated.json").write_text(records[1].read_text(encoding="utf-8")[:200], encoding="utf-8")
-    (folder / "newer.json").write_text(json.dumps({**good, "version": 2, "run_id": "n"}), encoding="utf-8")
+    (folder / "newer.json").write_text(json.dumps({**good, "version": VERSION + 1, "run_id": "n"}), encoding="utf-8")
     (folder / "older.json").write_text(json.dumps({**good, "version": 0, "run_id": "o"}), encoding="utf-8")
     broken = {k: v for k, v in good.items() if k != "life"}
     (folder / "no-life.json").write_text(json.dumps({**broken, "run_id": "x"}), encoding="utf-8")

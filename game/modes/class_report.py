@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from statistics import median
 from typing import Any
 
+from .. import i18n
 from ..i18n import _, ngettext, pgettext
 
 # -- reading (class_records.py) ------------------------------------------------------------------------
@@ -28,12 +29,29 @@ from .class_records import (  # noqa: E402
     read_record,
 )
 from .record import answer_word
+from .record_words import Lexicon, event_key
+
+
+def lexicon(records: list[dict[str, Any]]) -> Lexicon:
+    """The words for the records' ids in the language being spoken (the report's)."""
+    return Lexicon(records, i18n.current())
+
+
+def life_id(rec: dict[str, Any]) -> str:
+    return str(rec["life"].get("id") or rec["life"]["title"])
+
+
+def life_title(rec: dict[str, Any], lex: Lexicon) -> str:
+    return lex(life_id(rec), "life", rec["life"]["title"])
 
 
 # -- adding up ----------------------------------------------------------------------------------------
-def path_label(rec: dict[str, Any]) -> str:
+def path_label(rec: dict[str, Any], lex: Lexicon | None = None) -> str:
     if rec.get("path") == "chapter":
-        title = (rec.get("chapter") or {}).get("title", "")
+        chapter = rec.get("chapter") or {}
+        title = chapter.get("title", "")
+        if lex is not None and chapter.get("id"):
+            title = lex(life_id(rec), f"chapter:{chapter['id']}", title)
         return _("chapter: {title}").format(title=title) if title else _("a chapter")
     return _("short version") if rec.get("path") == "short" else _("whole life")
 
@@ -63,10 +81,11 @@ def unit_of(records: list[dict[str, Any]]) -> str:
 
 def lives_played(records: list[dict[str, Any]]) -> list[tuple[str, str, list[str], float | None]]:
     """(life, path, the groups, median minutes played) for each life and path, most groups first."""
+    lex = lexicon(records)
     groups: dict[tuple[str, str], list[str]] = defaultdict(list)
     minutes: dict[tuple[str, str], list[float]] = defaultdict(list)
     for r in records:
-        key = (r["life"]["title"], path_label(r))
+        key = (life_title(r, lex), path_label(r, lex))
         groups[key].append(group_name(r))
         if r.get("status") == "finished":
             minutes[key].append(float(r["minutes_played"]))
@@ -82,10 +101,14 @@ def natural_key(text: str) -> tuple:
 
 def endings(records: list[dict[str, Any]]) -> dict[str, Counter]:
     """For each life: how many groups reached each ending ("not finished" for the others)."""
+    lex = lexicon(records)
     out: dict[str, Counter] = defaultdict(Counter)
     for r in records:
         ending = r.get("ending") or {}
-        out[r["life"]["title"]][ending.get("title") or not_finished()] += 1
+        title = ending.get("title") or not_finished()
+        if ending.get("node"):
+            title = lex(life_id(r), f"ending:{ending['node']}", title)
+        out[life_title(r, lex)][title] += 1
     return dict(out)
 
 
@@ -98,13 +121,23 @@ def _all_events(rec: dict[str, Any]) -> list[dict[str, Any]]:
 
 def restrictions(records: list[dict[str, Any]]) -> tuple[Counter, Counter]:
     """(services refused, lists put on): for each, how many groups met it at least once."""
+    lex = lexicon(records)
     refused: Counter = Counter()
     listed: Counter = Counter()
+    names: dict[str, str] = {}
     for r in records:
         evs = _all_events(r)
-        refused.update({str(e.get("name") or e.get("id") or "?") for e in evs if e.get("kind") == "refused"})
-        listed.update({str(e.get("name") or e.get("id") or "?") for e in evs if e.get("kind") == "listed"})
-    return refused, listed
+        for e in evs:
+            names.setdefault(event_key(e), str(e.get("name") or e.get("id") or "?"))
+        refused.update({event_key(e) for e in evs if e.get("kind") == "refused"})
+        listed.update({event_key(e) for e in evs if e.get("kind") == "listed"})
+
+    def shown(counts: Counter) -> Counter:
+        out: Counter = Counter()
+        for key, n in counts.items():
+            out[lex("", key, names[key])] += n
+        return out
+    return shown(refused), shown(listed)
 
 
 def result_word(result: str) -> str:
@@ -114,11 +147,13 @@ def result_word(result: str) -> str:
     return words.get(result, result)
 
 
-def outcome(events: list[dict[str, Any]]) -> str:
+def outcome(events: list[dict[str, Any]], lex: Lexicon | None = None) -> str:
     """What a choice led to, in a few words ("refused: Buy a train ticket"), or ""."""
     bits = []
     for e in events:
         kind, name = e.get("kind"), str(e.get("name") or "")
+        if lex is not None:
+            name = lex("", event_key(e), name)
         if kind == "refused":
             bits.append(_("refused: {service}").format(service=name))
         elif kind == "allowed":
@@ -154,19 +189,23 @@ def decisions(records: list[dict[str, Any]], min_groups: int = 2) -> list[Decisi
     """At each decision (a scene with two or more choices) that at least ``min_groups`` groups made:
     how many chose what, and what it led to. A group that came back to a scene counts once (its
     first visit)."""
-    per_life: Counter = Counter(r["life"]["title"] for r in records)
+    lex = lexicon(records)
+    per_life: Counter = Counter(life_id(r) for r in records)
+    titles = {life_id(r): life_title(r, lex) for r in records}
     seen: dict[tuple[str, str], dict[str, Any]] = {}
     for r in records:
-        life = r["life"]["title"]
+        life = life_id(r)
         visited: set[str] = set()
         for c in r.get("choices", []):
             if c.get("options", 0) < 2 or c["node"] in visited:
                 continue
             visited.add(c["node"])
-            d = seen.setdefault((life, c["node"]), {"scene": c.get("scene", ""), "steps": [],
-                                                    "choices": defaultdict(Counter)})
+            d = seen.setdefault((life, c["node"]), {"scene": lex(life, f"scene:{c['node']}", c.get("scene", "")),
+                                                    "steps": [], "choices": defaultdict(Counter)})
             d["steps"].append(c["step"])
-            d["choices"][c["label"]][outcome(c.get("events", []))] += 1
+            choice = f"choice:{c['node']}/{c['choice']}" if c.get("choice") else ""
+            label = lex(life, choice, c["label"]) if choice else c["label"]
+            d["choices"][label][outcome(c.get("events", []), lex)] += 1
     out = []
     for (life, node), d in seen.items():
         reached = len(d["steps"])
@@ -174,7 +213,7 @@ def decisions(records: list[dict[str, Any]], min_groups: int = 2) -> list[Decisi
             continue
         cs = [ChoiceCount(label, sum(oc.values()), oc) for label, oc in d["choices"].items()]
         cs.sort(key=lambda c: (-c.groups, c.label))
-        out.append(Decision(life, node, d["scene"], reached, per_life[life], cs, median(d["steps"])))
+        out.append(Decision(titles[life], node, d["scene"], reached, per_life[life], cs, median(d["steps"])))
     out.sort(key=lambda d: (d.life, d.order, d.node))
     return out
 
@@ -213,11 +252,13 @@ class MythStat:
 
 def myth_stats(records: list[dict[str, Any]]) -> list[MythStat]:
     """Per claim: the groups that answered, those right on their FIRST answer, those who changed."""
+    lex = lexicon(records)
     acc: dict[tuple[str, str], dict[str, Any]] = {}
     for r in records:
-        life = r["life"]["title"]
+        life = life_title(r, lex)
         for m in r.get("myths", []):
-            a = acc.setdefault((life, m["id"]), {"claim": m["claim"], "answer": m["answer"], "answered": 0,
+            claim = lex(life_id(r), f"myth:{m['id']}", m["claim"])
+            a = acc.setdefault((life, m["id"]), {"claim": claim, "answer": m["answer"], "answered": 0,
                                                  "right": 0, "changed": 0, "wrong": Counter()})
             if m.get("first"):
                 a["answered"] += 1
@@ -240,10 +281,15 @@ def most_missed(stats: list[MythStat], n: int = 5) -> list[MythStat]:
 
 def debrief_questions(records: list[dict[str, Any]]) -> dict[str, list[str]]:
     """The debrief's questions for each life played (as the records hold them), in order."""
+    lex = lexicon(records)
     out: dict[str, list[str]] = {}
     for r in records:
-        qs = out.setdefault(r["life"]["title"], [])
-        qs += [q for q in r.get("questions", []) if q not in qs]
+        qs = out.setdefault(life_title(r, lex), [])
+        debrief = r.get("debrief", "")
+        for i, q in enumerate(r.get("questions", [])):
+            q = lex(life_id(r), f"question:{debrief}/{i}", q)
+            if q not in qs:
+                qs.append(q)
     return {life: qs for life, qs in out.items() if qs}
 
 
@@ -293,6 +339,6 @@ def prompts(records: list[dict[str, Any]], n: int = 6, unit: str | None = None) 
 
 
 __all__ = ["Decision", "Loaded", "MythStat", "Skipped", "debrief_questions", "decision_sentence", "decisions",
-           "endings", "group_name", "lives_played", "load_folder", "most_missed", "myth_stats", "natural_key",
-           "not_finished", "outcome", "path_label", "problems", "prompts", "read_record", "restrictions", "unit_of",
-           "units"]
+           "endings", "group_name", "lexicon", "life_id", "life_title", "lives_played", "load_folder", "most_missed",
+           "myth_stats", "natural_key", "not_finished", "outcome", "path_label", "problems", "prompts", "read_record",
+           "restrictions", "unit_of", "units"]
