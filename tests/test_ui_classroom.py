@@ -123,6 +123,17 @@ def test_a_lesson_round_trip(tmp_path):
     assert all(s.name != "title" for s in p.app.screens.screens)
 
 
+def test_the_label_note_speaks_to_its_reader(tmp_path):
+    """The students read that their teacher collects the record; the teacher is told what to ask for."""
+    p = Pilot.start(EXAMPLE, classroom=True, export_dir=str(tmp_path))
+    teacher = shown(p)
+    assert "your teacher" not in teacher
+    assert ("never a student\u2019s name: the label goes into each run\u2019s record and into the class "
+            "report") in teacher
+    p.click("Start")
+    assert "the label goes into the record your teacher collects" in shown(p)
+
+
 def test_preset_labels_by_touch_and_a_group_set_by_the_teacher(tmp_path):
     p = Pilot.start(EXAMPLE, classroom=True, export_dir=str(tmp_path))
     p.click("Start")

@@ -72,6 +72,25 @@ def units(n: int, unit: str) -> str:
     return ngettext("{n} group", "{n} groups", n).format(n=n)
 
 
+def share(k: int, total: int, unit: str) -> str:
+    """Who did something, to open a sentence: "1 of 4 groups", "Both groups", "All 5 runs", "The only
+    group" (never "1 of 1 group"); the verb after it agrees with ``k`` (ngettext)."""
+    group = unit != "run"
+    if total == 1:
+        return _("The only group") if group else _("The only run")
+    if k == total == 2:
+        return _("Both groups") if group else _("Both runs")
+    if k == total:
+        return (ngettext("All {n} group", "All {n} groups", k) if group
+                else ngettext("All {n} run", "All {n} runs", k)).format(n=k)
+    return _("{k} of {of}").format(k=k, of=units(total, unit))
+
+
+def quoted_claim(claim: str) -> str:
+    """A claim quoted inside a sentence: without its own closing full stop ("...score." -> "...score")."""
+    return claim.strip().rstrip(".\u3002")
+
+
 def unit_of(records: list[dict[str, Any]]) -> str:
     """What the report counts: "group" when each group played once, else "run" (a pair that played
     twice is two runs, and may have chosen both ways)."""
@@ -310,16 +329,20 @@ def prompts(records: list[dict[str, Any]], n: int = 6, unit: str | None = None) 
     refused, listed = restrictions(records)
     if refused:
         svc, k = refused.most_common(1)[0]
-        out.append(_("{k} of {of} were refused \u201c{service}\u201d. Who decided that, and could they find out "
-                     "why, or challenge it?").format(k=k, of=units(total, unit), service=svc))
+        out.append(ngettext("{who} was refused \u201c{service}\u201d. Who decided that, and could they find out "
+                            "why, or challenge it?",
+                            "{who} were refused \u201c{service}\u201d. Who decided that, and could they find out "
+                            "why, or challenge it?", k).format(who=share(k, total, unit), service=svc))
     if listed:
         lst, k = listed.most_common(1)[0]
-        out.append(_("{k} of {of} were put on \u201c{list}\u201d. How did they learn about it, and how could they "
-                     "get off it?").format(k=k, of=units(total, unit), list=lst))
+        out.append(ngettext("{who} was put on \u201c{list}\u201d. How did they learn about it, and how could they "
+                            "get off it?",
+                            "{who} were put on \u201c{list}\u201d. How did they learn about it, and how could they "
+                            "get off it?", k).format(who=share(k, total, unit), list=lst))
     for s in most_missed(myth_stats(records), 2):
-        out.append(_("\u201c{claim}\u201d: {k} of {of} first said {wrong}; the sources say {answer}. What made the "
-                     "claim believable, and which source settles it?").format(
-            claim=s.claim, k=s.answered - s.right, of=units(s.answered, unit),
+        out.append(_("{who} first answered \u201c{wrong}\u201d to \u201c{claim}\u201d; the sources say {answer}. What "
+                     "made the claim believable, and which source settles it?").format(
+            who=share(s.answered - s.right, s.answered, unit), claim=quoted_claim(s.claim),
             wrong=answer_word(s.common_wrong).lower(), answer=answer_word(s.answer).lower()))
     for life, counts in endings(records).items():
         reached = [e for e in counts if e != not_finished()]
@@ -341,4 +364,4 @@ def prompts(records: list[dict[str, Any]], n: int = 6, unit: str | None = None) 
 __all__ = ["Decision", "Loaded", "MythStat", "Skipped", "debrief_questions", "decision_sentence", "decisions",
            "endings", "group_name", "lexicon", "life_id", "life_title", "lives_played", "load_folder", "most_missed",
            "myth_stats", "natural_key", "not_finished", "outcome", "path_label", "problems", "prompts", "read_record",
-           "restrictions", "unit_of", "units"]
+           "restrictions", "share", "unit_of", "units"]

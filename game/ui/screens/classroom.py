@@ -25,8 +25,15 @@ CHORD_WORDS = "+".join(part.capitalize() for part in TEACHER_CHORD.split("+"))
 
 
 def name_note() -> str:
+    """The students' reminder under their label field."""
     return _("A table or pair label such as \u201cTable 4\u201d or \u201cPair B\u201d. Never a name: the label goes "
              "into the record your teacher collects.")
+
+
+def teacher_name_note() -> str:
+    """The same reminder, said to the teacher, who is the one collecting the records."""
+    return _("Use a table or pair label such as \u201cTable 4\u201d or \u201cPair B\u201d, never a student\u2019s "
+             "name: the label goes into each run\u2019s record and into the class report.")
 
 
 def start_words(game, life, start: str) -> str:
@@ -137,13 +144,13 @@ class TeacherScreen(GroupLabelInput, Screen):
                                   W(Button("group:fixed", _("Set it here"), lambda: self.set_group_fixed(True),
                                            kind="toggle", selected=self.group_fixed, fill=False))], gap=10)]
         if self.group_fixed:
-            label = (_("Label: {label}").format(label=self.field_text()) if self.group or self.composing
+            label = (_("Label: {label}_").format(label=self.group + self.composing) if self.group or self.composing
                      else _("Label: (type it)"))
             self.field = Text(label, "heading", "ink")
             items += [Gap(6), self.field,
                       Text(_("Type the label, or pick one:"), "small", "muted"), Gap(4),
                       preset_rows(self, self.group)]
-        items.append(Text(name_note(), "small", "muted", max_w=900))
+        items.append(Text(teacher_name_note(), "small", "muted", max_w=900))
         return items
 
     def pin_items(self) -> list[Item]:
