@@ -267,8 +267,8 @@ class StudentStartScreen(GroupLabelInput, Screen):
             # drawn as the field it is: what is typed goes into this box
             typed = (Text(self.field_text(), "heading", "ink") if self.group or self.composing
                      else Text(_("(not set yet)"), "heading", "muted"))
-            self.field = Fixed(Column([typed], pad=10, fill="surface", edge="rule", radius=6), 420)
-            items += [self.field, Gap(8),
+            self.field = Column([typed], pad=10, fill="surface", edge="rule", radius=6)
+            items += [Fixed(self.field, 420), Gap(8),
                       Text(_("Type it, or pick one:"), "small", "muted"), Gap(4), preset_rows(self, self.group)]
         items += [Gap(4), Text(name_note(), "small", "muted", max_w=900)]
         if game.record_problem:
