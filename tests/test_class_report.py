@@ -18,6 +18,7 @@ from game.cli import main as cli_main
 from game.modes import class_report as cr
 from game.modes.class_report_html import bar_chart, make_report, render
 from game.modes.classroom import ClassroomOptions, ClassroomRun
+from game.modes.record import VERSION
 
 pytestmark = pytest.mark.usefixtures("user_home")
 
@@ -74,7 +75,7 @@ def class_folder(story, tmp_path):
     records = sorted(folder.glob("*.json"))
     good = json.loads(records[0].read_text(encoding="utf-8"))
     (folder / "truncated.json").write_text(records[1].read_text(encoding="utf-8")[:200], encoding="utf-8")
-    (folder / "newer.json").write_text(json.dumps({**good, "version": 2, "run_id": "n"}), encoding="utf-8")
+    (folder / "newer.json").write_text(json.dumps({**good, "version": VERSION + 1, "run_id": "n"}), encoding="utf-8")
     (folder / "older.json").write_text(json.dumps({**good, "version": 0, "run_id": "o"}), encoding="utf-8")
     broken = {k: v for k, v in good.items() if k != "life"}
     (folder / "no-life.json").write_text(json.dumps({**broken, "run_id": "x"}), encoding="utf-8")
@@ -208,8 +209,9 @@ def test_myth_shares_most_missed_and_prompts():
     assert [s.id for s in cr.most_missed(list(stats.values()))] == ["m1"]  # m2: nobody wrong
     ps = cr.prompts(recs)
     assert any("2 groups chose \u201cGo\u201d and 2 chose \u201cStay\u201d" in p for p in ps)
-    assert any("1 of 4 groups were refused \u201cBuy a ticket\u201d" in p for p in ps)
-    assert any("Claim m1" in p and "2 of 3 groups first said fact" in p for p in ps)
+    assert any("1 of 4 groups was refused \u201cBuy a ticket\u201d." in p for p in ps)
+    assert any("2 of 3 groups first answered \u201cfact\u201d to \u201cClaim m1\u201d; the sources say myth." in p
+               for p in ps)
     assert any("changed a myth-or-fact answer" in p for p in ps)
     assert cr.endings(recs)["Wei"] == Counter({"Home": 2, "Stuck": 1, "not finished": 1})
     assert cr.lives_played(recs) == [("Wei", "whole life", ["T1", "T2", "T3", "T4"], 12.5)]
@@ -260,3 +262,40 @@ def test_a_group_that_played_twice_is_counted_in_runs():
     page = " ".join(parse(render(cr.Loaded(records=twice, files=["a", "b"]))).text)
     assert "2 runs by 1 group" in page and "(2 of 2 runs made this decision)" in page
     assert "2: Table 1 (2 runs)" in page, "a group that played again is named once, with its runs"
+
+
+REFUSED = [{"kind": "refused", "id": "train", "name": "Buy a train ticket"}]
+
+
+@pytest.mark.parametrize(("refused", "groups", "said"), [
+    (1, 1, "The only group was refused \u201cBuy a train ticket\u201d."),
+    (2, 2, "Both groups were refused \u201cBuy a train ticket\u201d."),
+    (3, 3, "All 3 groups were refused \u201cBuy a train ticket\u201d."),
+    (1, 3, "1 of 3 groups was refused \u201cBuy a train ticket\u201d."),
+    (2, 3, "2 of 3 groups were refused \u201cBuy a train ticket\u201d."),
+])
+def test_prompts_agree_with_their_numbers(refused, groups, said):
+    """No "1 of 1 group were refused": the count opens the sentence in words that fit it, and the verb
+    agrees with it (ngettext)."""
+    recs = [rec(f"T{i}", [("a", "Go", REFUSED if i < refused else [])],
+                [("m1", "myth", "fact", [])]) for i in range(groups)]
+    for r in recs:
+        r["myths"][0]["claim"] = "Everyone has one score."
+    ps = cr.prompts(recs)
+    assert any(p.startswith(said) for p in ps), ps
+    first = {1: "The only group", 2: "Both groups"}.get(groups, f"All {groups} groups")
+    # the claim is quoted without its own full stop, never “...score.”: ...
+    assert any(p.startswith(f"{first} first answered \u201cfact\u201d to \u201cEveryone has one score\u201d; the "
+                            "sources say myth.") for p in ps), ps
+
+
+def test_prompts_in_chinese_read_as_chinese():
+    from game.modes.record import speaking
+
+    recs = [rec(f"T{i}", [("a", "Go", REFUSED)], [("m1", "myth", "fact", [])]) for i in range(2)]
+    with speaking("zh"):
+        ps = cr.prompts(recs)
+    assert any(p.startswith("两个小组都被拒绝\u201cBuy a train ticket\u201d") for p in ps), ps
+    with speaking("zh"):
+        ps = cr.prompts(recs[:1])
+    assert any(p.startswith("唯一的小组被拒绝") for p in ps), ps

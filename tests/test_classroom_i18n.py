@@ -85,11 +85,12 @@ def english_left(text: str, labels: set[str]) -> list[str]:
     return sorted(x for x in labels if re.search(r"(?<![A-Za-z])" + re.escape(x) + r"(?![A-Za-z])", text))
 
 
-def zh_runs(story, folder: Path, n: int = 6, lang: str | None = "zh") -> None:
-    """``n`` seeded runs of the example life, each with a group label and a first myth-or-fact answer."""
+def zh_runs(story, folder: Path, n: int = 6, lang: str | None = "zh", first: int = 1) -> None:
+    """``n`` seeded runs of the example life, each with a group label (Table ``first``, the next...) and a
+    first myth-or-fact answer."""
     for i in range(n):
         rng = random.Random(i)
-        opts = ClassroomOptions.from_start("ming", ["main", "short"][i % 2], group=f"Table {i + 1}")
+        opts = ClassroomOptions.from_start("ming", ["main", "short"][i % 2], group=f"Table {i + first}")
         run = ClassroomRun.start(story, opts, seed=i)
         for _ in range(50):
             if run.session.ended:
@@ -246,3 +247,68 @@ def test_the_teacher_chooses_the_language_of_the_runs(tmp_path):
     rec = json.loads(next(tmp_path.glob("*.json")).read_text(encoding="utf-8"))
     assert rec["language"] == "zh" and rec["life"]["title"] != "Ming"
     assert visible(next(tmp_path.glob("*.html")).read_text(encoding="utf-8"))[0] == "zh-Hans"
+
+
+def test_a_class_that_played_in_two_languages_is_one_class(story, tmp_path):
+    """Four groups played in Chinese and four, making the same choices, in English: the report adds up
+    by the story's ids, so each life, ending, list, decision and claim is one bar or row, counted 8
+    times, and named in the report's language."""
+    from game.modes import class_report as cr
+    from game.modes.record import speaking
+
+    folder = tmp_path / "class"
+    zh_runs(story, folder, n=4)
+    zh_runs(story, folder, n=4, lang=None, first=5)  # the same seeds: the same choices, in English
+    recs = cr.load_folder(folder).records
+    assert sorted(r["language"] for r in recs) == ["en"] * 4 + ["zh"] * 4
+    ming = {lang: story.text(story.lives["ming"].title, lang) for lang in ("en", "zh")}
+    assert ming["en"] != ming["zh"]
+    for lang in ("zh", "en"):
+        with speaking(lang):
+            ends = cr.endings(recs)
+            refused, listed = cr.restrictions(recs)
+            ds = cr.decisions(recs)
+            stats = cr.myth_stats(recs)
+            played = cr.lives_played(recs)
+        assert list(ends) == [ming[lang]] and sum(ends[ming[lang]].values()) == 8
+        assert all(n % 2 == 0 for n in ends[ming[lang]].values()), ends  # each ending: an en and a zh group
+        assert listed and all(n % 2 == 0 for n in listed.values()), listed
+        names = {story.text(x.name, lang) for x in story.world.lists.values()}
+        assert set(listed) <= names, (lang, listed)
+        assert set(refused) <= {story.text(x.name, lang) for x in story.world.services.values()}
+        assert ds and all(d.life == ming[lang] and d.reached % 2 == 0 for d in ds)
+        assert all(c.groups % 2 == 0 for d in ds for c in d.choices), [(d.node, d.choices) for d in ds]
+        assert [(s.life, s.answered) for s in stats] == [(ming[lang], 8)]
+        claims = {m.id: m.claim for d in story.lives["ming"].debriefs.values() for m in d.myths}
+        assert stats[0].claim == story.text(claims[stats[0].id], lang)
+        assert {life for life, _path, _g, _m in played} == {ming[lang]}
+    # the page in Chinese names the life in Chinese only
+    path, _loaded = make_report(folder, lang="zh")
+    _lang, text = visible(path.read_text(encoding="utf-8"))
+    assert ming["zh"] in text and not re.search(rf"\b{ming['en']}\b", text)
+
+
+def test_version_1_records_are_read_and_added_up_by_their_ids(story, tmp_path):
+    """Records written before version 2 (no ``names``) still count: by the ids they always held, named
+    in the report's language where a record of that language says it, else as they were played."""
+    from game.modes import class_report as cr
+    from game.modes.record import speaking
+
+    folder = tmp_path / "class"
+    zh_runs(story, folder, n=2)
+    zh_runs(story, folder, n=2, lang=None, first=3)
+    for path in folder.glob("*.json"):
+        rec = json.loads(path.read_text(encoding="utf-8"))
+        if rec["language"] == "en":
+            rec["version"] = 1
+            del rec["names"]
+            path.write_text(json.dumps(rec), encoding="utf-8")
+    loaded = cr.load_folder(folder)
+    assert len(loaded.records) == 4 and not loaded.skipped
+    zh_title = story.text(story.lives["ming"].title, "zh")
+    with speaking("zh"):
+        assert list(cr.endings(loaded.records)) == [zh_title]
+        assert [s.answered for s in cr.myth_stats(loaded.records)] == [4]
+    only_v1 = [r for r in loaded.records if r["version"] == 1]
+    with speaking("zh"):  # nothing says it in Chinese: the English the runs were played in
+        assert list(cr.endings(only_v1)) == ["Ming"]

@@ -17,7 +17,7 @@ import pytest
 from game.modes import paths
 from game.modes.classroom import ClassroomOptions, ClassroomRun, TeacherGate, debrief_for, life_choices
 from game.modes.export import build_summary, export_summary, render_html
-from game.modes.record import MYTH_SLOTS, RunRecorder, clean_group, csv_columns, group_slug, render_csv
+from game.modes.record import MYTH_SLOTS, VERSION, RunRecorder, clean_group, csv_columns, group_slug, render_csv
 
 GUIDE = Path(__file__).resolve().parent.parent / "docs" / "teacher-guide.md"
 
@@ -142,7 +142,7 @@ def test_a_run_leaves_one_record_updated_in_place(story, tmp_path):
     assert rec["status"] == "finished" and rec["final"] and rec["run_id"] == first["run_id"]
     assert [c["label"] for c in rec["choices"]] == ["Buy a high-speed ticket", "Call the court", "Continue"]
     assert rec["ending"]["title"] == "Home at last" and rec["group"] == "Table 4" and rec["path"] == "main"
-    assert rec["format"] == "on-the-list/run-record" and rec["version"] == 1
+    assert rec["format"] == "on-the-list/run-record" and rec["version"] == VERSION == 2
     refused = rec["choices"][0]["events"][0]
     assert refused["kind"] == "refused" and refused["id"] == "fast_train"
     # a second run of the same group in the same second gets its own record, never the first one's
@@ -226,7 +226,7 @@ def test_csv_row_holds_what_a_teacher_sorts_by(story, tmp_path):
     assert row["choices_made"] == "3" and float(row["minutes_played"]) >= 0
     assert row["myth_1"] == "Everyone in China has one national score." and row["myth_1_right"] == "yes"
     assert row["choices"] == "1. Buy a high-speed ticket | 2. Take the slow train | 3. Continue"
-    assert row["myth_2"] == "" and row["record_version"] == "1"
+    assert row["myth_2"] == "" and row["record_version"] == str(VERSION)
 
 
 def test_export_writes_the_summary(story, tmp_path):

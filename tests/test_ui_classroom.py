@@ -30,6 +30,8 @@ def shown(p: Pilot) -> str:
             out.append(item.text)
         for child in getattr(item, "items", []) or []:
             walk(child)
+        if getattr(item, "item", None) is not None:  # a Fixed width: the label field's box
+            walk(item.item)
         for child, _width in getattr(item, "cols", []) or []:
             walk(child)
 
@@ -41,13 +43,28 @@ def shown(p: Pilot) -> str:
 
 
 def type_text(p: Pilot, text: str) -> None:
-    """Keys as a keyboard sends them (a space comes with unicode " ", which Pilot.key leaves out)."""
+    """Keys as SDL2 sends them: KEYDOWN (with its unicode), then TEXTINPUT with the same character, then
+    KEYUP (a space comes with unicode " ", which Pilot.key leaves out)."""
     for ch in text:
         code = pygame.K_SPACE if ch == " " else pygame.key.key_code(ch.lower())
         mod = pygame.KMOD_SHIFT if ch.isupper() else 0
         p.post(pygame.KEYDOWN, key=code, mod=mod, unicode=ch, scancode=0)
+        p.post(pygame.TEXTINPUT, text=ch)
         p.post(pygame.KEYUP, key=code, mod=mod, unicode=ch, scancode=0)
         p.step()
+
+
+def ime(p: Pilot, composing: list[str], text: str) -> None:
+    """An input method as SDL2 delivers it: the composition as it grows (TEXTEDITING: pinyin), keys
+    whose KEYDOWN carries no character, then the chosen characters as one TEXTINPUT."""
+    for part in composing:
+        p.post(pygame.KEYDOWN, key=pygame.key.key_code(part[-1]), mod=0, unicode="", scancode=0)
+        p.post(pygame.TEXTEDITING, text=part, start=len(part), length=0)
+        p.step()
+    p.post(pygame.KEYDOWN, key=pygame.K_SPACE, mod=0, unicode="", scancode=0)  # picks the first candidate
+    p.post(pygame.TEXTEDITING, text="", start=0, length=0)
+    p.post(pygame.TEXTINPUT, text=text)
+    p.step()
 
 
 def records(folder: Path) -> list[dict]:
@@ -106,6 +123,17 @@ def test_a_lesson_round_trip(tmp_path):
     assert all(s.name != "title" for s in p.app.screens.screens)
 
 
+def test_the_label_note_speaks_to_its_reader(tmp_path):
+    """The students read that their teacher collects the record; the teacher is told what to ask for."""
+    p = Pilot.start(EXAMPLE, classroom=True, export_dir=str(tmp_path))
+    teacher = shown(p)
+    assert "your teacher" not in teacher
+    assert ("never a student\u2019s name: the label goes into each run\u2019s record and into the class "
+            "report") in teacher
+    p.click("Start")
+    assert "the label goes into the record your teacher collects" in shown(p)
+
+
 def test_preset_labels_by_touch_and_a_group_set_by_the_teacher(tmp_path):
     p = Pilot.start(EXAMPLE, classroom=True, export_dir=str(tmp_path))
     p.click("Start")
@@ -125,9 +153,10 @@ def test_the_teacher_comes_back_with_the_chord_and_pin_and_quits(tmp_path):
     p = Pilot.start(EXAMPLE, classroom=True, export_dir=str(out), group="Table 2")
     p.click("Set a PIN")
     assert p.screen == "pin"
-    for d in "2468":
-        p.key(d)
-    p.key("return")
+    for _twice in range(2):
+        for d in "2468":
+            p.key(d)
+        p.key("return")
     assert p.screen == "teacher" and p.app.guard.gate.needs_pin
     p.click("Start")
     p.click("Start")
@@ -202,6 +231,9 @@ def test_classroom_screens_fit_at_double_text(size, tmp_path):
         check(p, f"set pin {size} {scale}", seen)
         type_text(p, "2468")
         p.key("return")
+        check(p, f"set pin again {size} {scale}", seen)  # the second entry, its own heading
+        type_text(p, "2468")
+        p.key("return")
         p.click(key="group:students")
         p.click("Start")
         check(p, f"student {size} {scale}", seen, small)
@@ -221,3 +253,87 @@ def test_a_folder_that_cannot_be_written_is_said_and_the_run_goes_on(tmp_path):
     play_to_the_end(p)
     p.click("Save the class summary")
     assert "The record could not be saved" in shown(p) and p.app.errors == []
+
+
+def test_a_label_typed_with_an_input_method(tmp_path, monkeypatch):
+    """Chinese labels come from an input method as TEXTINPUT (the pinyin being composed as TEXTEDITING):
+    the field takes them, shows the composition, keeps the keys from being shortcuts (V is speech), types
+    a plain key once though SDL sends it twice, and text input is on (placed by the field) only while
+    the field is on screen."""
+    calls: list[tuple] = []
+    for name in ("start_text_input", "stop_text_input", "set_text_input_rect"):
+        real = getattr(pygame.key, name)
+        monkeypatch.setattr(pygame.key, name, lambda *a, _n=name, _r=real: (calls.append((_n, *a)), _r(*a))[1])
+    p = Pilot.start(EXAMPLE, classroom=True, export_dir=str(tmp_path))
+    assert not calls  # the teacher's set-up has no field while the students type the label
+    p.click("Start")
+    assert p.screen == "student"
+    assert [c[0] for c in calls] == ["start_text_input", "set_text_input_rect"]
+    rect = calls[-1][1]
+    assert p.app.window.get_rect().contains(rect) and rect.h > 10
+    speech = p.app.settings.speech
+    ime(p, ["d", "di", "div"], "第4桌")
+    assert p.app.top.group == "第4桌" and p.find(key="begin").enabled
+    assert p.app.settings.speech == speech  # the v of the pinyin was not the V of speech
+    ime(p, ["ha", "hao"], "")  # a composition under way shows in the field, after the label
+    p.post(pygame.TEXTEDITING, text="hao", start=3, length=0)
+    p.step()
+    assert "第4桌hao_" in shown(p) and p.app.top.group == "第4桌"
+    p.post(pygame.KEYDOWN, key=pygame.K_BACKSPACE, mod=0, unicode="", scancode=0)  # the input method's
+    p.step()
+    assert p.app.top.group == "第4桌"
+    p.post(pygame.TEXTEDITING, text="", start=0, length=0)
+    p.post(pygame.TEXTINPUT, text="好")
+    p.step()
+    assert p.app.top.group == "第4桌好"
+    p.key("backspace")
+    type_text(p, " B")  # KEYDOWN and TEXTINPUT for each key: one character each
+    assert p.app.top.group == "第4桌 B"
+    p.click("Start")
+    assert p.screen == "play" and calls[-1] == ("stop_text_input",)
+    assert records(tmp_path)[0]["group"] == "第4桌 B"
+
+
+def test_the_teachers_label_field_takes_text_input_only_while_shown(tmp_path):
+    p = Pilot.start(EXAMPLE, classroom=True, export_dir=str(tmp_path))
+    p.post(pygame.TEXTINPUT, text="x")  # no field yet: typing goes nowhere
+    p.step()
+    p.click(key="group:fixed")
+    assert p.app.input.text_rect is not None
+    p.post(pygame.TEXTINPUT, text="第2组")
+    p.step()
+    assert p.app.top.group == "第2组"
+    p.click("Set a PIN")  # the PIN pad over it: no text field on top
+    assert p.screen == "pin" and p.app.input.text_rect is None
+    p.post(pygame.TEXTINPUT, text="9")
+    p.step()
+    p.click("Cancel")
+    assert p.app.top.group == "第2组" and p.app.input.text_rect is not None
+
+
+def pin_keys(p: Pilot, digits: str) -> None:
+    """Digits as KEYDOWN without a character (what SDL sends while text input is off), then Enter."""
+    for d in digits:
+        p.post(pygame.KEYDOWN, key=pygame.key.key_code(d), mod=0, unicode="", scancode=0)
+        p.step()
+    p.key("return")
+
+
+def test_the_pin_is_set_by_typing_it_twice(tmp_path):
+    """A typo in a PIN nobody sees (stars) would lock the teacher out: it is asked twice, and two
+    different entries set nothing and say so."""
+    p = Pilot.start(EXAMPLE, classroom=True, export_dir=str(tmp_path))
+    gate = p.app.guard.gate
+    p.click("Set a PIN")
+    pin_keys(p, "12")
+    assert p.screen == "pin" and "A PIN is 4 to 12 digits." in shown(p) and not gate.needs_pin
+    pin_keys(p, "2468")
+    assert p.screen == "pin" and "Type the same PIN again" in shown(p) and not gate.needs_pin
+    pin_keys(p, "2486")  # the typo
+    assert p.screen == "pin" and not gate.needs_pin
+    assert "The two PINs were not the same, so no PIN was set. Type a new PIN twice." in shown(p)
+    assert "Set the teacher's PIN" in shown(p)  # from the first entry again
+    pin_keys(p, "2468")
+    pin_keys(p, "2468")
+    assert p.screen == "teacher" and gate.needs_pin and gate.pin == "2468"
+    assert "A PIN is set" in shown(p)

@@ -96,3 +96,21 @@ def test_worksheet_follows_the_story(tmp_path, story):
     sheet = text_of(render_worksheet(story, "ming"))
     assert "Everyone in China has one national score." in sheet
     assert "Who should be told before a court lists someone?" in sheet
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_answer_key_cites_sources_as_the_game_does(shipped, lang):
+    """The key's Sources column and list name each source by outlet and date, as the game's screens do
+    (game.cite), never by the story's internal ids (technode_2018, listicle_grim)."""
+    from game.cite import cite_list
+    from game.modes.record import speaking
+
+    life = shipped.lives["wei"]
+    key = text_of(render_key(shipped, "wei", lang))
+    cited = {s for m in myths_of(life) for s in m.sources}
+    assert cited
+    for sid in cited:
+        assert not re.search(rf"\b{re.escape(sid)}\b", key), sid
+    with speaking(lang):
+        for m in myths_of(life):
+            assert " ".join(cite_list(shipped.sources, m.sources, lang).split()) in key

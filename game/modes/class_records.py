@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..i18n import _
-from .record import ANSWER_WORDS, FORMAT, STATUSES, VERSION
+from .record import ANSWER_WORDS, FORMAT, READS, STATUSES, VERSION
 
 MAX_BYTES = 2_000_000  # a record of the longest life is a few tens of kB
 PATHS = ("main", "short", "chapter")
@@ -41,7 +41,7 @@ def _is(value: Any, kind: type | tuple[type, ...]) -> bool:
 
 
 def problems(rec: dict[str, Any]) -> list[str]:
-    """What is missing or wrong in a version-1 record (empty when it can be used)."""
+    """What is missing or wrong in a version-1 or -2 record (empty when it can be used)."""
     out: list[str] = []
 
     def need(key: str, kind, where: dict[str, Any] = rec, name: str = "") -> Any:
@@ -77,6 +77,9 @@ def problems(rec: dict[str, Any]) -> list[str]:
                 and isinstance(m.get("changed_to", []), list)):
             out.append(_("myth-or-fact answer {n} is damaged").format(n=i + 1))
             break
+    names = rec.get("names", {})
+    if not (isinstance(names, dict) and all(isinstance(t, dict) for t in names.values())):
+        out.append(_("\u2018names\u2019 is damaged"))
     qs = need("questions", list)
     if qs is not None and not all(isinstance(q, str) for q in qs):
         out.append(_("\u2018questions\u2019 holds something that is not text"))
@@ -107,10 +110,10 @@ def read_record(path: Path, name: str) -> tuple[dict[str, Any] | None, str]:
         return None, _("damaged: the record has no version number")
     if version > VERSION:
         return None, _("made by a newer version of the game (record version {version}; this one reads "
-                       "{reads})").format(version=version, reads=VERSION)
-    if version < VERSION:
+                       "{reads})").format(version=version, reads=_(", ").join(map(str, READS)))
+    if version not in READS:
         return None, _("made by an older version of the game (record version {version}; this one reads "
-                       "{reads})").format(version=version, reads=VERSION)
+                       "{reads})").format(version=version, reads=_(", ").join(map(str, READS)))
     found = problems(data)
     if found:
         return None, _("damaged: {problems}").format(problems=_("; ").join(found[:3]))

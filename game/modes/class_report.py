@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from statistics import median
 from typing import Any
 
+from .. import i18n
 from ..i18n import _, ngettext, pgettext
 
 # -- reading (class_records.py) ------------------------------------------------------------------------
@@ -28,12 +29,29 @@ from .class_records import (  # noqa: E402
     read_record,
 )
 from .record import answer_word
+from .record_words import Lexicon, event_key
+
+
+def lexicon(records: list[dict[str, Any]]) -> Lexicon:
+    """The words for the records' ids in the language being spoken (the report's)."""
+    return Lexicon(records, i18n.current())
+
+
+def life_id(rec: dict[str, Any]) -> str:
+    return str(rec["life"].get("id") or rec["life"]["title"])
+
+
+def life_title(rec: dict[str, Any], lex: Lexicon) -> str:
+    return lex(life_id(rec), "life", rec["life"]["title"])
 
 
 # -- adding up ----------------------------------------------------------------------------------------
-def path_label(rec: dict[str, Any]) -> str:
+def path_label(rec: dict[str, Any], lex: Lexicon | None = None) -> str:
     if rec.get("path") == "chapter":
-        title = (rec.get("chapter") or {}).get("title", "")
+        chapter = rec.get("chapter") or {}
+        title = chapter.get("title", "")
+        if lex is not None and chapter.get("id"):
+            title = lex(life_id(rec), f"chapter:{chapter['id']}", title)
         return _("chapter: {title}").format(title=title) if title else _("a chapter")
     return _("short version") if rec.get("path") == "short" else _("whole life")
 
@@ -54,6 +72,25 @@ def units(n: int, unit: str) -> str:
     return ngettext("{n} group", "{n} groups", n).format(n=n)
 
 
+def share(k: int, total: int, unit: str) -> str:
+    """Who did something, to open a sentence: "1 of 4 groups", "Both groups", "All 5 runs", "The only
+    group" (never "1 of 1 group"); the verb after it agrees with ``k`` (ngettext)."""
+    group = unit != "run"
+    if total == 1:
+        return _("The only group") if group else _("The only run")
+    if k == total == 2:
+        return _("Both groups") if group else _("Both runs")
+    if k == total:
+        return (ngettext("All {n} group", "All {n} groups", k) if group
+                else ngettext("All {n} run", "All {n} runs", k)).format(n=k)
+    return _("{k} of {of}").format(k=k, of=units(total, unit))
+
+
+def quoted_claim(claim: str) -> str:
+    """A claim quoted inside a sentence: without its own closing full stop ("...score." -> "...score")."""
+    return claim.strip().rstrip(".\u3002")
+
+
 def unit_of(records: list[dict[str, Any]]) -> str:
     """What the report counts: "group" when each group played once, else "run" (a pair that played
     twice is two runs, and may have chosen both ways)."""
@@ -63,10 +100,11 @@ def unit_of(records: list[dict[str, Any]]) -> str:
 
 def lives_played(records: list[dict[str, Any]]) -> list[tuple[str, str, list[str], float | None]]:
     """(life, path, the groups, median minutes played) for each life and path, most groups first."""
+    lex = lexicon(records)
     groups: dict[tuple[str, str], list[str]] = defaultdict(list)
     minutes: dict[tuple[str, str], list[float]] = defaultdict(list)
     for r in records:
-        key = (r["life"]["title"], path_label(r))
+        key = (life_title(r, lex), path_label(r, lex))
         groups[key].append(group_name(r))
         if r.get("status") == "finished":
             minutes[key].append(float(r["minutes_played"]))
@@ -82,10 +120,14 @@ def natural_key(text: str) -> tuple:
 
 def endings(records: list[dict[str, Any]]) -> dict[str, Counter]:
     """For each life: how many groups reached each ending ("not finished" for the others)."""
+    lex = lexicon(records)
     out: dict[str, Counter] = defaultdict(Counter)
     for r in records:
         ending = r.get("ending") or {}
-        out[r["life"]["title"]][ending.get("title") or not_finished()] += 1
+        title = ending.get("title") or not_finished()
+        if ending.get("node"):
+            title = lex(life_id(r), f"ending:{ending['node']}", title)
+        out[life_title(r, lex)][title] += 1
     return dict(out)
 
 
@@ -98,13 +140,23 @@ def _all_events(rec: dict[str, Any]) -> list[dict[str, Any]]:
 
 def restrictions(records: list[dict[str, Any]]) -> tuple[Counter, Counter]:
     """(services refused, lists put on): for each, how many groups met it at least once."""
+    lex = lexicon(records)
     refused: Counter = Counter()
     listed: Counter = Counter()
+    names: dict[str, str] = {}
     for r in records:
         evs = _all_events(r)
-        refused.update({str(e.get("name") or e.get("id") or "?") for e in evs if e.get("kind") == "refused"})
-        listed.update({str(e.get("name") or e.get("id") or "?") for e in evs if e.get("kind") == "listed"})
-    return refused, listed
+        for e in evs:
+            names.setdefault(event_key(e), str(e.get("name") or e.get("id") or "?"))
+        refused.update({event_key(e) for e in evs if e.get("kind") == "refused"})
+        listed.update({event_key(e) for e in evs if e.get("kind") == "listed"})
+
+    def shown(counts: Counter) -> Counter:
+        out: Counter = Counter()
+        for key, n in counts.items():
+            out[lex("", key, names[key])] += n
+        return out
+    return shown(refused), shown(listed)
 
 
 def result_word(result: str) -> str:
@@ -114,11 +166,13 @@ def result_word(result: str) -> str:
     return words.get(result, result)
 
 
-def outcome(events: list[dict[str, Any]]) -> str:
+def outcome(events: list[dict[str, Any]], lex: Lexicon | None = None) -> str:
     """What a choice led to, in a few words ("refused: Buy a train ticket"), or ""."""
     bits = []
     for e in events:
         kind, name = e.get("kind"), str(e.get("name") or "")
+        if lex is not None:
+            name = lex("", event_key(e), name)
         if kind == "refused":
             bits.append(_("refused: {service}").format(service=name))
         elif kind == "allowed":
@@ -154,19 +208,23 @@ def decisions(records: list[dict[str, Any]], min_groups: int = 2) -> list[Decisi
     """At each decision (a scene with two or more choices) that at least ``min_groups`` groups made:
     how many chose what, and what it led to. A group that came back to a scene counts once (its
     first visit)."""
-    per_life: Counter = Counter(r["life"]["title"] for r in records)
+    lex = lexicon(records)
+    per_life: Counter = Counter(life_id(r) for r in records)
+    titles = {life_id(r): life_title(r, lex) for r in records}
     seen: dict[tuple[str, str], dict[str, Any]] = {}
     for r in records:
-        life = r["life"]["title"]
+        life = life_id(r)
         visited: set[str] = set()
         for c in r.get("choices", []):
             if c.get("options", 0) < 2 or c["node"] in visited:
                 continue
             visited.add(c["node"])
-            d = seen.setdefault((life, c["node"]), {"scene": c.get("scene", ""), "steps": [],
-                                                    "choices": defaultdict(Counter)})
+            d = seen.setdefault((life, c["node"]), {"scene": lex(life, f"scene:{c['node']}", c.get("scene", "")),
+                                                    "steps": [], "choices": defaultdict(Counter)})
             d["steps"].append(c["step"])
-            d["choices"][c["label"]][outcome(c.get("events", []))] += 1
+            choice = f"choice:{c['node']}/{c['choice']}" if c.get("choice") else ""
+            label = lex(life, choice, c["label"]) if choice else c["label"]
+            d["choices"][label][outcome(c.get("events", []), lex)] += 1
     out = []
     for (life, node), d in seen.items():
         reached = len(d["steps"])
@@ -174,7 +232,7 @@ def decisions(records: list[dict[str, Any]], min_groups: int = 2) -> list[Decisi
             continue
         cs = [ChoiceCount(label, sum(oc.values()), oc) for label, oc in d["choices"].items()]
         cs.sort(key=lambda c: (-c.groups, c.label))
-        out.append(Decision(life, node, d["scene"], reached, per_life[life], cs, median(d["steps"])))
+        out.append(Decision(titles[life], node, d["scene"], reached, per_life[life], cs, median(d["steps"])))
     out.sort(key=lambda d: (d.life, d.order, d.node))
     return out
 
@@ -213,11 +271,13 @@ class MythStat:
 
 def myth_stats(records: list[dict[str, Any]]) -> list[MythStat]:
     """Per claim: the groups that answered, those right on their FIRST answer, those who changed."""
+    lex = lexicon(records)
     acc: dict[tuple[str, str], dict[str, Any]] = {}
     for r in records:
-        life = r["life"]["title"]
+        life = life_title(r, lex)
         for m in r.get("myths", []):
-            a = acc.setdefault((life, m["id"]), {"claim": m["claim"], "answer": m["answer"], "answered": 0,
+            claim = lex(life_id(r), f"myth:{m['id']}", m["claim"])
+            a = acc.setdefault((life, m["id"]), {"claim": claim, "answer": m["answer"], "answered": 0,
                                                  "right": 0, "changed": 0, "wrong": Counter()})
             if m.get("first"):
                 a["answered"] += 1
@@ -240,10 +300,15 @@ def most_missed(stats: list[MythStat], n: int = 5) -> list[MythStat]:
 
 def debrief_questions(records: list[dict[str, Any]]) -> dict[str, list[str]]:
     """The debrief's questions for each life played (as the records hold them), in order."""
+    lex = lexicon(records)
     out: dict[str, list[str]] = {}
     for r in records:
-        qs = out.setdefault(r["life"]["title"], [])
-        qs += [q for q in r.get("questions", []) if q not in qs]
+        qs = out.setdefault(life_title(r, lex), [])
+        debrief = r.get("debrief", "")
+        for i, q in enumerate(r.get("questions", [])):
+            q = lex(life_id(r), f"question:{debrief}/{i}", q)
+            if q not in qs:
+                qs.append(q)
     return {life: qs for life, qs in out.items() if qs}
 
 
@@ -264,16 +329,20 @@ def prompts(records: list[dict[str, Any]], n: int = 6, unit: str | None = None) 
     refused, listed = restrictions(records)
     if refused:
         svc, k = refused.most_common(1)[0]
-        out.append(_("{k} of {of} were refused \u201c{service}\u201d. Who decided that, and could they find out "
-                     "why, or challenge it?").format(k=k, of=units(total, unit), service=svc))
+        out.append(ngettext("{who} was refused \u201c{service}\u201d. Who decided that, and could they find out "
+                            "why, or challenge it?",
+                            "{who} were refused \u201c{service}\u201d. Who decided that, and could they find out "
+                            "why, or challenge it?", k).format(who=share(k, total, unit), service=svc))
     if listed:
         lst, k = listed.most_common(1)[0]
-        out.append(_("{k} of {of} were put on \u201c{list}\u201d. How did they learn about it, and how could they "
-                     "get off it?").format(k=k, of=units(total, unit), list=lst))
+        out.append(ngettext("{who} was put on \u201c{list}\u201d. How did they learn about it, and how could they "
+                            "get off it?",
+                            "{who} were put on \u201c{list}\u201d. How did they learn about it, and how could they "
+                            "get off it?", k).format(who=share(k, total, unit), list=lst))
     for s in most_missed(myth_stats(records), 2):
-        out.append(_("\u201c{claim}\u201d: {k} of {of} first said {wrong}; the sources say {answer}. What made the "
-                     "claim believable, and which source settles it?").format(
-            claim=s.claim, k=s.answered - s.right, of=units(s.answered, unit),
+        out.append(_("{who} first answered \u201c{wrong}\u201d to \u201c{claim}\u201d; the sources say {answer}. What "
+                     "made the claim believable, and which source settles it?").format(
+            who=share(s.answered - s.right, s.answered, unit), claim=quoted_claim(s.claim),
             wrong=answer_word(s.common_wrong).lower(), answer=answer_word(s.answer).lower()))
     for life, counts in endings(records).items():
         reached = [e for e in counts if e != not_finished()]
@@ -293,6 +362,6 @@ def prompts(records: list[dict[str, Any]], n: int = 6, unit: str | None = None) 
 
 
 __all__ = ["Decision", "Loaded", "MythStat", "Skipped", "debrief_questions", "decision_sentence", "decisions",
-           "endings", "group_name", "lives_played", "load_folder", "most_missed", "myth_stats", "natural_key",
-           "not_finished", "outcome", "path_label", "problems", "prompts", "read_record", "restrictions", "unit_of",
-           "units"]
+           "endings", "group_name", "lexicon", "life_id", "life_title", "lives_played", "load_folder", "most_missed",
+           "myth_stats", "natural_key", "not_finished", "outcome", "path_label", "problems", "prompts", "read_record",
+           "restrictions", "share", "unit_of", "units"]

@@ -97,8 +97,9 @@ def _span(loaded: Loaded) -> str:
 
 
 def render(loaded: Loaded, made_at: datetime | None = None, lang: str | None = None) -> str:
-    """The page, in ``lang`` (default: :func:`class_language`); the records' own words (lives, endings,
-    choices, claims) are in the language each was played in."""
+    """The page, in ``lang`` (default: :func:`class_language`). The story's words (lives, endings, lists,
+    choices, claims) are added up by their ids and shown in ``lang`` too, from the records' ``names``;
+    a version-1 record played in another language, whose words no other record translates, shows its own."""
     lang = lang or class_language(loaded)
     with speaking(lang):
         return _render(loaded, made_at or datetime.now(), lang)
@@ -267,11 +268,15 @@ def _prompts(recs: list[dict[str, Any]]) -> list[str]:
 def _groups(recs: list[dict[str, Any]]) -> list[str]:
     h = [_h(2, _("Every group")), _th(_("Group"), _("Life"), _("Path"), _("Ending"), _("Choices"), _("Minutes"),
                                       _("Right first"))]
-    for r in sorted(recs, key=lambda r: (cr.natural_key(cr.group_name(r)), r["life"]["title"])):
-        ending = (r.get("ending") or {}).get("title") or status_word(r.get("status", ""))
+    lex = cr.lexicon(recs)
+    for r in sorted(recs, key=lambda r: (cr.natural_key(cr.group_name(r)), cr.life_title(r, lex))):
+        end = r.get("ending") or {}
+        ending = (lex(cr.life_id(r), f"ending:{end.get('node')}", end.get("title", "")) if end.get("title")
+                  else status_word(r.get("status", "")))
         answered = [m for m in r.get("myths", []) if m.get("first")]
         right = sum(1 for m in answered if m["first"] == m["answer"])
-        h.append(f"<tr><td>{_e(cr.group_name(r))}</td><td>{_e(r['life']['title'])}</td><td>{_e(cr.path_label(r))}</td>"
+        h.append(f"<tr><td>{_e(cr.group_name(r))}</td><td>{_e(cr.life_title(r, lex))}</td>"
+                 f"<td>{_e(cr.path_label(r, lex))}</td>"
                  f"<td>{_e(ending)}</td><td class=\"n\">{len(r.get('choices', []))}</td>"
                  f"<td class=\"n\">{i18n.format_number(r.get('minutes_played', 0))}</td>"
                  + tag("td", _("{k} of {n}").format(k=right, n=len(answered)), 'class="n"') + "</tr>")

@@ -36,9 +36,11 @@ from ..engine.runtime import Session
 from ..engine.saves import atomic_write_text
 from ..i18n import _, pgettext
 from . import paths
+from .record_words import record_texts
 
 FORMAT = "on-the-list/run-record"
-VERSION = 1
+VERSION = 2  # 2: "names", the story's words in its other languages (version 1 is still read)
+READS = (1, 2)  # the record versions the class report reads
 STATUSES = ("playing", "finished", "left", "ended")
 ANSWER_WORDS = {"myth": "Myth", "fact": "Fact", "mixed": "Partly true"}  # the answers (keys); words: answer_word
 GROUP_MAX = 24
@@ -182,10 +184,28 @@ def pick_debrief(session: Session, answers: AnswerLog | dict[str, str] | None = 
 def build_record(session: Session, story: Story, *, group: str, answers: AnswerLog, run_id: str,
                  started: datetime, now: datetime, status: str = "playing", undos: int = 0,
                  show_questions: bool = True, lang: str | None = None) -> dict[str, Any]:
-    """The record of a run as plain JSON data (strings already in the run's language)."""
+    """The record of a run as plain JSON data: strings in the run's language, and under ``names`` the
+    same words in the story's other languages (keyed as :func:`record_texts` keys them), so a class
+    report in another language can show them in its own."""
     if status not in STATUSES:
         raise ValueError(f"status is one of {', '.join(STATUSES)}")
+    args = dict(group=group, answers=answers, run_id=run_id, started=started, now=now, status=status, undos=undos,
+                show_questions=show_questions)
+    rec = _record(session, story, lang=lang, **args)
+    own = dict(record_texts(rec))
+    names: dict[str, dict[str, str]] = {}
+    for other in dict.fromkeys([story.language, *story.translations]):
+        if other == rec["language"]:
+            continue
+        with speaking(other):  # the engine's own words ("Continue") in that language too
+            theirs = record_texts(_record(session, story, lang=other, **args))
+        names[other] = {k: v for k, v in theirs if v and own.get(k) != v}
+    rec["names"] = names
+    return rec
 
+
+def _record(session: Session, story: Story, *, group: str, answers: AnswerLog, run_id: str, started: datetime,
+            now: datetime, status: str, undos: int, show_questions: bool, lang: str | None) -> dict[str, Any]:
     def tr(t: Text | None) -> str:
         return story.text(t, lang)
 
@@ -354,6 +374,6 @@ class RunRecorder:
         return base.with_suffix(".json")
 
 
-__all__ = ["ANSWER_WORDS", "FORMAT", "GROUP_MAX", "MYTH_SLOTS", "STATUSES", "VERSION", "AnswerLog", "RunRecorder",
-           "answer_word", "build_record", "clean_group", "csv_columns", "csv_row", "group_slug", "path_kind",
-           "excerpt", "pick_debrief", "record_stem", "render_csv", "speaking", "status_word", "yes_no"]
+__all__ = ["ANSWER_WORDS", "FORMAT", "GROUP_MAX", "MYTH_SLOTS", "READS", "STATUSES", "VERSION", "AnswerLog",
+           "RunRecorder", "answer_word", "build_record", "clean_group", "csv_columns", "csv_row", "group_slug",
+           "path_kind", "excerpt", "pick_debrief", "record_stem", "render_csv", "speaking", "status_word", "yes_no"]

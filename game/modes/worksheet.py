@@ -20,6 +20,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
+from ..cite import cite_list
 from ..engine.model import Life, Myth, Story, Term, Text
 from ..engine.saves import atomic_write_text
 from ..i18n import _, pgettext
@@ -191,7 +192,7 @@ def _key(story: Story, life_id: str, lang: str | None) -> str:
         for i, m in enumerate(myths, 1):
             cited += [s for s in m.sources if s not in cited]
             h.append(f'<tr><td>{i}. {_e(tr(m.claim))}</td><td class="ans"><b>{_e(answer_word(m.answer))}</b></td>'
-                     f"<td>{_e(tr(m.explanation))}</td><td>{_e(', '.join(m.sources))}</td></tr>")
+                     f"<td>{_e(tr(m.explanation))}</td><td>{_e(cite_list(story.sources, m.sources, lang))}</td></tr>")
         h.append("</tbody></table>")
     terms = terms_of(story, life, lang)
     if terms:
@@ -233,7 +234,7 @@ def _key(story: Story, life_id: str, lang: str | None) -> str:
             if s.url.startswith(("https://", "http://")):
                 line += f' <a href="{_e(s.url)}">{_e(s.url)}</a>'
             trust = tag("span", _("(trust: {level})").format(level=trust_word(s.trust)), 'class="small muted"')
-            h.append(f"<li>[{_e(sid)}] {line} {trust}</li>")
+            h.append(f"<li>{line} {trust}</li>")
         h.append("</ol>")
     return "\n".join(h + ["</body>", "</html>", ""])
 

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 INPUT = (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.FINGERDOWN, pygame.FINGERUP, pygame.KEYDOWN,
          pygame.MOUSEWHEEL)
 MOTION = (pygame.MOUSEMOTION, pygame.FINGERMOTION)
+TEXT = (pygame.TEXTINPUT, pygame.TEXTEDITING)  # typed text, and an input method's composition (pinyin)
 MOUSE = (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEMOTION)
 FINGER = (pygame.FINGERDOWN, pygame.FINGERUP, pygame.FINGERMOTION)
 SHOWN = (pygame.WINDOWEXPOSED, pygame.WINDOWSHOWN, pygame.WINDOWRESTORED, pygame.WINDOWFOCUSGAINED)
@@ -26,6 +27,7 @@ class InputRouter:
     def __init__(self, app: App) -> None:
         self.app = app
         self._finger: int | None = None  # the finger that is down, while one is
+        self.text_rect: pygame.Rect | None = None  # the text field text input is on for (window pixels)
         app.screens.keyboard = not app.opts.kiosk  # a kiosk starts by touch
 
     def handle(self, ev: pygame.event.Event) -> None:
@@ -45,6 +47,27 @@ class InputRouter:
                 app.bring_back()
         elif app.top is not None:
             self._input(ev)
+        self.sync_text_input()
+
+    def sync_text_input(self) -> None:
+        """Text input on while the top screen has a text field (``text_field()``: its rect in window
+        pixels), with the input method's candidate window placed by it; off again once it is gone, so
+        an input method never takes the keys of a screen without one."""
+        top = self.app.top
+        field = getattr(top, "text_field", None)
+        if field is not None:
+            self.app.ensure_layout()
+        rect = field() if field is not None else None
+        if rect is None:
+            if self.text_rect is not None:
+                pygame.key.stop_text_input()
+                self.text_rect = None
+            return
+        if self.text_rect is None:
+            pygame.key.start_text_input()
+        if rect != self.text_rect:
+            pygame.key.set_text_input_rect(rect)
+        self.text_rect = pygame.Rect(rect)
 
     def _input(self, ev: pygame.event.Event) -> None:
         app, t = self.app, ev.type
@@ -88,6 +111,10 @@ class InputRouter:
         elif t == pygame.KEYDOWN:
             self._key(ev)
             app.dirty = True
+        elif t in TEXT:  # SDL sends a plain key as KEYDOWN and TEXTINPUT: text fields take text from here only
+            handler = getattr(top, "text_input" if t == pygame.TEXTINPUT else "text_editing", None)
+            if handler is not None and handler(str(getattr(ev, "text", ""))):
+                app.dirty = True
 
     def _finger_event(self, ev: pygame.event.Event) -> None:
         app, t, top = self.app, ev.type, self.app.top

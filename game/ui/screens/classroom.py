@@ -8,35 +8,32 @@ comes back to the students' start. The teacher reaches the set-up again with the
 
 from __future__ import annotations
 
-import re
-
 import pygame
 
-from ...i18n import _, ngettext, pgettext
+from ...i18n import _, ngettext
 from ...modes.classroom import TEACHER_CHORD
-from ...modes.record import GROUP_MAX, clean_group
+from ...modes.record import clean_group
 from ..classroom_ctl import install
 from ..context import Ctx
 from ..flow import Column, Fixed, Gap, Item, Row, Text, W
 from ..screen import Screen
 from ..widgets import Button
 from .common import header
+from .grouplabel import GROUP_KINDS, GroupLabelInput, group_kinds, preset_rows, typed  # noqa: F401
 
 CHORD_WORDS = "+".join(part.capitalize() for part in TEACHER_CHORD.split("+"))
-GROUP_KINDS = ("Table", "Pair", "Group")  # the preset buttons' keys (kind:Table ...); their words: group_kinds()
-
-
-def group_kinds() -> list[tuple[str, str, str]]:
-    """(key, the kind's word on its button, the label it makes with a number) in the current language:
-    ("Table", "Table", "Table {n}"); in Chinese ("Table", "桌", "第{n}桌")."""
-    return [("Table", pgettext("a kind of group label", "Table"), pgettext("a group label", "Table {n}")),
-            ("Pair", pgettext("a kind of group label", "Pair"), pgettext("a group label", "Pair {n}")),
-            ("Group", pgettext("a kind of group label", "Group"), pgettext("a group label", "Group {n}"))]
 
 
 def name_note() -> str:
+    """The students' reminder under their label field."""
     return _("A table or pair label such as \u201cTable 4\u201d or \u201cPair B\u201d. Never a name: the label goes "
              "into the record your teacher collects.")
+
+
+def teacher_name_note() -> str:
+    """The same reminder, said to the teacher, who is the one collecting the records."""
+    return _("Use a table or pair label such as \u201cTable 4\u201d or \u201cPair B\u201d, never a student\u2019s "
+             "name: the label goes into each run\u2019s record and into the class report.")
 
 
 def start_words(game, life, start: str) -> str:
@@ -49,24 +46,6 @@ def start_words(game, life, start: str) -> str:
         return _("Chapter: {title}").format(title=game.tr(ch.title)) if ch else _("A chapter")
     return ngettext("The whole life (about {n} minute)", "The whole life (about {n} minutes)",
                     life.minutes).format(n=life.minutes)
-
-
-class GroupLabelInput:
-    """The group label, typed or picked from the presets: shared by the teacher's and the students' screens."""
-
-    group: str
-
-    def type_group(self, ev) -> bool:
-        new = typed(self.group, ev)
-        if new is None:
-            return False
-        self.group = new
-        self.rebuild()
-        return True
-
-    def pick_group(self, label: str) -> None:
-        self.group = label
-        self.rebuild()
 
 
 class TeacherScreen(GroupLabelInput, Screen):
@@ -165,11 +144,13 @@ class TeacherScreen(GroupLabelInput, Screen):
                                   W(Button("group:fixed", _("Set it here"), lambda: self.set_group_fixed(True),
                                            kind="toggle", selected=self.group_fixed, fill=False))], gap=10)]
         if self.group_fixed:
-            label = _("Label: {label}_").format(label=self.group) if self.group else _("Label: (type it)")
-            items += [Gap(6), Text(label, "heading", "ink"),
+            label = (_("Label: {label}_").format(label=self.group + self.composing) if self.group or self.composing
+                     else _("Label: (type it)"))
+            self.field = Text(label, "heading", "ink")
+            items += [Gap(6), self.field,
                       Text(_("Type the label, or pick one:"), "small", "muted"), Gap(4),
                       preset_rows(self, self.group)]
-        items.append(Text(name_note(), "small", "muted", max_w=900))
+        items.append(Text(teacher_name_note(), "small", "muted", max_w=900))
         return items
 
     def pin_items(self) -> list[Item]:
@@ -182,6 +163,9 @@ class TeacherScreen(GroupLabelInput, Screen):
                                       self.set_pin, fill=False))], gap=10)]
 
     # -- typing the label ----------------------------------------------------------------------------
+    def label_editable(self) -> bool:
+        return self.group_fixed and self.app.top is self
+
     def text_key(self, ev) -> bool:
         if not self.group_fixed:
             return False
@@ -257,45 +241,6 @@ class TeacherScreen(GroupLabelInput, Screen):
             self.app.game.close_run("ended")
 
 
-def typed(text: str, ev) -> str | None:
-    """``text`` after a key press in a label field, or None when the key is not typing."""
-    if ev.key == pygame.K_BACKSPACE:
-        return text[:-1]
-    ch = getattr(ev, "unicode", "")
-    if ch and ch.isprintable() and not (ev.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT | pygame.KMOD_META)):
-        return (text + ch)[:GROUP_MAX]
-    return None
-
-
-def _preset_of(current: str, kinds: list[tuple[str, str, str]]) -> tuple[str, str]:
-    """(the kind's key, the number) of a preset label ("Table 4" -> ("Table", "4")), or ("", "")."""
-    for key, word, template in kinds:
-        if current == word:
-            return key, ""
-        pattern = "".join(r"(\d+)" if part == "{n}" else re.escape(part) for part in re.split(r"(\{n\})", template))
-        m = re.fullmatch(pattern, current)
-        if m:
-            return key, m.group(1)
-    return "", ""
-
-
-def preset_rows(screen, current: str) -> Item:
-    """Touch-friendly labels: a kind (Table, Pair, Group) and a number, in the current language."""
-    kinds = group_kinds()
-    chosen, number = _preset_of(current, kinds)
-    template = next((t for key, _w, t in kinds if key == (chosen or GROUP_KINDS[0])))
-
-    def label(tmpl: str, word: str, n: str) -> str:
-        return tmpl.format(n=n) if n else word
-
-    buttons = [W(Button(f"kind:{key}", word, (lambda t=t, w=word: screen.pick_group(label(t, w, number))),
-                        kind="toggle", selected=chosen == key, fill=False)) for key, word, t in kinds]
-    numbers = [W(Button(f"num:{n}", str(n), (lambda n=n: screen.pick_group(template.format(n=n))), kind="toggle",
-                        selected=current == template.format(n=n), fill=False, auto=not current))
-               for n in range(1, 17)]
-    return Column([Row(buttons, gap=10), Gap(6), Row(numbers, gap=8, min_w=56)])
-
-
 class StudentStartScreen(GroupLabelInput, Screen):
     """The students' start: the life the teacher chose, the group label (typed or picked), Start."""
 
@@ -320,9 +265,10 @@ class StudentStartScreen(GroupLabelInput, Screen):
             items += [Text(game.group, "heading", "ink"), Text(_("Set by your teacher."), "small", "muted")]
         else:
             # drawn as the field it is: what is typed goes into this box
-            typed = (Text(f"{self.group}_", "heading", "ink") if self.group
+            typed = (Text(self.field_text(), "heading", "ink") if self.group or self.composing
                      else Text(_("(not set yet)"), "heading", "muted"))
-            items += [Fixed(Column([typed], pad=10, fill="surface", edge="rule", radius=6), 420), Gap(8),
+            self.field = Column([typed], pad=10, fill="surface", edge="rule", radius=6)
+            items += [Fixed(self.field, 420), Gap(8),
                       Text(_("Type it, or pick one:"), "small", "muted"), Gap(4), preset_rows(self, self.group)]
         items += [Gap(4), Text(name_note(), "small", "muted", max_w=900)]
         if game.record_problem:
@@ -332,10 +278,13 @@ class StudentStartScreen(GroupLabelInput, Screen):
                                     reason="" if ok else _("type your group's label first"), fill=False))]
         self.stack_views(ctx, header(_("On the List"), sub=_("Classroom")), [Column(items)])
 
+    def label_editable(self) -> bool:
+        return not self.app.game.group_fixed and self.app.top is self
+
     def text_key(self, ev) -> bool:
         if self.app.game.group_fixed:
             return False
-        if ev.key in (pygame.K_RETURN, pygame.K_KP_ENTER) and clean_group(self.group):
+        if ev.key in (pygame.K_RETURN, pygame.K_KP_ENTER) and clean_group(self.group) and not self.composing:
             self.begin()
             return True
         return self.type_group(ev)

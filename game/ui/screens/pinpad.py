@@ -12,6 +12,8 @@ from ..widgets import Button
 from .dialog import Dialog
 
 MAX_DIGITS = 12
+DIGIT_KEYS = {**{getattr(pygame, f"K_{d}"): str(d) for d in range(10)},
+              **{getattr(pygame, f"K_KP{d}"): str(d) for d in range(10)}}
 
 
 class PinPad(Dialog):
@@ -52,8 +54,9 @@ class PinPad(Dialog):
         self.rebuild()
 
     def text_key(self, ev) -> bool:
-        if ev.unicode and ev.unicode.isdigit():
-            self.add(ev.unicode)
+        digit = DIGIT_KEYS.get(ev.key, "")  # by key: KEYDOWN has no unicode while text input is off
+        if digit or (ev.unicode and ev.unicode.isdigit()):
+            self.add(digit or ev.unicode)
             return True
         if ev.key == pygame.K_BACKSPACE:
             self.digits = self.digits[:-1]
