@@ -39,3 +39,59 @@ def test_space_then_enter_chooses_whatever_the_text_speed(speed):
     assert p.focus is not None and p.focus.key == "choice:fast", p.focus and p.focus.key
     p.key("return")
     assert p.screen == "play" and node(p) == "refused"
+
+
+def _with_a_save() -> None:
+    p = Pilot.start(EXAMPLE, character="ming")
+    p.key("1")  # a choice: the autosave now holds a game in progress
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("size", [(1280, 720), (1024, 768), (800, 600)])
+@pytest.mark.parametrize("scale", [1.0, 2.0])
+def test_title_menu_fits_and_focuses_continue(size, scale, lang):
+    """L3: every control of the title in view at 100% (language buttons too); Continue has the focus when
+    there is a game to continue, and at 200% that focus is in view."""
+    _with_a_save()
+    p = Pilot.start(EXAMPLE, size=size, settings=Settings(text_scale=scale, language=lang))
+    assert p.screen == "title"
+    body = p.app.top.view("body")
+    assert p.focus is not None and p.focus.key == "continue"
+    assert body.fully_visible(p.focus)
+    if scale == 1.0:
+        assert not body.overflows, f"the title scrolls at {size}: {body.content_h} > {body.rect.h}"
+        for key in ("lang:en", "lang:zh", "quit", "play"):
+            w = p.find(key=key)
+            assert body.fully_visible(w) and body.rect.contains(w.rect), key
+
+
+def test_title_focuses_play_without_a_save():
+    p = Pilot.start(EXAMPLE)
+    assert not p.has(key="continue") and p.focus.key == "play"
+
+
+def ink_height(surf: pygame.Surface) -> int:
+    rects = pygame.mask.from_surface(surf).get_bounding_rects()
+    return rects[0].unionall(rects).h if rects else 0
+
+
+# the least ink height of "Hg" (cap top to descender foot) a role may have, at any window size
+LEAST_INK = {"body": 16, "button": 16, "small": 13, "small_bold": 13, "tag": 13}
+
+
+@pytest.mark.parametrize("size", [(800, 600), (1024, 768)])
+def test_text_stays_legible_in_small_windows(size):
+    """M8: the window's scale (0.625 at 800x600) shrinks the layout, not the text below a legible size;
+    the play screen, its ID card panel and the card screen still lay out without overflow."""
+    p = Pilot.start(STORY, size=size)
+    assert p.app.ctx.scale < 1
+    for role, least in LEAST_INK.items():
+        fs = p.app.ctx.fonts[role]
+        h = ink_height(fs.render("Hg", (0, 0, 0)))
+        assert h >= least, f"{role} text is {h} px tall at {size}"
+    p.click("Play")
+    life = next(w for w in p.widgets() if w.key.startswith("life:"))
+    p.click(key=life.key)
+    p.key("i")
+    assert p.screen == "card"
+    assert p.app.ctx.overflow == [], p.app.ctx.overflow

@@ -29,6 +29,14 @@ ROLES: dict[str, tuple[int, bool, float]] = {
     "big": (34, True, 1.15),
 }
 
+# the least px a role is drawn at, whatever the window's scale: a small window (800x600 scales the design by
+# 0.625) would otherwise draw body text at 12 px and tags at 9; layouts reflow for it as for a larger text size
+MIN_PX: dict[str, int] = {
+    "body": 16, "body_bold": 16, "mono": 16, "button": 16,
+    "small": 14, "small_bold": 14, "tag": 13,
+    "heading": 20, "big": 24, "title": 30,
+}
+
 _font_cache: OrderedDict[tuple[str, int, bool], pygame.font.Font] = OrderedDict()
 FONT_CACHE_MAX = 40  # font objects kept (each size of each face is one, 0.1 to 0.4 MB); cleared on resize
 WIDTHS_MAX = 10000  # measured strings kept per role (about 1 MB)
@@ -149,7 +157,7 @@ class FontBook:
 
     def px(self, role: str) -> int:
         size = ROLES[role][0]
-        return max(9, round(size * self.scale * self.text_scale))
+        return max(MIN_PX.get(role, 9), round(size * self.scale * self.text_scale))
 
     def __getitem__(self, role: str) -> FontSet:
         fs = self._sets.get(role)
