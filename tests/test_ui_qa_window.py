@@ -95,3 +95,34 @@ def test_text_stays_legible_in_small_windows(size):
     p.key("i")
     assert p.screen == "card"
     assert p.app.ctx.overflow == [], p.app.ctx.overflow
+
+
+def walk(item):
+    """Every item inside a layout tree."""
+    yield item
+    for attr in ("items",):
+        for it in getattr(item, attr, None) or []:
+            yield from walk(it)
+    for it, _spec in getattr(item, "cols", None) or []:
+        yield from walk(it)
+    inner = getattr(item, "item", None)
+    if inner is not None:
+        yield from walk(inner)
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.5, 2.0])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_refused_now_icons_keep_a_gap_to_their_words(scale, lang):
+    """M5: on the ID card screen the "Refused now" icons end before their words begin, at every text size."""
+    from game.ui.idcard import IconRow, icon_size
+
+    p = Pilot.start(STORY, settings=Settings(text_scale=scale, language=lang), character="wei")
+    p.key("1")  # Wei's first choice: refused a plane ticket
+    p.key("i")
+    assert p.screen == "card"
+    ctx = p.app.ctx
+    rows = [it for v in p.app.top.views for it in walk(v.root) if isinstance(it, IconRow)]
+    assert rows, "no icon rows on the card"
+    for row in rows:
+        gap = row.words.x - (row.icon.x + icon_size(ctx))
+        assert gap >= ctx.px(6), f"icon {row.icon_name} is {gap} px from its words at {scale:.0%}"
