@@ -126,3 +126,106 @@ def test_refused_now_icons_keep_a_gap_to_their_words(scale, lang):
     for row in rows:
         gap = row.words.x - (row.icon.x + icon_size(ctx))
         assert gap >= ctx.px(6), f"icon {row.icon_name} is {gap} px from its words at {scale:.0%}"
+
+
+def ink_rows(surf: pygame.Surface, rect: pygame.Rect, bg) -> list[int]:
+    """The rows of ``rect`` holding any pixel far from the background colour."""
+    rows = []
+    for y in range(rect.top, rect.bottom):
+        for x in range(rect.left, rect.right):
+            if sum(abs(a - b) for a, b in zip(surf.get_at((x, y))[:3], bg, strict=False)) > 120:
+                rows.append(y)
+                break
+    return rows
+
+
+@pytest.mark.parametrize("scale", [1.0, 2.0])
+def test_chinese_radio_labels_sit_level_with_their_ring(scale):
+    """The settings' radio buttons in Chinese: the label's characters are centred on the ring, not below it."""
+    from game.ui.textlayout import has_cjk
+
+    p = Pilot.start(STORY, settings=Settings(text_scale=scale, language="zh"))
+    p.click(key="settings")
+    ctx = p.app.ctx
+    radios = [w for w in p.widgets() if getattr(w, "kind", "") == "toggle" and not w.check and has_cjk(w.label)
+              and w.label.strip() and all(has_cjk(ch) for ch in w.label)]
+    assert len(radios) >= 4
+    for w in radios:
+        p.app.top.view_of(w).ensure_visible(w)
+        p.app.dirty = True
+        p.step()
+        canvas = p.app.canvas
+        ring = w.badge_rect(ctx)
+        fill = canvas.get_at((w.rect.right - 3, w.rect.centery))[:3]
+        label = pygame.Rect(ring.right + ctx.tpx(12), w.rect.y + ctx.px(3), w.rect.right - ring.right - ctx.tpx(20),
+                            w.rect.h - ctx.px(6))
+        ring_rows, label_rows = ink_rows(canvas, ring, fill), ink_rows(canvas, label, fill)
+        off = (label_rows[0] + label_rows[-1]) / 2 - (ring_rows[0] + ring_rows[-1]) / 2
+        assert abs(off) <= max(1, ctx.px(1)), f"{w.label!r} is {off:+} px off its ring at {scale:.0%}"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_damaged_settings_file_is_told_at_start_in_the_players_language(lang, user_home):
+    """M4: the damaged file is moved aside; a toast says so on the first screen, in the language of the
+    interface, and Settings shows the same words."""
+    from game import i18n
+    from game.modes import paths
+
+    f = paths.settings_file()
+    f.parent.mkdir(parents=True, exist_ok=True)
+    f.write_text('{"text_scale": 1.5,', encoding="utf-8")  # cut off mid-write
+    p = Pilot.start(EXAMPLE, lang=lang)
+    assert p.screen == "title"
+    assert list(f.parent.glob("settings.damaged*")), "the damaged file was not kept aside"
+    toast = p.app.toast
+    assert toast, "nothing said at start"
+    if lang == "zh":
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in toast) and "settings file" not in toast, toast
+    else:
+        assert toast.startswith("The settings file was damaged")
+    assert ".json" in toast  # the name the damaged file was kept under
+    p.key("tab")  # any input ends the toast (after its least time)
+    p.click(key="settings")
+    texts = [it.text for v in p.app.top.views for it in walk(v.root) if hasattr(it, "text")]
+    assert toast in texts
+    i18n.use(None)
+
+
+def test_a_picture_that_cannot_be_drawn_is_described_in_the_players_language():
+    """The alt box's "Picture:" prefix goes through the catalog like every interface word."""
+    from game import i18n
+    from game.ui import drawing, pictures
+
+    p = Pilot.start(EXAMPLE, settings=Settings(language="zh"))
+    ctx = p.app.ctx
+    drawing.clear_blocks()
+    surf = pygame.Surface((400, 200))
+    pictures.alt_box(ctx, surf, pygame.Rect(0, 0, 400, 200), "一位母亲在售票窗口")
+    texts = [k[3] for k in drawing._blocks]
+    assert texts and all(not t.startswith("Picture") for t in texts), texts
+    assert any(t.startswith(i18n._("Picture: {description}").format(description="")) for t in texts)
+    assert i18n._("Picture: {description}") != "Picture: {description}"
+    i18n.use(None)
+
+
+@pytest.mark.parametrize("kiosk", [False, True])
+def test_each_lifes_start_button_names_its_life_when_read_aloud(kiosk):
+    """L5: "Live this life (20 min)" (a kiosk's "Start: about 4 minutes") stands under every life; the focused
+    button is read with its life's name."""
+    p = Pilot.start(STORY, kiosk=kiosk)
+    if kiosk:
+        p.tap_at((640, 360))  # a visitor touches the attract loop
+    else:
+        p.click("Play")
+    assert p.screen == "lives", p.screen
+    game = p.app.game
+    starts = [w for w in p.widgets() if w.key.startswith(("life:", "short:"))]
+    assert len(starts) >= 3
+    assert len({w.label for w in starts}) < len(starts)  # the same words on several buttons
+    spoken = {}
+    for w in starts:
+        life = game.story.lives[w.key.split(":", 1)[1]]
+        said = " ".join(u.text for u in p.app.speech.control_words(w))
+        assert game.tr(life.title) in said, said
+        spoken[w.key] = said
+    assert len(set(spoken.values())) == len(spoken)  # no two alike

@@ -18,7 +18,6 @@ from ..engine.speech import Utterance
 from . import backend
 from .speaker import Speaker
 
-
 CHECK_WAIT = 10.0  # seconds the title may take to be said at start (a slow machine's first eSpeak NG run)
 
 

@@ -13,7 +13,6 @@ from .drawing import tag, tag_size
 from .flow import Column, Columns, Custom, Gap, Item, Text
 from .gamectl import CardInfo
 
-
 ICON = 24  # logical px at 100% text: an icon grows with the text beside it
 
 
