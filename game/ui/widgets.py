@@ -62,7 +62,7 @@ class Button(Widget):
         super().__init__(key, label, on_activate, enabled=enabled, auto=auto)
         # the accessible name, read aloud when the button takes the focus, where the label alone is ambiguous
         # out of its context ("Live this life" under each of three lives); the label by default
-        self.spoken = spoken or label
+        self._spoken = spoken
         self.ruby = ruby  # pinyin readings over the label's hanzi (see game/ui/ruby.py), for learners
         self.icon_only = icon_only and bool(icon)  # a square with the icon; the label is still read aloud
         # the same size enabled or not (the lead is kept, the reason shown by the screen beside it), so it
@@ -82,6 +82,11 @@ class Button(Widget):
         self.dark = kind == "quiet"
         self._lab: Block | None = None
         self._sub: Block | None = None
+
+    @property
+    def spoken(self) -> str:
+        """What speech says for the button when it takes the focus: its accessible name, else its label."""
+        return self._spoken or self.label
 
     # -- geometry -----------------------------------------------------------------------------------
     def _lead(self, ctx: Ctx) -> int:
