@@ -101,3 +101,18 @@ def test_chinese_text_player_speaks_chinese(tmp_path, capsys):
                  "-o", str(ref)]) == 0
     assert frames(folder / "0002.wav") == frames(ref)
     capsys.readouterr()
+
+
+def test_no_sound_device_is_said_at_start_before_the_first_prompt(tmp_path):
+    """QA B1: typed answers (no --script) cut each screen's speech short before eSpeak NG reports the
+    missing device; the text player says so before the story begins, not after "Goodbye"."""
+    conf = tmp_path / "alsa.conf"
+    conf.write_text("", encoding="utf-8")
+    env = dict(os.environ, ALSA_CONFIG_PATH=str(conf), PULSE_SERVER="unix:/nonexistent", PYTHONUNBUFFERED="1")
+    done = subprocess.run([sys.executable, "-m", "game", "play", "--text", "--story", str(EXAMPLE), "--character",
+                           "ming", "--speak"], input="1\n2\n\nq\n", stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                          text=True, cwd=ROOT, env=env, timeout=300)
+    assert done.returncode == 0
+    out = done.stdout
+    assert out.count("(speech: ") == 1 and "no sound device" in out
+    assert out.index("(speech: ") < out.index("> "), out[:400]

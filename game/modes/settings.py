@@ -26,6 +26,7 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from ..i18n import N_, Message
 from . import paths
 
 SETTINGS_FORMAT = "on-the-list-settings"
@@ -124,11 +125,13 @@ def load_settings(path: str | Path | None = None) -> tuple[Settings, str | None]
         from ..engine.saves import DAMAGED, move_aside  # see the module's docstring: only when needed
 
         moved = move_aside(p, DAMAGED)
-        where = f" The damaged file was kept as {moved.name}." if moved else ""
-        return Settings(), f"The settings file was damaged, so the default settings are used.{where}"
+        if moved:
+            return Settings(), Message(N_("The settings file was damaged, so the default settings are used. "
+                                          "The damaged file was kept as {name}."), name=moved.name)
+        return Settings(), Message(N_("The settings file was damaged, so the default settings are used."))
     settings, bad = settings_from_dict(data)
     if bad:
-        return settings, f"Some settings were not valid and were reset: {', '.join(bad)}."
+        return settings, Message(N_("Some settings were not valid and were reset: {names}."), names=", ".join(bad))
     return settings, None
 
 
@@ -145,7 +148,7 @@ def save_settings(settings: Settings, path: str | Path | None = None) -> str | N
     try:
         atomic_write_text(p, json.dumps(settings.to_dict(), indent=1, sort_keys=True) + "\n")
     except OSError as exc:
-        return f"The settings could not be saved ({exc.strerror or 'error'})."
+        return Message(N_("The settings could not be saved ({reason})."), reason=exc.strerror or "error")
     return None
 
 

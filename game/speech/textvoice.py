@@ -18,6 +18,8 @@ from ..engine.speech import Utterance
 from . import backend
 from .speaker import Speaker
 
+CHECK_WAIT = 10.0  # seconds the title may take to be said at start (a slow machine's first eSpeak NG run)
+
 
 class TextVoice:
     """Collects what to say between two prompts and says it when the player is asked again."""
@@ -52,6 +54,16 @@ class TextVoice:
         self.speaker.speak(utts)
         if self.wait_each:
             self.speaker.wait()
+        self._report(self.speaker.take_message())
+
+    def check(self, text: str) -> None:
+        """Say ``text`` (the story's title) and wait until it is said, so a machine that cannot sound says so
+        before the game starts: later, each new screen cuts the one before off before eSpeak NG can report
+        that no sound device opened, and the message came only after "Goodbye"."""
+        if self.speaker is None or self.silent:
+            return
+        self.speaker.speak(speech.utterances(text, self.lang, speech.INTERFACE))
+        self.speaker.wait(CHECK_WAIT)
         self._report(self.speaker.take_message())
 
     def close(self) -> None:

@@ -354,6 +354,7 @@ def _play(args: argparse.Namespace) -> int:
 
         voice = TextVoice(game_lang(story, args.lang), rate=args.speech_rate, volume=args.speech_volume,
                           folder=args.speak_to, wait=bool(args.script))
+        voice.check(story.text(story.title, args.lang))  # no sound device: said now, not after "Goodbye"
     try:
         return TextPlayer(story, session, ask, out, args.lang, voice).run()
     finally:

@@ -24,7 +24,7 @@ from typing import Any
 
 import pygame
 
-from ..i18n import _, say
+from ..i18n import Message, _, say
 from . import artbridge, kioskctl, opening, settingsctl, stopsignals, watch
 from .autoplay import Autoplay
 from .events import InputRouter
@@ -53,7 +53,10 @@ class App:
         self.started = clock()
         self.settings, self.settings_message = settingsctl.initial(opts)
         self.bindings, self.key_table, keys_message = settingsctl.key_bindings(self.settings)
-        self.settings_message = " ".join(m for m in (self.settings_message, keys_message) if m) or None
+        if self.settings_message and keys_message:  # both, each still in the language of the moment (say)
+            self.settings_message = Message("{first} {second}", first=self.settings_message, second=keys_message)
+        else:
+            self.settings_message = self.settings_message or keys_message
         self.win = Window(opts.size, bool(opts.fullscreen or opts.kiosk or self.settings.fullscreen),
                           self.settings, clock)
         self.screens = ScreenStack()
@@ -78,6 +81,8 @@ class App:
         self.toast_at = 0.0
         self._last_input = time.monotonic()
         self.speech = SpeechBridge(self)  # reads screens aloud when the speech setting is on
+        if self.settings_message:  # a damaged settings file: said once at start (and kept in Settings)
+            self.notify(self.settings_message)
 
     # -- the window (window.py) ------------------------------------------------------------------
     window = property(lambda self: self.win.surface)

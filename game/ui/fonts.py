@@ -29,6 +29,14 @@ ROLES: dict[str, tuple[int, bool, float]] = {
     "big": (34, True, 1.15),
 }
 
+# the least px a role is drawn at, whatever the window's scale: a small window (800x600 scales the design by
+# 0.625) would otherwise draw body text at 12 px and tags at 9; layouts reflow for it as for a larger text size
+MIN_PX: dict[str, int] = {
+    "body": 16, "body_bold": 16, "mono": 16, "button": 16,
+    "small": 14, "small_bold": 14, "tag": 13,
+    "heading": 20, "big": 24, "title": 30,
+}
+
 _font_cache: OrderedDict[tuple[str, int, bool], pygame.font.Font] = OrderedDict()
 FONT_CACHE_MAX = 40  # font objects kept (each size of each face is one, 0.1 to 0.4 MB); cleared on resize
 WIDTHS_MAX = 10000  # measured strings kept per role (about 1 MB)
@@ -124,12 +132,18 @@ def _render_cached(fs: FontSet, text: str, color: tuple[int, int, int]) -> pygam
     if not has_cjk(text) or fs.cjk_path is None:
         surf = fs.latin.render(text, True, color)
     else:
-        pieces = [(fs.cjk if c else fs.latin).render(p, True, color) for c, p in runs(text)]
-        h = max(p.get_height() for p in pieces)
-        surf = pygame.Surface((max(1, sum(p.get_width() for p in pieces)), h), pygame.SRCALPHA)
+        # every run on the Latin font's baseline, so a line with Chinese sits where a Latin line does (the CJK
+        # font's taller ascent would put it 2 px lower at 19 px, 4 at 38: below a radio button's ring); the
+        # CJK font's extra ascent above the Latin one is empty space above its glyphs, cut off
+        base = fs.latin.get_ascent()
+        pieces = [(p, base - f.get_ascent()) for f, p in
+                  (((fs.cjk if c else fs.latin), (fs.cjk if c else fs.latin).render(t, True, color))
+                   for c, t in runs(text))]
+        h = max([fs.latin.get_height()] + [p.get_height() + dy for p, dy in pieces])
+        surf = pygame.Surface((max(1, sum(p.get_width() for p, _dy in pieces)), h), pygame.SRCALPHA)
         x = 0
-        for p in pieces:
-            surf.blit(p, (x, (h - p.get_height()) // 2))
+        for p, dy in pieces:
+            surf.blit(p, (x, dy))
             x += p.get_width()
     _line_cache[key] = surf
     _line_bytes += surf.get_width() * surf.get_height() * surf.get_bytesize()
@@ -149,7 +163,7 @@ class FontBook:
 
     def px(self, role: str) -> int:
         size = ROLES[role][0]
-        return max(9, round(size * self.scale * self.text_scale))
+        return max(MIN_PX.get(role, 9), round(size * self.scale * self.text_scale))
 
     def __getitem__(self, role: str) -> FontSet:
         fs = self._sets.get(role)

@@ -13,13 +13,35 @@ from .drawing import tag, tag_size
 from .flow import Column, Columns, Custom, Gap, Item, Text
 from .gamectl import CardInfo
 
+ICON = 24  # logical px at 100% text: an icon grows with the text beside it
+
+
+def icon_size(ctx: Ctx) -> int:
+    return ctx.tpx(ICON)
+
+
+class IconRow(Columns):
+    """An icon and its words: the icon's column as wide as the icon at this text size (the gap after it
+    grows with the text too), so the icon never touches its words at 200%."""
+
+    def __init__(self, icon: str, text: str, color: str, role: str) -> None:
+        self.icon = Custom(lambda c, w: icon_size(c) + c.tpx(2), self.paint_icon)
+        self.words = Text(text, role, color)
+        self.icon_name, self.color = icon, color
+        super().__init__([(self.icon, ICON), (self.words, 1.0)], gap=8)
+
+    def measure(self, ctx: Ctx, width: int) -> int:
+        # the column in logical px (Columns scales it by the window): the icon's px back to logical, rounded up
+        self.cols[0] = (self.icon, -(-icon_size(ctx) * 100 // max(1, ctx.px(100))) + 1)
+        return super().measure(ctx, width)
+
+    def paint_icon(self, ctx: Ctx, surf: pygame.Surface, r: pygame.Rect) -> None:
+        s = icon_size(ctx)
+        artbridge.draw_icon(surf, self.icon_name, pygame.Rect(r.x, r.y + ctx.tpx(1), s, s), ctx.theme[self.color])
+
 
 def icon_row(icon: str, text: str, color: str = "panel_ink", role: str = "small") -> Item:
-    def paint(ctx: Ctx, surf: pygame.Surface, r: pygame.Rect) -> None:
-        s = ctx.tpx(24)
-        artbridge.draw_icon(surf, icon, pygame.Rect(r.x, r.y + ctx.tpx(1), s, s), ctx.theme[color])
-
-    return Columns([(Custom(lambda c, w: c.tpx(26), paint), 28), (Text(text, role, color), 1.0)], gap=8)
+    return IconRow(icon, text, color, role)
 
 
 def tag_item(word: str, fill: str, ink: str, outline: bool = False) -> Item:

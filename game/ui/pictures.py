@@ -21,6 +21,7 @@ import pygame
 
 from ..engine.model import Illustration
 from ..engine.pictures import ILLUSTRATIONS_DIR, picture_path
+from ..i18n import _
 from . import artbridge
 from .context import Ctx
 from .drawing import block, draw_block
@@ -153,7 +154,7 @@ def alt_box(ctx: Ctx, surf: pygame.Surface, rect: pygame.Rect, alt: str) -> None
         return
     old = surf.get_clip()
     surf.set_clip(inner.clip(old) if old.w else inner)
-    b = block(ctx, "Picture: " + alt, "small", inner.w)
+    b = block(ctx, _("Picture: {description}").format(description=alt), "small", inner.w)
     y = inner.y + max(0, (inner.h - b.height) // 2)
     draw_block(surf, b, inner.x, y, t["panel_ink"])
     surf.set_clip(old)

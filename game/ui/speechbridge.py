@@ -177,7 +177,7 @@ class SpeechBridge:
     def control_words(self, w: Any) -> list[Utterance]:
         if not isinstance(w, Button):
             return words.utterances(w.label, self.lang(), INTERFACE)
-        out = words.control(w.label, self.lang(), number=w.number, enabled=w.enabled, reason=w.reason, sub=w.sub)
+        out = words.control(w.spoken, self.lang(), number=w.number, enabled=w.enabled, reason=w.reason, sub=w.sub)
         if w.kind == "toggle" and w.selected:
             out += words.utterances(_(SELECTED), i18n.current(), INTERFACE)
         return out

@@ -58,8 +58,11 @@ class Button(Widget):
                  kind: str = "normal", enabled: bool = True, reason: str = "", number: int | None = None,
                  icon: str = "", selected: bool = False, sub: str = "", auto: bool = False,
                  fill: bool = True, role: str = "button", icon_only: bool = False, steady: bool = False,
-                 check: bool = False, ruby: Mapping[str, str] | None = None) -> None:
+                 check: bool = False, ruby: Mapping[str, str] | None = None, spoken: str = "") -> None:
         super().__init__(key, label, on_activate, enabled=enabled, auto=auto)
+        # the accessible name, read aloud when the button takes the focus, where the label alone is ambiguous
+        # out of its context ("Live this life" under each of three lives); the label by default
+        self._spoken = spoken
         self.ruby = ruby  # pinyin readings over the label's hanzi (see game/ui/ruby.py), for learners
         self.icon_only = icon_only and bool(icon)  # a square with the icon; the label is still read aloud
         # the same size enabled or not (the lead is kept, the reason shown by the screen beside it), so it
@@ -79,6 +82,11 @@ class Button(Widget):
         self.dark = kind == "quiet"
         self._lab: Block | None = None
         self._sub: Block | None = None
+
+    @property
+    def spoken(self) -> str:
+        """What speech says for the button when it takes the focus: its accessible name, else its label."""
+        return self._spoken or self.label
 
     # -- geometry -----------------------------------------------------------------------------------
     def _lead(self, ctx: Ctx) -> int:
@@ -117,7 +125,17 @@ class Button(Widget):
         badge = pygame.Rect(body.x + ctx.tpx(16), body.y + ctx.tpx(10), s, s)
         if self._lab is not None and self._lab.height + (self._sub.height if self._sub else 0) < s:
             badge.centery = body.centery
+        if self.kind == "toggle" and self._lab is not None and self._lab.lines:
+            # a radio ring or check box sits on its label's first line, centred on the letters (cap height, or
+            # a Chinese character's middle: both about 0.37 of the size above the baseline), not on the line box
+            fs = self._lab.fs
+            badge.centery = self.text_top(ctx, body) + fs.ascent_pad() + fs.latin.get_ascent() - round(fs.size * 0.37)
         return badge
+
+    def text_top(self, ctx: Ctx, body: pygame.Rect) -> int:
+        """Where the label's first line box begins (the label and its sub line centred in the button)."""
+        th = (self._lab.height if self._lab else 0) + (self._sub.height if self._sub else 0)
+        return body.y + max(ctx.tpx(10), (body.h - th) // 2)
 
     def disabled_line(self) -> str:
         """What a disabled button says under its label: a choice, the story's reason it is not available;
@@ -159,7 +177,7 @@ class Button(Widget):
                 pygame.draw.rect(surf, edge, body, ew + max(1, ctx.px(1)), border_radius=radius)
         else:  # dimmed: a thin edge, the lock at the left
             pygame.draw.rect(surf, edge, body, max(1, ctx.px(1)), border_radius=radius)
-        padx, pady = ctx.tpx(16), ctx.tpx(10)
+        padx = ctx.tpx(16)
         x = body.x + padx
         lead = self._lead(ctx)
         if lead:
@@ -189,7 +207,7 @@ class Button(Widget):
             x += lead
         inner_w = body.right - padx - x
         th = self._lab.height + (self._sub.height if self._sub else 0)
-        y = body.y + max(pady, (body.h - th) // 2)
+        y = self.text_top(ctx, body)
         if self._lab.width > inner_w + 1:
             ctx.report_overflow(f"button {self.key}", self.label, f"{self._lab.width}px in {inner_w}px")
         align = "center" if (not self.fill and not lead) else "left"

@@ -23,20 +23,27 @@ class LivesScreen(Screen):
         # a kiosk offers only the lives in its kiosk.json (a museum may leave one out, e.g. for its content note)
         for life in (self.app.kiosk.lives() if kiosk else game.lives()):
             buttons = []
+            name = game.tr(life.title)
             if kiosk:
                 mins = life.short.minutes if life.short else life.minutes
                 label = ngettext("Start: about {n} minute", "Start: about {n} minutes", mins).format(n=mins)
+                # read aloud with the life's name: the same words stand under every life
+                spoken = ngettext("{life}: start, about {n} minute", "{life}: start, about {n} minutes",
+                                  mins).format(life=name, n=mins)
                 buttons.append(W(Button(f"life:{life.id}", label,
                                         lambda lid=life.id: self.start(lid, "short"), kind="primary", auto=True,
-                                        fill=False)))
+                                        fill=False, spoken=spoken)))
             else:
                 buttons.append(W(Button(f"life:{life.id}", _("Live this life ({n} min)").format(n=life.minutes),
                                         lambda lid=life.id: self.start(lid, "main"), kind="primary", auto=True,
-                                        fill=False)))
+                                        fill=False, spoken=_("{life}: live this life ({n} min)").format(
+                                            life=name, n=life.minutes))))
                 if life.short is not None:
                     short = _("Short version ({n} min)").format(n=life.short.minutes)
                     buttons.append(W(Button(f"short:{life.id}", short,
-                                            lambda lid=life.id: self.start(lid, "short"), fill=False)))
+                                            lambda lid=life.id: self.start(lid, "short"), fill=False,
+                                            spoken=_("{life}: short version ({n} min)").format(
+                                                life=name, n=life.short.minutes))))
             text = Column([
                 Text(game.tr(life.title), "heading", "ink"),
                 Text(game.tr(life.player), "body_bold", "ink"),

@@ -303,7 +303,13 @@ class PlayScreen(Screen):
 
     def finish_reveal(self) -> None:
         self.revealing = False
+        self.st.focused = None  # the choices just appeared: the focus goes to the first one (initial_focus)
         self.rebuild()
+
+    def initial_focus(self):
+        """Nothing while the text is typing (the first key or tap shows it all), then the first choice,
+        never the header's Journal: Space then Enter chooses, at any text speed."""
+        return None if self.revealing else super().initial_focus()
 
     # -- input ------------------------------------------------------------------------------------
     def pointer_down(self, pos, kind) -> None:

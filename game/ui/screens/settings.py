@@ -103,7 +103,7 @@ class SettingsScreen(Screen):
                 keys = _(", ").join(k.title() for k in self.app.bindings.get(action, []))
                 items.append(Text(_("{action}: {keys}").format(action=_(what), keys=keys), "small", "ink"))
         if self.app.settings_message:
-            items += [Gap(10), Text(self.app.settings_message, "small", "muted")]
+            items += [Gap(10), Text(i18n.say(self.app.settings_message), "small", "muted")]
         sub = _("Saved as you change them") if self.app.kiosk is None else _("For this visit only: nothing is kept")
         self.stack_views(ctx, header(_("Settings"), back_button(self.on_back), sub=sub), items)
 

@@ -35,29 +35,47 @@ class TitleScreen(Screen):
             else:
                 sub = _("The last save could not be read")
             buttons.append(W(Button("continue", _("Continue"), self.cont, sub=sub)))
+            self._resume = getattr(info, "ok", True) and not getattr(info, "ended", False)
+        else:
+            self._resume = False
         if app.kiosk is None:
             buttons.append(W(Button("saves", _("Saved games"), self.saves)))
         buttons += [W(speechbridge.speech_button(app)), W(Button("settings", _("Settings"), self.settings)),
                     W(Button("about", _("About and sources"), self.about))]
         if app.kiosk is None:
             buttons.append(W(Button("quit", _("Quit"), self.quit)))
+        W_, H = ctx.size
+        pad_x = 56
+        # side by side (the language and the about line under the map, so the whole menu fits 720 px at
+        # 100%), or one column when the window is too narrow for the text size (the languages then follow
+        # the buttons, before the map)
+        side = W_ - 2 * ctx.px(pad_x) >= ctx.tpx(1000)
+        tail = [*self.language_row(), Text(_(ABOUT_LINE), "small", "muted", max_w=560)]
         left = Column([
-            Gap(30),
+            Gap(18),
             Text(title, "title", "ink"),
-            Gap(8),
+            Gap(6),
             Text(_(TAGLINE), "body", "muted", max_w=560),
-            Gap(26),
-            Fixed(Column(buttons, gap=12), 620),
             Gap(20),
-            *self.language_row(),
-            Text(_(ABOUT_LINE), "small", "muted", max_w=560),
+            Fixed(Column(buttons, gap=10), 620),
+            *([] if side else [Gap(20), *tail]),
         ])
         art = Custom(lambda c, w: min(c.px(520), int(w * 0.8)), self.paint_map)
-        body = [Columns([(left, 0.52), (Column([Gap(60), art]), 0.48)], gap=40, stack_below=1000)]
-        W_, H = ctx.size
-        v = ScrollView(body, name="body", pad=28, pad_x=56)
+        if side:
+            body = [Columns([(left, 0.52), (Column([Gap(40), art, Gap(16), *tail]), 0.48)], gap=40)]
+        else:
+            body = [left, Gap(24), art]
+        v = ScrollView(body, name="body", pad=28, pad_x=pad_x)
         v.layout(ctx, pygame.Rect(0, 0, W_, H))
         self.views = [v]
+
+    def initial_focus(self):
+        """Continue when it resumes a game in progress (the likeliest wish of someone coming back), else Play."""
+        if getattr(self, "_resume", False):
+            w = next((w for w in self.focusables() if w.key == "continue"), None)
+            if w is not None:
+                return w
+        return super().initial_focus()
 
     def language_row(self) -> list:
         """The languages, each named in its own language, to switch at once (remembered in the settings)."""
