@@ -31,6 +31,15 @@ def test_labels_name_the_press_grade():
     assert points_chart.format_date("someday") == "someday"
 
 
+def test_labels_are_in_the_interface_language():
+    from game import i18n
+
+    i18n.use("zh")
+    assert points_chart.format_date("2018-03-02") == "2018年3月2日"
+    assert points_chart.band_label("AAA", "A+++") == "AAA（媒体写作：A+++）"
+    assert points_chart.format_points(1030) == "1,030"
+
+
 @pytest.mark.parametrize("rect", RECTS)
 def test_layout_shows_the_bands_around_the_points(rect):
     layout = points_chart.layout_chart(rect, LOG, 1000, GRADES, fonts.get_font(14))

@@ -229,3 +229,22 @@ def test_each_lifes_start_button_names_its_life_when_read_aloud(kiosk):
         assert game.tr(life.title) in said, said
         spoken[w.key] = said
     assert len(set(spoken.values())) == len(spoken)  # no two alike
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.5, 2.0])
+def test_what_just_happened_icons_keep_a_gap_to_their_words(scale):
+    """As M5, on the play screen's "What just happened" rows: the icon ends before the tag and words begin."""
+    from game.ui.eventviews import ICON, EventRow
+
+    p = Pilot.start(STORY, settings=Settings(text_scale=scale), character="wei")
+    for _ in range(4):  # Wei's first choices, until something happens (she is refused a plane ticket)
+        if p.app.game.last_events():
+            break
+        p.key("1")
+    ctx = p.app.ctx
+    rows = [it for v in p.app.top.views for it in walk(v.root) if isinstance(it, EventRow)]
+    assert rows, "no event rows after a refusal"
+    for row in rows:
+        icon, words = row.inner.cols[0][0], row.text
+        gap = words.x - (icon.x + ctx.tpx(ICON))
+        assert gap >= ctx.px(6), f"the {row.icon} icon is {gap} px from its words at {scale:.0%}"

@@ -35,6 +35,10 @@ class Ctx:
         """A size that grows with the text-size setting (padding around text)."""
         return max(1, round(v * self.scale * self.fonts.text_scale))
 
+    def logical(self, physical: int) -> int:
+        """Physical px back to logical px, rounded up (a column width for something drawn at ``tpx`` size)."""
+        return -(-physical * 100 // max(1, self.px(100))) + 1
+
     @property
     def reduced_motion(self) -> bool:
         return bool(getattr(self.settings, "reduced_motion", False))

@@ -21,6 +21,8 @@ from .context import Ctx
 from .drawing import tag, tag_size
 from .flow import Column, Columns, Custom, Item, Text
 
+ICON = 28  # logical px of an event's icon at 100% text
+
 
 def translator(describe: Callable[[Event], str]) -> Callable[[Any], str]:
     """The translation the ``describe`` callable uses (a bound ``GameCtl.describe``), else the English."""
@@ -42,11 +44,13 @@ class EventRow(Item):
         # the drawings get the row's data, not the row: no reference cycle, so a row that is replaced is freed
         # at once rather than by the cyclic garbage collector
         word, tone_, icon = self.word, self.tone, self.icon
-        self.inner = Columns([(Custom(lambda c, w: c.tpx(30), partial(_icon, tone_, icon)), 30), (Column([
+        self.inner = Columns([(Custom(lambda c, w: c.tpx(ICON + 2), partial(_icon, tone_, icon)), ICON + 2), (Column([
             Custom(lambda c, w: tag_size(c, word)[1] + c.tpx(4), partial(_tag, tone_, word)), self.text]), 1.0)],
             gap=12)
 
     def measure(self, ctx: Ctx, width: int) -> int:
+        # the icon's column as wide as the icon at this text size, so it never touches the words at 200%
+        self.inner.cols[0] = (self.inner.cols[0][0], ctx.logical(ctx.tpx(ICON)) + 2)
         pad = ctx.tpx(10)
         self._pad = pad
         self.w = width
@@ -71,7 +75,7 @@ class EventRow(Item):
 
 
 def _icon(tone_: str, icon: str, ctx: Ctx, surf: pygame.Surface, rect: pygame.Rect) -> None:
-    s = ctx.tpx(28)
+    s = ctx.tpx(ICON)
     color = ctx.theme[{BAD: "bad", GOOD: "good"}.get(tone_, "event_ink")]
     artbridge.draw_icon(surf, icon, pygame.Rect(rect.x, rect.y + ctx.tpx(2), s, s), color)
 

@@ -32,7 +32,7 @@ class IconRow(Columns):
 
     def measure(self, ctx: Ctx, width: int) -> int:
         # the column in logical px (Columns scales it by the window): the icon's px back to logical, rounded up
-        self.cols[0] = (self.icon, -(-icon_size(ctx) * 100 // max(1, ctx.px(100))) + 1)
+        self.cols[0] = (self.icon, ctx.logical(icon_size(ctx)))
         return super().measure(ctx, width)
 
     def paint_icon(self, ctx: Ctx, surf: pygame.Surface, r: pygame.Rect) -> None:

@@ -21,13 +21,13 @@ from dataclasses import dataclass, field
 
 import pygame
 
+from ... import i18n
 from . import fonts
 from ._cache import SurfaceCache
 from ._pen import Pen, canvas, downscale, rgba
 from .palette import resolve
 
 SUPERSAMPLE = 3
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def _date(value) -> _dt.date | None:
@@ -42,24 +42,28 @@ def _date(value) -> _dt.date | None:
 
 
 def format_date(value) -> str:
-    """"2 Mar 2018" for a date or ISO string; other values as they are."""
+    """A date as the interface's language writes it short ("2 Mar 2018", "2018年3月2日"); other values as
+    they are."""
     d = _date(value)
-    return f"{d.day} {MONTHS[d.month - 1]} {d.year}" if d else str(value)
+    return i18n.format_date(d, width="medium") if d else str(value)
 
 
 def format_points(n) -> str:
+    """Points with the language's grouping ("1,000"), a true minus sign below zero."""
     n = int(round(n))
-    return f"{n:,}" if n >= 0 else f"\u2013{-n:,}"
+    return i18n.format_number(n) if n >= 0 else f"\u2013{i18n.format_number(-n)}"
 
 
 def format_change(n) -> str:
     n = int(round(n))
-    return f"+{n:,}" if n > 0 else (f"\u2013{-n:,}" if n < 0 else "0")
+    return f"+{i18n.format_number(n)}" if n > 0 else (f"\u2013{i18n.format_number(-n)}" if n < 0 else "0")
 
 
 def band_label(grade_id: str, press: str | None) -> str:
     """"AAA (press: A+++)" when the press names the grade differently, else "AAA"."""
-    return f"{grade_id} (press: {press})" if press and press != grade_id else str(grade_id)
+    if press and press != grade_id:
+        return i18n._("{grade} (press: {press})").format(grade=grade_id, press=press)
+    return str(grade_id)
 
 
 @dataclass
@@ -347,7 +351,8 @@ def draw_points_chart(surface: pygame.Surface, rect: pygame.Rect, log: list[dict
             if mk.label_rect:
                 surface.blit(fonts.render_with(font, format_change(mk.change), c["ink"]), mk.label_rect.topleft)
         if not layout.markers:
-            note = fonts.render_with(font, f"No changes yet: {format_points(start_points)} points", c["muted"])
+            words = i18n.ngettext("No changes yet: {n} point", "No changes yet: {n} points", int(start_points))
+            note = fonts.render_with(font, words.format(n=format_points(start_points)), c["muted"])
             y = layout.start[1] + 8 if layout.start[1] < plot.centery else layout.start[1] - 8 - note.get_height()
             surface.blit(note, (plot.x + 10, round(y)))
     finally:
