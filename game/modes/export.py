@@ -62,6 +62,7 @@ class ListPeriod:
     reason: str = ""
     until_step: int | None = None  # None: still on at the end
     until_date: str = ""
+    listed_on: str = ""  # the day the sources give for the listing, when they give one (since_date is the story's)
 
 
 @dataclass
@@ -182,7 +183,7 @@ def build_summary(session: Session, story: Story, answers: AnswerLog | dict[str,
             if ev.kind == "listed":
                 lst = world.lists.get(ev.data.get("list", ""))
                 period = ListPeriod(tr(ev.data.get("name")), ev.data.get("kind", ""), number, entry.date,
-                                    tr(ev.data.get("reason")))
+                                    tr(ev.data.get("reason")), listed_on=ev.data.get("listed_on", ""))
                 on[ev.data.get("list", "")] = period
                 periods.append(period)
                 if lst is not None:

@@ -15,6 +15,7 @@ from typing import Any
 
 from .. import i18n
 from ..cite import display_url
+from ..engine.effects.add_to_list import when_listed
 from ..i18n import _, ngettext, pgettext
 from .export import Summary
 from .record import answer_word, status_word
@@ -197,7 +198,8 @@ def _lists_points_html(s: Summary) -> list[str]:
         for p in s.lists:
             until = (_("{step}, {date}").format(step=_step(p.until_step), date=_date(p.until_date))
                      if p.until_step is not None else _("still on at the end"))
-            since = _("{step}, {date}").format(step=_step(p.since_step), date=_date(p.since_date))
+            since = _("{step}, {date}").format(step=_step(p.since_step), date=when_listed(  # as the ID card says it
+                {"since": p.since_date, "listed_on": p.listed_on}))
             h.append(f"<tr><td>{_e(p.name)}</td><td>{_e(since)}</td>"
                      f"<td>{_e(until)}</td><td>{_e(p.reason)}</td></tr>")
         h.append("</tbody></table>")

@@ -1,0 +1,146 @@
+"""Defects the QA report (December 2026) found in what the story says, each checked where a player reads it.
+
+- L1: a list is held "since" a day only when a source gives that day (``listed_on`` with its sources);
+  otherwise the card and the summary say the day the player found out.
+- L2: Rongcheng's volunteer branch: the date shown and the text's month agree; numbers in event lines
+  are grouped as the ID card groups them ("1,004").
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from shipped import shipped_story
+
+from game import i18n
+from game.engine.events import describe
+from game.engine.runtime import Session
+from game.engine.validate import load_and_validate
+from game.modes.export import build_summary, render_html
+from game.ui.gamectl import GameCtl
+
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "runtime_story"
+
+
+def _walk_until(life: str, seed: int, done, start: str = "main") -> Session:
+    rng = random.Random(seed)
+    s = Session(shipped_story(), life, seed=seed, start=start)
+    while not done(s) and not s.ended:
+        s.choose(rng.choice(s.enabled_choices()))
+    return s
+
+
+def _card_lists(life: str, start: str, until) -> list[str]:
+    ctl = GameCtl(shipped_story())
+    ctl.start(life, start)
+    rng = random.Random(1)
+    while not until(ctl.session) and not ctl.session.ended:
+        ctl.choose(rng.choice(ctl.session.enabled_choices()))
+    return [when for _kind, _name, _short, when in ctl.card().lists]
+
+
+def test_li_card_gives_the_listing_day_the_source_gives_not_the_day_he_found_out():
+    lists = _card_lists("li_xiaolin", "main", lambda s: "court_defaulters" in s.state.lists)
+    assert lists == ["since 22 February 2016"]
+
+
+def test_li_chapter_setup_carries_the_listing_day_too():
+    ctl = GameCtl(shipped_story())
+    ctl.start("li_xiaolin", "chapter:court")
+    assert ctl.session.state.date > "2016-02-22"
+    assert [w for *_x, w in ctl.card().lists] == ["since 22 February 2016"]
+
+
+def test_wei_card_claims_only_the_day_she_found_out():
+    lists = _card_lists("wei", "main", lambda s: "court_defaulters" in s.state.lists)
+    assert lists == ["found out on 9 May 2016"]
+
+
+def test_card_wording_is_translated():
+    ctl = GameCtl(shipped_story(), lang="zh")
+    old = i18n.current()
+    i18n.use("zh")
+    try:
+        ctl.start("wei", "main")
+        rng = random.Random(1)
+        while "court_defaulters" not in ctl.session.state.lists:
+            ctl.choose(rng.choice(ctl.session.enabled_choices()))
+        assert [w for *_x, w in ctl.card().lists] == ["2016年5月9日得知"]
+    finally:
+        i18n.use(old)
+
+
+def test_summary_lists_over_time_say_the_same_as_the_card():
+    s = _walk_until("li_xiaolin", 3, lambda s: "court_defaulters" in s.state.lists)
+    html = render_html(build_summary(s, shipped_story()))
+    assert "since 22 February 2016" in html
+    w = _walk_until("wei", 3, lambda s: "court_defaulters" in s.state.lists)
+    assert "found out on 9 May 2016" in render_html(build_summary(w, shipped_story()))
+
+
+def _mini_story(tmp_path, effect: str) -> Path:
+    """The runtime fixture story with its first add_to_list written as ``effect``."""
+    root = tmp_path / "story"
+    shutil.copytree(FIXTURE, root)
+    life = root / "lives" / "kim.yaml"
+    text = life.read_text(encoding="utf-8")
+    old = "add_to_list: {list: court_list, reason: An unpaid judgment}"
+    assert old in text
+    life.write_text(text.replace(old, "add_to_list: " + effect), encoding="utf-8")
+    return root
+
+
+@pytest.mark.parametrize(("effect", "message"), [
+    ('{list: court_list, listed_on: "2016-02-22"}', "'listed_on' needs 'sources'"),
+    ("{list: court_list, sources: [src]}", "add 'listed_on'"),
+    ('{list: court_list, listed_on: "2016-02-31", sources: [src]}', "not a real date"),
+])
+def test_listed_on_must_come_with_its_sources(tmp_path, effect, message):
+    errors = [str(d) for d in load_and_validate(_mini_story(tmp_path, effect)).report.errors]
+    assert len(errors) == 1 and message in errors[0], errors
+
+
+def test_listed_on_with_a_source_that_does_not_exist_is_an_error(tmp_path):
+    errors = [str(d) for d in load_and_validate(_mini_story(
+        tmp_path, '{list: court_list, listed_on: "2016-02-22", sources: [nope]}')).report.errors]
+    assert len(errors) == 1 and "'nope'" in errors[0], errors
+
+
+def test_listed_on_with_its_source_loads_and_plays(tmp_path):
+    result = load_and_validate(_mini_story(tmp_path, '{list: court_list, listed_on: "2016-02-22", sources: [src]}'))
+    assert [str(d) for d in result.report.errors] == []
+
+
+def test_rongcheng_volunteer_screen_date_matches_its_text():
+    s = _walk_until("rongcheng", 0, lambda s: s.state.node == "guo_volunteer")
+    s.choose("join")
+    assert s.state.node == "volunteer_day"
+    text = s.story.text(s.node.text, None)
+    months = set(re.findall(r"\b(January|February|March|April|May|June|July|August|September|October|November"
+                            r"|December)\b", text))
+    shown = s.state.date
+    assert months == {"September"} and shown.startswith("2018-09")
+    after = s.choose(s.enabled_choices()[0]) if s.enabled_choices() else []
+    lines = [describe(e, lambda t: s.story.text(t, None) if t is not None else "") for e in after]
+    assert any("21 days pass. It is now 20 October 2018." in x for x in lines), lines
+
+
+def test_rongcheng_mother_branch_is_on_a_saturday():
+    from datetime import date
+    s = _walk_until("rongcheng", 0, lambda s: s.state.node == "guo_volunteer")
+    s.choose("mother")
+    assert "Saturday" in s.story.text(s.node.text, None)
+    assert date.fromisoformat(s.state.date).strftime("%A") == "Saturday"
+
+
+def test_point_totals_in_event_lines_are_grouped_like_the_card():
+    from game.engine.effects.base import Event
+    from game.engine.events import show
+    ev = Event("points", {"change": 1200, "reason": None, "points": 1004, "before": -196})
+    shown = show(ev, lambda t: "")
+    assert "Now 1,004." in shown.line and "+1,200" in shown.line
+    assert "1,004 points" in shown.body
