@@ -144,3 +144,20 @@ def test_point_totals_in_event_lines_are_grouped_like_the_card():
     shown = show(ev, lambda t: "")
     assert "Now 1,004." in shown.line and "+1,200" in shown.line
     assert "1,004 points" in shown.body
+
+
+# -- M7: weak sources are weak, and what rests on them is shown as a claim to check -----------------------
+def test_an_unsigned_blog_is_a_low_trust_source():
+    story = shipped_story()
+    for src in story.sources.values():
+        if "blog" in src.outlet.lower() and not src.author:
+            assert src.trust == "low", src.id
+
+
+def test_documented_or_reported_nodes_say_when_a_line_rests_on_a_low_trust_source():
+    story = shipped_story()
+    for life in story.lives.values():
+        for node in life.nodes.values():
+            low = [s for s in node.sources if s in story.sources and story.sources[s].trust == "low"]
+            if node.evidence in ("documented", "reported") and low:
+                assert "claim to check" in node.text.en, (life.id, node.id, low)
