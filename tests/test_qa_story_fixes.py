@@ -161,3 +161,52 @@ def test_documented_or_reported_nodes_say_when_a_line_rests_on_a_low_trust_sourc
             low = [s for s in node.sources if s in story.sources and story.sources[s].trust == "low"]
             if node.evidence in ("documented", "reported") and low:
                 assert "claim to check" in node.text.en, (life.id, node.id, low)
+
+
+# -- M3: in Chinese, outlets and authors are translated and dates written out ------------------------------
+def test_every_outlet_and_author_has_a_chinese_entry():
+    story = shipped_story()
+    zh = story.translations["zh"].strings
+    for src in story.sources.values():
+        assert src.outlet_text is not None and src.outlet_text.id in zh, src.id
+        if src.author:
+            assert src.author_text is not None and src.author_text.id in zh, src.id
+
+
+def test_chinese_citations_use_the_chinese_outlet_and_date():
+    from game.cite import cite_list, source_line
+    story = shipped_story()
+    old = i18n.current()
+    i18n.use("zh")
+    try:
+        said = cite_list(story.sources, ["clt_spc_2013", "blog_explainer", "listicle_grim"], "zh", story)
+        assert said == "最高人民法院，2013年7月16日；个人博客；网络盘点文章"
+        line = source_line(story.sources["clt_spc_2017"], "zh", story)
+        assert line == "最高人民法院、China Law Translate英译、2017年2月28日"
+        assert "Supreme People's Court" not in line and "translated by" not in line
+    finally:
+        i18n.use(old)
+    assert cite_list(story.sources, ["clt_spc_2013"], None, story) == "Supreme People's Court, 16 July 2013"
+
+
+def test_text_player_names_sources_in_chinese(tmp_path, capsys):
+    from game.cli import main
+    script = tmp_path / "script.txt"
+    script.write_text("1\n" * 80 + "q\n", encoding="utf-8")
+    code = main(["play", "--text", "--character", "wei", "--lang", "zh", "--script", str(script)])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "资料来源" in out or "来源" in out
+    assert "Supreme People's Court" not in out and "Personal blog" not in out and "CTV News" not in out
+
+
+def test_summary_source_dates_are_written_out_in_the_language():
+    s = _walk_until("wei", 0, lambda s: s.ended)
+    old = i18n.current()
+    i18n.use("zh")
+    try:
+        html = render_html(build_summary(s, shipped_story(), lang="zh"))
+    finally:
+        i18n.use(old)
+    assert not re.search(r"\b20\d\d-\d\d-\d\d\b", html.split("<ol class=\"src\">", 1)[-1])
+    assert "Supreme People's Court" not in html

@@ -42,7 +42,7 @@ def test_numbered_choices_refused_event_and_ending(capsys, tmp_path):
     assert ("[Documented. Sources: TechNode, 23 October 2018.]\n"
             "Ticket clerk: The clerk says you are on the court's list.\n") in out
     assert "technode_2018" not in out
-    assert "JOURNEY: Beijing to Chengdu by slow train (1800 km, 20 hours).\n" in out
+    assert "JOURNEY: Beijing to Chengdu by slow train (1,800 km, 20 hours).\n" in out
     assert "\n1. Continue\n> \n" in out  # an empty line takes the only choice
     assert "*** Ending: Home at last ***" in out and "What really happened:\nThis example is invented." in out
     # the debrief is paged (tests/test_text_debrief.py): the script's q leaves it after its first part

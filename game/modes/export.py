@@ -232,7 +232,8 @@ def build_summary(session: Session, story: Story, answers: AnswerLog | dict[str,
     for sid in used_sources:
         s = story.sources.get(sid)
         if s is not None:
-            sources.append(SourceRow(s.id, s.author, tr(s.title), s.outlet, s.date, s.url, s.trust))
+            sources.append(SourceRow(s.id, tr(s.author_text) if s.author_text else s.author, tr(s.title),
+                                     tr(s.outlet_text) if s.outlet_text else s.outlet, s.date, s.url, s.trust))
 
     ending = session.node.ending
     when = now or datetime.now()

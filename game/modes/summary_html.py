@@ -250,7 +250,7 @@ def _sources_html(s: Summary) -> list[str]:
     h.append('<ol class="src">')
     for src in s.sources:
         bits = [_e(src.author) if src.author else "", f"<cite>{_e(src.title)}</cite>", _e(src.outlet),
-                _e(src.date) if src.date else ""]
+                _e(_date(src.date)) if src.date else ""]  # "2017年2月28日", not 2017-02-28
         line = ". ".join(b for b in bits if b) + "."
         if src.url and _URL.match(src.url):
             shown = display_url(src.url)  # readable ("%E4%B8%AD" -> the characters), still the same address

@@ -141,7 +141,7 @@ class TextPlayer:
                "dramatized": _("Dramatized.")}[node.evidence]
         if node.sources:
             tag = _("{evidence} Sources: {sources}.").format(
-                evidence=tag, sources=cite_list(self.story.sources, node.sources, self.lang))
+                evidence=tag, sources=cite_list(self.story.sources, node.sources, self.lang, self.story))
         self.say(f"[{tag}]")
         if node.kind in ("system", "document"):
             kind = node.screen or node.kind
@@ -209,7 +209,7 @@ class TextPlayer:
 
         ending = view.node.ending
         debrief = self.session.life.debriefs.get(ending.debrief)
-        DebriefPager(self.story, self.say, self.ask, self.tr).run(ending, debrief)
+        DebriefPager(self.story, self.say, self.ask, self.tr, lang=self.lang).run(ending, debrief)
 
 
 
