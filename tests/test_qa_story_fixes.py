@@ -210,3 +210,32 @@ def test_summary_source_dates_are_written_out_in_the_language():
         i18n.use(old)
     assert not re.search(r"\b20\d\d-\d\d-\d\d\b", html.split("<ol class=\"src\">", 1)[-1])
     assert "Supreme People's Court" not in html
+
+
+# -- B2: a system screen's heading is the same words in the window, speech and the text player --------------
+def test_text_player_and_speech_say_the_screen_title_the_window_shows(tmp_path, capsys):
+    from game.cli import main
+    from game.engine import speech, wording
+    story = shipped_story()
+    life = story.lives["li_xiaolin"]
+    titled = [n for n in life.nodes.values() if n.kind == "system" and n.title]
+    assert titled
+    for node in titled:
+        assert wording.screen_title(node, lambda t: story.text(t, None)) == node.title.en
+    s = Session(story, "li_xiaolin", seed=0)
+    while not (s.node.kind == "system" and s.node.title):
+        s.choose(s.enabled_choices()[0])
+    title = s.node.title.en
+    said = speech.as_text(speech.play_screen(story, s))
+    assert title in said.splitlines()
+    steps = []
+    t = Session(story, "li_xiaolin", seed=0)
+    while t.state.node != s.state.node:
+        c = t.enabled_choices()[0]
+        steps.append(str(next(v.number for v in t.view().choices if v.id == c)))  # the number the player types
+        t.choose(c)
+    script = tmp_path / "s.txt"
+    script.write_text("\n".join(steps) + "\nq\n", encoding="utf-8")
+    assert main(["play", "--text", "--character", "li_xiaolin", "--script", str(script)]) == 0
+    out = capsys.readouterr().out
+    assert f"[{title}]\n" in out and " screen]" not in out

@@ -34,7 +34,7 @@ def test_numbered_choices_refused_event_and_ending(capsys, tmp_path):
     assert out.startswith("Ming: An invented traveller\nBeijing, May 2016. About 2 minutes.\n"
                           "Content note: An invented example; no real person.\n")
     assert "LISTED: you are now on the court's list. An unpaid judgment.\n" in out
-    assert ("== Beijing, 10 May 2016 ==\n[Dramatized.]\n[Public terminal screen]\n"
+    assert ("== Beijing, 10 May 2016 ==\n[Dramatized.]\n[Public terminal]\n"
             "The ticket machine reads your ID card.\n") in out
     assert "\n1. Buy a high-speed ticket\n2. Rent a bike instead\n> 1\n" in out
     assert "REFUSED: Buy a high-speed train ticket. You are on the court's list.\n" in out

@@ -118,10 +118,7 @@ def play_screen(story: Story, session: Session, lang: str | None = None,
     text = tr(node.text)
     speaker = tr(node.speaker) if node.speaker else ""
     if node.kind in ("system", "document"):
-        screen = node.screen or ("terminal" if node.kind == "system" else "letter")
-        title = tr(node.title) if node.title else speaker
-        fixed = {"terminal": wording.TERMINAL_TITLE, "notice": wording.NOTICE_TITLE, "app": wording.PHONE_TITLE}
-        title = title or fixed.get(screen, "")
+        title = wording.screen_title(node, tr)  # the heading the window draws, in the same words
         if title:
             shown.append((title, SYSTEM))
         shown.append((text, SYSTEM))
