@@ -239,3 +239,36 @@ def test_text_player_and_speech_say_the_screen_title_the_window_shows(tmp_path, 
     assert main(["play", "--text", "--character", "li_xiaolin", "--script", str(script)]) == 0
     out = capsys.readouterr().out
     assert f"[{title}]\n" in out and " screen]" not in out
+
+
+# -- B3, M9: Chinese speech joins with Chinese punctuation, and the evidence line names its sources ---------
+def test_chinese_speech_uses_chinese_punctuation_and_names_the_sources():
+    from game.engine import speech
+    story = shipped_story()
+    old = i18n.current()
+    i18n.use("zh")
+    try:
+        s = Session(story, "wei", seed=0)
+        said = [u.text for u in speech.play_screen(story, s, "zh")]
+        while not s.node.sources:
+            s.choose(s.enabled_choices()[0])
+        sourced = [u.text for u in speech.play_screen(story, s, "zh")]
+    finally:
+        i18n.use(old)
+    assert said[0] == "北京，2016年5月9日"
+    joined = "\n".join(said + sourced)
+    assert ", " not in joined and not re.search(r"[\u4e00-\u9fff]\. ", joined), joined
+    evidence = [x for x in sourced if "资料来源：" in x]
+    assert evidence and evidence[0].endswith("。"), sourced
+
+
+def test_speech_evidence_line_is_the_windows_line_with_its_sources():
+    from game.cite import cite_list
+    from game.engine import speech
+    story = shipped_story()
+    s = Session(story, "li_xiaolin", seed=0)
+    while not s.node.sources:
+        s.choose(s.enabled_choices()[0])
+    said = [u.text for u in speech.play_screen(story, s)]
+    names = cite_list(story.sources, s.node.sources, None, story)
+    assert any(x.endswith(f"Sources: {names}.") for x in said), said
