@@ -272,3 +272,12 @@ def test_speech_evidence_line_is_the_windows_line_with_its_sources():
     said = [u.text for u in speech.play_screen(story, s)]
     names = cite_list(story.sources, s.node.sources, None, story)
     assert any(x.endswith(f"Sources: {names}.") for x in said), said
+
+
+# -- A1: the tutorial's prose names the line and column the validator prints (test_tutorial checks the output) --
+def test_tutorial_prose_matches_the_validator_output_it_shows():
+    page = (Path(__file__).resolve().parent.parent / "docs" / "writing-a-life.md").read_text(encoding="utf-8")
+    shown = re.search(r"lan\.yaml:(\d+):(\d+): error E208: unknown place 'xiamen'", page)
+    prose = re.search(r"Line (\d+), column (\d+) is `xiamen`", page)
+    assert shown and prose
+    assert prose.groups() == shown.groups()
