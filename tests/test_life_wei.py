@@ -124,7 +124,7 @@ TEACHES = {
         ({"ctv_social_credit", "technode_2018"}, ("pay", "melamine", "2008", "300,000", "2014")),
     "Sesame Credit and the private-data disagreement":
         ({"technode_2018", "blog_explainer", "technode_sesame_2015"},
-         ("Sesame Credit", "opt in", "Reports differ", "government trials", "consent")),
+         ("Sesame Credit", "opt in", "uncertain", "government trials", "consent")),
 }
 
 

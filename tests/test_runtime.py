@@ -220,7 +220,7 @@ def test_describe_covers_every_event_kind(story):
                Event("refused", {"service": name, "lists": []}),
                Event("mystery", {})]
     assert [line(e) for e in samples] == [
-        "TOLD: no to yes.", "PLACE: Thing.", "POINTS: +5. Thing. Now 1005.", "GRADE: B to A (up).",
+        "TOLD: no to yes.", "PLACE: Thing.", "POINTS: +5. Thing. Now 1,005.", "GRADE: B to A (up).",
         "APPEAL: Thing: Thing.", "TIME: 3 days pass. It is now 13 May 2016.",
         "REFUSED: Thing. Your grade is not high enough.", "MYSTERY"]
 

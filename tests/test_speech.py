@@ -54,7 +54,8 @@ def test_events_are_the_engines_own_lines_refused_points_and_journal(story):
     # a dialogue: who speaks, then what they say, in the narrator's voice
     i = said.index("Ticket clerk")
     assert said[i + 1] == "The clerk says you are on the court's list."
-    assert said[i + 2] == "Documented. The sources state this."
+    # the evidence line as the window shows it beside its tag, sources included (QA M9)
+    assert said[i + 2] == "Documented. The sources state this. Sources: TechNode, 23 October 2018."
     assert said[-2:] == ["1. Call the court", "2. Take the slow train"]
 
 

@@ -102,7 +102,7 @@ def test_focus_moves_repeat_and_stop(null_device):
     p.key("left ctrl", pygame.KMOD_LCTRL)
     assert p.app.speech.speaker.wait(timeout=5)
     p.key("space")  # choose with the keyboard: the new screen is said
-    assert "JOURNEY: Beijing to Chengdu by slow train (1800 km, 20 hours)." in said(p)
+    assert "JOURNEY: Beijing to Chengdu by slow train (1,800 km, 20 hours)." in said(p)
 
 
 def test_disabled_choice_notice_is_said(null_device, tmp_path):

@@ -34,7 +34,7 @@ def test_numbered_choices_refused_event_and_ending(capsys, tmp_path):
     assert out.startswith("Ming: An invented traveller\nBeijing, May 2016. About 2 minutes.\n"
                           "Content note: An invented example; no real person.\n")
     assert "LISTED: you are now on the court's list. An unpaid judgment.\n" in out
-    assert ("== Beijing, 10 May 2016 ==\n[Dramatized.]\n[Public terminal screen]\n"
+    assert ("== Beijing, 10 May 2016 ==\n[Dramatized.]\n[Public terminal]\n"
             "The ticket machine reads your ID card.\n") in out
     assert "\n1. Buy a high-speed ticket\n2. Rent a bike instead\n> 1\n" in out
     assert "REFUSED: Buy a high-speed train ticket. You are on the court's list.\n" in out
@@ -42,7 +42,7 @@ def test_numbered_choices_refused_event_and_ending(capsys, tmp_path):
     assert ("[Documented. Sources: TechNode, 23 October 2018.]\n"
             "Ticket clerk: The clerk says you are on the court's list.\n") in out
     assert "technode_2018" not in out
-    assert "JOURNEY: Beijing to Chengdu by slow train (1800 km, 20 hours).\n" in out
+    assert "JOURNEY: Beijing to Chengdu by slow train (1,800 km, 20 hours).\n" in out
     assert "\n1. Continue\n> \n" in out  # an empty line takes the only choice
     assert "*** Ending: Home at last ***" in out and "What really happened:\nThis example is invented." in out
     # the debrief is paged (tests/test_text_debrief.py): the script's q leaves it after its first part

@@ -48,11 +48,14 @@ class WorldFiles(Reading):
         for item, loc in top.items("sources", "source", required=True):
             f = Fields(item, shown, self.report, allowed("source"), "a source")
             sid = f.ident("id", required=True)
-            src = Source(id=sid, title=self.req_text(f, "title", f"source.{sid}.title"),
-                         outlet=f.str("outlet", required=True),
+            title = self.req_text(f, "title", f"source.{sid}.title")
+            outlet = self.req_text(f, "outlet", f"source.{sid}.outlet")  # translated: "最高人民法院"
+            author = self.text(f, "author", f"source.{sid}.author")  # "translated by ..." is words too
+            src = Source(id=sid, title=title, outlet=outlet.en,
                          trust=f.enum("trust", TRUST, required=True, default="low"),
-                         author=f.str("author"), date=f.date("date", full=False), url=f.str("url"),
-                         note=self.text(f, "note", f"source.{sid}.note"), loc=loc)
+                         author=author.en if author else "", date=f.date("date", full=False), url=f.str("url"),
+                         note=self.text(f, "note", f"source.{sid}.note"), loc=loc,
+                         outlet_text=outlet, author_text=author)
             if self.unique(seen, sid, loc, "source"):
                 out[sid] = src
         return out

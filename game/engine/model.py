@@ -52,6 +52,10 @@ class Source:
     url: str = ""
     note: Text | None = None
     loc: Loc = NOWHERE
+    # outlet and author as translated texts (source.ID.outlet, source.ID.author); the plain fields
+    # above keep the English for exports and ids. game.cite shows these in the player's language.
+    outlet_text: Text | None = None
+    author_text: Text | None = None
 
 
 @dataclass(slots=True)

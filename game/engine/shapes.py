@@ -104,8 +104,10 @@ _SHAPES = (
     Shape("source", "a source", "One source: a published text the story's facts come from.", (
         req("id", "id", "The id the story cites this source by."),
         req("title", "text", "The source's title."),
-        req("outlet", "str", "Where it was published (a newspaper, a court, a site)."),
-        k("author", "str", "Who wrote it."),
+        req("outlet", "text", "Where it was published (a newspaper, a court, a site); translated, so a "
+                              "Chinese reader sees the outlet's established Chinese name where it has one."),
+        k("author", "text", "Who wrote it (or \"translated by ...\"); translated like the outlet, names "
+                            "kept in their usual form."),
         k("date", "date_partial", "When it was published: YYYY-MM-DD, or YYYY-MM or YYYY when that is all that "
                                   "is known."),
         k("url", "str", "Where to read it."),

@@ -18,9 +18,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .. import i18n
+from ..cite import cite_list
 from . import wording  # its fixed words are read when said, in the language in use then
 from .events import Event, describe
-from .model import Story
+from .model import Node, Story
 from .runtime import Session
 from .wording import evidence_words, format_date, not_available
 
@@ -108,7 +110,8 @@ def play_screen(story: Story, session: Session, lang: str | None = None,
 
     s = session.state
     place = story.world.places.get(s.place)
-    shown.append((f"{tr(place.name) if place else s.place}, {format_date(s.date, lang)}", INTERFACE))
+    shown.append((i18n._("{place}, {date}").format(place=tr(place.name) if place else s.place,  # "北京，2016年5月9日"
+                                                    date=format_date(s.date, lang)), INTERFACE))
     events = session.last_events if events is None else events
     if events:
         shown.append((wording.WHAT_HAPPENED, INTERFACE))
@@ -118,10 +121,7 @@ def play_screen(story: Story, session: Session, lang: str | None = None,
     text = tr(node.text)
     speaker = tr(node.speaker) if node.speaker else ""
     if node.kind in ("system", "document"):
-        screen = node.screen or ("terminal" if node.kind == "system" else "letter")
-        title = tr(node.title) if node.title else speaker
-        fixed = {"terminal": wording.TERMINAL_TITLE, "notice": wording.NOTICE_TITLE, "app": wording.PHONE_TITLE}
-        title = title or fixed.get(screen, "")
+        title = wording.screen_title(node, tr)  # the heading the window draws, in the same words
         if title:
             shown.append((title, SYSTEM))
         shown.append((text, SYSTEM))
@@ -129,15 +129,24 @@ def play_screen(story: Story, session: Session, lang: str | None = None,
         if node.kind == "dialogue" and speaker:
             shown.append((speaker, NARRATION))
         shown.append((text, NARRATION))
-    word, meaning = evidence_words(node.evidence)
-    shown.append((f"{word.capitalize()}. {meaning}", INTERFACE))
+    shown.append((evidence_line(story, node, lang), INTERFACE))
     if view.is_ending:
-        ending = f"{wording.ENDING_WORD.capitalize()}: {tr(node.ending.title)}"
+        ending = i18n._("{word}: {text}").format(word=wording.ENDING_WORD.capitalize(), text=tr(node.ending.title))
         shown += [(ending, INTERFACE), (wording.READ_DEBRIEF, INTERFACE)]
     else:
         for c in view.choices:
             shown += choice_lines(c.number, tr(c.label), c.enabled, tr(c.reason) if c.reason else "")
     return lines(shown, lang)
+
+
+def evidence_line(story: Story, node: Node, lang: str) -> str:
+    """How firm the scene is, as the window shows it beside its tag, sources included: "Documented. The
+    sources state this. Sources: TechNode, 23 October 2018." (in Chinese with its own stops)."""
+    word, meaning = evidence_words(node.evidence)
+    if node.sources:
+        meaning = i18n._("{meaning} Sources: {sources}.").format(
+            meaning=meaning, sources=cite_list(story.sources, node.sources, lang, story))
+    return i18n._("{word}. {meaning}").format(word=word.capitalize(), meaning=meaning)
 
 
 def choice_lines(number: int | None, label: str, enabled: bool = True, reason: str = "",

@@ -102,6 +102,19 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(name)
 
 
+def screen_title(node: Any, tr: Any) -> str:
+    """The heading a system or document node shows, as the window draws it and speech and the text
+    player say it: the node's ``title`` ("Ticket machine, Beijing West station"), else its speaker, else
+    the screen's fixed word (Public terminal, Notice, Phone); a letter without either has none. Other
+    nodes have no screen heading ("")."""
+    if node.kind not in ("system", "document"):
+        return ""
+    screen = node.screen or ("terminal" if node.kind == "system" else "letter")
+    title = tr(node.title) if node.title else tr(node.speaker) if node.speaker else ""
+    fixed = {"terminal": _WORDS["TERMINAL_TITLE"], "notice": _WORDS["NOTICE_TITLE"], "app": _WORDS["PHONE_TITLE"]}
+    return title or (i18n._(fixed[screen]) if screen in fixed else "")
+
+
 def not_available(reason: str) -> str:
     """The line under a disabled choice (and the notice when one is picked)."""
     return i18n._("Not available: {reason}").format(reason=reason) if reason else i18n._("Not available")

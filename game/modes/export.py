@@ -62,6 +62,7 @@ class ListPeriod:
     reason: str = ""
     until_step: int | None = None  # None: still on at the end
     until_date: str = ""
+    listed_on: str = ""  # the day the sources give for the listing, when they give one (since_date is the story's)
 
 
 @dataclass
@@ -182,7 +183,7 @@ def build_summary(session: Session, story: Story, answers: AnswerLog | dict[str,
             if ev.kind == "listed":
                 lst = world.lists.get(ev.data.get("list", ""))
                 period = ListPeriod(tr(ev.data.get("name")), ev.data.get("kind", ""), number, entry.date,
-                                    tr(ev.data.get("reason")))
+                                    tr(ev.data.get("reason")), listed_on=ev.data.get("listed_on", ""))
                 on[ev.data.get("list", "")] = period
                 periods.append(period)
                 if lst is not None:
@@ -231,7 +232,8 @@ def build_summary(session: Session, story: Story, answers: AnswerLog | dict[str,
     for sid in used_sources:
         s = story.sources.get(sid)
         if s is not None:
-            sources.append(SourceRow(s.id, s.author, tr(s.title), s.outlet, s.date, s.url, s.trust))
+            sources.append(SourceRow(s.id, tr(s.author_text) if s.author_text else s.author, tr(s.title),
+                                     tr(s.outlet_text) if s.outlet_text else s.outlet, s.date, s.url, s.trust))
 
     ending = session.node.ending
     when = now or datetime.now()

@@ -15,6 +15,7 @@ from typing import Any
 
 from .. import i18n
 from ..cite import display_url
+from ..engine.effects.add_to_list import when_listed
 from ..i18n import _, ngettext, pgettext
 from .export import Summary
 from .record import answer_word, status_word
@@ -197,7 +198,8 @@ def _lists_points_html(s: Summary) -> list[str]:
         for p in s.lists:
             until = (_("{step}, {date}").format(step=_step(p.until_step), date=_date(p.until_date))
                      if p.until_step is not None else _("still on at the end"))
-            since = _("{step}, {date}").format(step=_step(p.since_step), date=_date(p.since_date))
+            since = _("{step}, {date}").format(step=_step(p.since_step), date=when_listed(  # as the ID card says it
+                {"since": p.since_date, "listed_on": p.listed_on}))
             h.append(f"<tr><td>{_e(p.name)}</td><td>{_e(since)}</td>"
                      f"<td>{_e(until)}</td><td>{_e(p.reason)}</td></tr>")
         h.append("</tbody></table>")
@@ -248,7 +250,7 @@ def _sources_html(s: Summary) -> list[str]:
     h.append('<ol class="src">')
     for src in s.sources:
         bits = [_e(src.author) if src.author else "", f"<cite>{_e(src.title)}</cite>", _e(src.outlet),
-                _e(src.date) if src.date else ""]
+                _e(_date(src.date)) if src.date else ""]  # "2017年2月28日", not 2017-02-28
         line = ". ".join(b for b in bits if b) + "."
         if src.url and _URL.match(src.url):
             shown = display_url(src.url)  # readable ("%E4%B8%AD" -> the characters), still the same address

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..cite import cite_list, display_url, human_date
+from ..cite import cite_list, display_url, source_line
 from ..engine.model import Debrief, Ending, Story, Text
 from ..i18n import N_, _
 
@@ -32,6 +32,7 @@ class DebriefPager:
     ask: Callable[[str], str | None]
     tr: Callable[[Text], str]
     answers: dict[str, str] = field(default_factory=dict)
+    lang: str | None = None  # the story's language in use: sources are named in it, as in the window
 
     def run(self, ending: Ending, debrief: Debrief | None) -> dict[str, str]:
         """Show the debrief; return the player's myth-or-fact answers (claim id: "myth", "fact" or "mixed")."""
@@ -109,7 +110,8 @@ class DebriefPager:
                                                                                                answer=right))
             self.say(self.tr(m.explanation))
             if m.sources:
-                self.say(_("Sources: {sources}.").format(sources=cite_list(self.story.sources, m.sources)))
+                names = cite_list(self.story.sources, m.sources, self.lang, self.story)
+                self.say(_("Sources: {sources}.").format(sources=names))
         return True
 
     def _answer(self) -> str | None:
@@ -142,9 +144,8 @@ class DebriefPager:
         for sid in ids:
             src = self.story.sources.get(sid)
             if src:
-                bits = [src.outlet, src.author, human_date(src.date)]
                 line = _("- {title} ({details}; trust: {trust})").format(
-                    title=self.tr(src.title), details=", ".join(b for b in bits if b),
+                    title=self.tr(src.title), details=source_line(src, self.lang, self.story),
                     trust=_(TRUST_WORDS.get(src.trust, src.trust)))
                 if src.url:  # as a reader would type it, not %-encoded
                     line = _("{line} {url}").format(line=line, url=display_url(src.url))

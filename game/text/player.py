@@ -16,7 +16,7 @@ from ..engine.events import describe
 from ..engine.model import Life, Story, Text
 from ..engine.runtime import InvalidChoice, NodeView, Session
 from ..engine.wording import format_date, not_available, number
-from ..i18n import N_, _, format_number, ngettext, pgettext
+from ..i18n import N_, _, format_number, ngettext
 from ..ui.options import Options
 from .common import load_or_report, no_such_life
 
@@ -141,14 +141,11 @@ class TextPlayer:
                "dramatized": _("Dramatized.")}[node.evidence]
         if node.sources:
             tag = _("{evidence} Sources: {sources}.").format(
-                evidence=tag, sources=cite_list(self.story.sources, node.sources, self.lang))
+                evidence=tag, sources=cite_list(self.story.sources, node.sources, self.lang, self.story))
         self.say(f"[{tag}]")
-        if node.kind in ("system", "document"):
-            kind = node.screen or node.kind
-            kind = {"terminal": wording.TERMINAL_TITLE, "notice": wording.NOTICE_TITLE,
-                    "app": wording.PHONE_TITLE, "letter": pgettext("screen", "Letter"), "document": _("Document"),
-                    "system": _("System")}.get(kind, kind)
-            self.say(_("[{kind} screen]").format(kind=kind))
+        title = wording.screen_title(node, self.tr)  # the window's heading and what speech says, word for word
+        if title:
+            self.say(f"[{title}]")
         if view.illustration is not None:
             self.say(_("[Picture: {alt}]").format(alt=self.tr(view.illustration.alt)))
         text = self.tr(node.text)
@@ -209,7 +206,7 @@ class TextPlayer:
 
         ending = view.node.ending
         debrief = self.session.life.debriefs.get(ending.debrief)
-        DebriefPager(self.story, self.say, self.ask, self.tr).run(ending, debrief)
+        DebriefPager(self.story, self.say, self.ask, self.tr, lang=self.lang).run(ending, debrief)
 
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import i18n
+from ..engine.effects.add_to_list import when_listed
 from ..engine.events import Event, describe
 from ..engine.model import Illustration, Life, Story, Text
 from ..engine.runtime import NodeView, Session
@@ -22,7 +23,7 @@ class CardInfo:
     player: str
     place: str
     date: str
-    lists: list[tuple[str, str, str, str]]  # (kind, name, short, since)
+    lists: list[tuple[str, str, str, str]]  # (kind, name, short, when: "since 22 February 2016")
     restricted: list[tuple[str, str]]  # (icon, service name) refused by a blacklist
     points: int | None
     grade: str
@@ -156,7 +157,7 @@ class GameCtl:
         for lid, info in s.lists.items():
             lst = w.lists.get(lid)
             if lst is not None:
-                lists.append((lst.kind, self.tr(lst.name), self.tr(lst.short), self.fmt_date(info.get("since", ""))))
+                lists.append((lst.kind, self.tr(lst.name), self.tr(lst.short), when_listed(info)))
         restricted = [(w.services[sid].icon, self.tr(w.services[sid].name))
                       for sid in rules.restricted_services() if sid in w.services]
         # what the grade brings: services with a grade requirement, open now or not

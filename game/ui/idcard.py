@@ -121,8 +121,8 @@ def card_items(life_id: str, info: CardInfo, *, points_chart: Item | None = None
             word = _("BLACKLIST") if kind == "blacklist" else _("REDLIST")
             color = "bad" if kind == "blacklist" else "good"
             entry: list[Item] = [tag_item(word, color, "surface", outline=False), Text(name, "small", "panel_ink")]
-            if since:
-                entry.append(Text(_("since {date}").format(date=since), "small", "panel_muted"))
+            if since:  # "since 22 February 2016", or "found out on 9 May 2016" when no source gives the day
+                entry.append(Text(since, "small", "panel_muted"))
             landing = (lambda i=i: motion.stamp(i)) if motion is not None else None
             items.append(Columns([(stamp_item(color, landing), STAMP_COL), (Column(entry), 1.0)], gap=10))
             items.append(Gap(6))

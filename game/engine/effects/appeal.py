@@ -8,7 +8,7 @@ from typing import Any
 from ...i18n import N_, _
 from ..model import Effect
 from ..shapes import Value, k, req, shape
-from ..wording import ngettext, number
+from ..wording import amount, ngettext
 from .base import BAD, GOOD, NOTE, EffectKind, Event, EventKind, Shown, Site, Tr
 
 RESULTS = ("granted", "refused", "withdrawn")
@@ -58,7 +58,7 @@ def show_appeal(d: dict[str, Any], tr: Tr) -> Shown:
     step = _("{procedure}: {step}.").format(procedure=tr(d["procedure"]), step=tr(d["step"]))
     if limit is not None:
         step = ngettext("{step} Time limit: {n} day.", "{step} Time limit: {n} days.", limit).format(
-            step=step, n=number(limit))
+            step=step, n=amount(limit))
     return Shown(_("APPEAL"), step, NOTE, "gavel")
 
 

@@ -8,7 +8,7 @@ from typing import Any
 from ...i18n import _
 from ..model import Effect
 from ..shapes import Value, req, shape
-from ..wording import ngettext, number, sentence
+from ..wording import amount, ngettext, sentence
 from .base import BAD, GOOD, NOTE, EffectKind, Event, EventKind, Shown, Site, Tr
 
 VALUE = Value("{change, reason}.", shape=shape("effect_points", "a points change", "A change of points and why.",
@@ -44,16 +44,16 @@ def apply(args: dict[str, Any], rules) -> list[Event]:
 
 def show_points(d: dict[str, Any], tr: Tr) -> Shown:
     change = d["change"]
-    amount = f"{'+' if change >= 0 else '-'}{abs(change)}"
+    signed = f"{'+' if change >= 0 else '-'}{amount(abs(change))}"
     reason = sentence(tr(d["reason"])) if d.get("reason") else ""
     tone = GOOD if change > 0 else BAD if change < 0 else NOTE
-    now = _("Now {points}.").format(points=d["points"])
-    detail = ngettext("Now {n} point.", "Now {n} points.", d["points"]).format(n=number(d["points"]))
+    now = _("Now {points}.").format(points=amount(d["points"]))  # grouped as the card shows it: "1,004"
+    detail = ngettext("Now {n} point.", "Now {n} points.", d["points"]).format(n=amount(d["points"]))
     if reason:
         now, detail = (_("{reason} {now}").format(reason=reason, now=now),
                        _("{reason} {now}").format(reason=reason, now=detail))
-    return Shown(_("POINTS"), _("{amount}. {rest}").format(amount=amount, rest=now), tone, "star",
-                 tag=_("POINTS {amount}").format(amount=amount), detail=detail)
+    return Shown(_("POINTS"), _("{amount}. {rest}").format(amount=signed, rest=now), tone, "star",
+                 tag=_("POINTS {amount}").format(amount=signed), detail=detail)
 
 
 def show_grade(d: dict[str, Any], tr: Tr) -> Shown:

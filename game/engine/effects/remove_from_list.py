@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ...i18n import _
-from .add_to_list import VALUE, list_data, parse_list_change, with_reason
+from .add_to_list import CHANGE, list_data, parse_list_change, with_reason
 from .base import BAD, GOOD, EffectKind, Event, EventKind, Shown, Tr
 
 
@@ -24,4 +24,4 @@ def show_delisted(d: dict[str, Any], tr: Tr) -> Shown:
 
 
 KIND = EffectKind("remove_from_list", parse_list_change, apply, (EventKind("delisted", show_delisted),),
-                  value=VALUE)
+                  value=CHANGE)

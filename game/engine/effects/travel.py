@@ -7,7 +7,7 @@ from typing import Any
 from ...i18n import _
 from ..model import Effect
 from ..shapes import Value, k, req, shape
-from ..wording import ngettext, number
+from ..wording import amount, ngettext
 from .base import NOTE, EffectKind, Event, EventKind, Shown, Site, Tr
 
 VALUE = Value("{to, by, hours, km}.", shape=shape("effect_travel", "a journey", "A journey to another place.",
@@ -37,8 +37,8 @@ def apply(args: dict[str, Any], rules) -> list[Event]:
 
 
 def show_travel(d: dict[str, Any], tr: Tr) -> Shown:
-    bits = [_("{km} km").format(km=number(d["km"])) if d.get("km") else "",
-            ngettext("{n} hour", "{n} hours", d["hours"]).format(n=number(d["hours"])) if d.get("hours") else ""]
+    bits = [_("{km} km").format(km=amount(d["km"])) if d.get("km") else "",
+            ngettext("{n} hour", "{n} hours", d["hours"]).format(n=amount(d["hours"])) if d.get("hours") else ""]
     extra = _(", ").join(b for b in bits if b)
     places = {"origin": tr(d["from_name"]), "destination": tr(d["to_name"])}
     route = (_("{origin} to {destination} by {mode}").format(mode=tr(d["by"]), **places) if d.get("by")

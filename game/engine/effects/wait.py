@@ -8,7 +8,7 @@ from typing import Any
 from ...i18n import _
 from ..model import Effect
 from ..shapes import Value, k, req, shape
-from ..wording import format_date, ngettext, number, sentence
+from ..wording import amount, format_date, ngettext, sentence
 from .base import NOTE, EffectKind, Event, EventKind, Shown, Site, Tr
 
 MAX_WAIT_DAYS = 36500  # a hundred years: longer waits would run past the calendar at play time
@@ -46,7 +46,7 @@ def apply(args: dict[str, Any], rules) -> list[Event]:
 def show_time(d: dict[str, Any], tr: Tr) -> Shown:
     days = d.get("days", 0)
     said = (tr(d["label"]) if d.get("label")
-            else ngettext("{n} day passes", "{n} days pass", days).format(n=number(days)))
+            else ngettext("{n} day passes", "{n} days pass", days).format(n=amount(days)))
     return Shown(_("TIME"), _("{passed} It is now {date}.").format(passed=sentence(said), date=format_date(d["date"])),
                  NOTE, "clock")
 

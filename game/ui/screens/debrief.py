@@ -3,7 +3,7 @@ claims answered by tapping, questions to discuss, and the sources."""
 
 from __future__ import annotations
 
-from ...cite import cite_list, display_url, human_date
+from ...cite import cite_list, display_url, source_line
 from ...engine import wording as wd
 from ...i18n import N_, _
 from ..context import Ctx
@@ -192,7 +192,7 @@ class DebriefScreen(Screen):
 
 def cites(game, ids: list[str]) -> str:
     """The sources behind a text as players see them: outlet and date, never the ids."""
-    return cite_list(game.story.sources, ids, game.lang)
+    return cite_list(game.story.sources, ids, game.lang, game.story)
 
 
 def source_items(game, ids: list[str]) -> list[Item]:
@@ -202,7 +202,7 @@ def source_items(game, ids: list[str]) -> list[Item]:
         if src is None:
             out.append(Text(sid, "small", "muted"))
             continue
-        bits = _(", ").join(b for b in (src.outlet, src.author, human_date(src.date, game.lang)) if b)
+        bits = source_line(src, game.lang, game.story)
         line = _("{details}. Trust: {trust}.").format(details=bits, trust=_(TRUST_WORDS.get(src.trust, src.trust)))
         if src.url:
             line = _("{line} {url}").format(line=line, url=display_url(src.url))
