@@ -59,6 +59,14 @@ def source_line(src: Source, lang: str | None = None, story: Story | None = None
     return i18n._(", ").join(b for b in bits if b)
 
 
+def bibliography(parts: Iterable[str]) -> str:
+    """A bibliography entry from its parts (author, title, outlet, date), with the language's full stops:
+    "Author. Title. Outlet. 2017." / "作者。标题。媒体。2017年。". Empty parts are left out."""
+    stop = i18n.pgettext("bibliography", ". ")
+    shown = [p for p in parts if p]
+    return stop.join(shown) + stop.rstrip() if shown else ""
+
+
 def cite_list(sources: Mapping[str, Source], ids: Iterable[str], lang: str | None = None,
               story: Story | None = None) -> str:
     """The sources behind a scene, each named once: 'TechNode, 23 October 2018; CTV News'. An id the

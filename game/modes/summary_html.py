@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 from .. import i18n
-from ..cite import display_url
+from ..cite import bibliography, display_url
 from ..engine.effects.add_to_list import when_listed
 from ..i18n import _, ngettext, pgettext
 from .export import Summary
@@ -251,7 +251,7 @@ def _sources_html(s: Summary) -> list[str]:
     for src in s.sources:
         bits = [_e(src.author) if src.author else "", f"<cite>{_e(src.title)}</cite>", _e(src.outlet),
                 _e(_date(src.date)) if src.date else ""]  # "2017年2月28日", not 2017-02-28
-        line = ". ".join(b for b in bits if b) + "."
+        line = bibliography(bits)
         if src.url and _URL.match(src.url):
             shown = display_url(src.url)  # readable ("%E4%B8%AD" -> the characters), still the same address
             line += f' <a href="{_e(src.url)}">{_e(shown)}</a>'  # the address once, as the link's text

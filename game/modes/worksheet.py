@@ -20,7 +20,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from ..cite import cite_list
+from ..cite import author_name, bibliography, cite_list, human_date, outlet_name
 from ..engine.model import Life, Myth, Story, Term, Text
 from ..engine.saves import atomic_write_text
 from ..i18n import _, pgettext
@@ -191,8 +191,9 @@ def _key(story: Story, life_id: str, lang: str | None) -> str:
             tag("th", x) for x in (_("Claim"), _("Answer"), _("Why"), _("Sources"))) + "</tr></thead><tbody>")
         for i, m in enumerate(myths, 1):
             cited += [s for s in m.sources if s not in cited]
+            cites = cite_list(story.sources, m.sources, lang, story)
             h.append(f'<tr><td>{i}. {_e(tr(m.claim))}</td><td class="ans"><b>{_e(answer_word(m.answer))}</b></td>'
-                     f"<td>{_e(tr(m.explanation))}</td><td>{_e(cite_list(story.sources, m.sources, lang))}</td></tr>")
+                     f"<td>{_e(tr(m.explanation))}</td><td>{_e(cites)}</td></tr>")
         h.append("</tbody></table>")
     terms = terms_of(story, life, lang)
     if terms:
@@ -229,8 +230,8 @@ def _key(story: Story, life_id: str, lang: str | None) -> str:
             s = story.sources.get(sid)
             if s is None:
                 continue
-            bits = [s.author, tr(s.title), s.outlet, s.date]
-            line = _e(". ".join(b for b in bits if b)) + "."
+            line = _e(bibliography([author_name(s, story, lang), tr(s.title), outlet_name(s, story, lang),
+                                    human_date(s.date, lang) if s.date else ""]))
             if s.url.startswith(("https://", "http://")):
                 line += f' <a href="{_e(s.url)}">{_e(s.url)}</a>'
             trust = tag("span", _("(trust: {level})").format(level=trust_word(s.trust)), 'class="small muted"')
