@@ -27,6 +27,8 @@ class ChoicesBelow(Button):
         self.view: ScrollView | None = None
         self.first: Widget | None = None
         self.last: Widget | None = None
+        self._veil_key: object = None
+        self._veil_surf: pygame.Surface | None = None
 
     def attach(self, ctx: Ctx, view: ScrollView, choices: list[Widget], label: str = "") -> None:
         """Watch ``view`` and the choices in it (none: the cue never shows); place the cue at its foot. ``label``:
@@ -57,4 +59,26 @@ class ChoicesBelow(Button):
 
     def paint(self, ctx: Ctx, surf: pygame.Surface) -> None:
         if self.showing:
+            self._veil(ctx, surf)
             self.draw(ctx, surf, focused=False, hovered=False, pressed=False)
+
+    def _veil(self, ctx: Ctx, surf: pygame.Surface) -> None:
+        """The page fades into its background behind the cue, so a choice peeking under it reads as "more
+        below", not as a label half covered by a button."""
+        v = self.view
+        if v is None:
+            return
+        inner_w = v.rect.w - (v.gutter(ctx) if v.overflows else 0)
+        top = self.rect.top - ctx.px(MARGIN)
+        h = v.rect.bottom - top
+        if inner_w <= 0 or h <= 0:
+            return
+        color = pygame.Color(ctx.theme[v.bg_role or "bg"])
+        key = (inner_w, h, tuple(color))
+        if self._veil_key != key:
+            veil = pygame.Surface((1, h), pygame.SRCALPHA)
+            for y in range(h):
+                veil.set_at((0, y), (color.r, color.g, color.b, min(235, 60 + 235 * y // max(1, h // 2))))
+            self._veil_surf = pygame.transform.scale(veil, (inner_w, h))
+            self._veil_key = key
+        surf.blit(self._veil_surf, (v.rect.x, top))
