@@ -312,3 +312,34 @@ def test_version_1_records_are_read_and_added_up_by_their_ids(story, tmp_path):
     only_v1 = [r for r in loaded.records if r["version"] == 1]
     with speaking("zh"):  # nothing says it in Chinese: the English the runs were played in
         assert list(cr.endings(only_v1)) == ["Ming"]
+
+
+def test_a_mixed_class_csv_is_one_table_in_the_report_language(story, tmp_path):
+    """The class report's CSV, like its page: every row keyed by the story's ids and every word in the
+    report's language, whatever language each group played in; the same choices give the same cells."""
+    folder = tmp_path / "class"
+    zh_runs(story, folder, n=3)
+    zh_runs(story, folder, n=3, lang=None, first=4)  # the same seeds: the same choices, in English
+    life = story.lives["ming"]
+    claims = {m.id: m.claim for d in life.debriefs.values() for m in d.myths}
+    endings = {n.id: n.ending.title for n in life.nodes.values() if n.ending is not None}
+    for lang in ("zh", "en"):
+        out = tmp_path / f"class-{lang}.csv"
+        assert cli_main(["class-report", str(folder), "-o", str(tmp_path / f"{lang}.html"), "--csv", str(out),
+                         "--lang", lang]) == 0
+        rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+        assert [r["group"] for r in rows] == [f"Table {i}" for i in range(1, 7)]  # the page's order
+        assert {r["life"] for r in rows} == {story.text(life.title, lang)} and {r["life_id"] for r in rows} == {"ming"}
+        for r in rows:
+            assert r["ending_id"] in endings and r["ending"] == story.text(endings[r["ending_id"]], lang)
+            assert r["myth_1"] == story.text(claims[r["myth_1_id"]], lang)
+            assert r["myth_1_first_answer"] in ({"误解", "事实", "部分属实"} if lang == "zh" else
+                                                {"Myth", "Fact", "Partly true"})
+        played = {r["group"]: r for r in rows}
+        for i in range(1, 4):  # Table i (Chinese) and Table i+3 (English) made the same choices
+            zh, en = played[f"Table {i}"], played[f"Table {i + 3}"]
+            same = ("life", "ending", "ending_id", "myth_1", "myth_1_first_answer", "myth_1_right", "choices")
+            assert [zh[k] for k in same] == [en[k] for k in same], (lang, i)
+        other = "[\u4e00-\u9fff]" if lang == "en" else "[A-Za-z]{4,}"
+        words = [r[k] for r in rows for k in ("life", "ending", "myth_1", "choices", "chapter")]
+        assert not [w for w in words if re.search(other, w)], (lang, words)

@@ -248,3 +248,20 @@ def test_what_just_happened_icons_keep_a_gap_to_their_words(scale):
         icon, words = row.inner.cols[0][0], row.text
         gap = words.x - (icon.x + ctx.tpx(ICON))
         assert gap >= ctx.px(6), f"the {row.icon} icon is {gap} px from its words at {scale:.0%}"
+
+
+def test_chinese_resume_continue_and_the_story_continue_are_three_words():
+    """L5: in Chinese the pause menu's Resume, the title's Continue (the last game) and a scene's own
+    Continue choice were all 继续; each now says what it does."""
+    p = Pilot.start(EXAMPLE, character="ming", settings=Settings(language="zh"))
+    p.key("1")
+    p.tap(key="choice:slow")  # the slow train leads to a scene with a lone Continue
+    story_continue = {w.label for w in p.widgets() if w.key and w.key.startswith("choice:")}
+    p.key("escape")
+    assert p.screen == "pause"
+    resume = p.find(key="resume").label
+    title = Pilot.start(EXAMPLE, settings=Settings(language="zh"))
+    assert title.screen == "title"
+    cont = title.find(key="continue").label
+    assert "继续" in story_continue, story_continue
+    assert len({resume, cont, "继续"}) == 3 and resume == "返回游戏" and cont == "继续上次的游戏"

@@ -318,8 +318,10 @@ def make_report(folder: str | Path, out: str | Path | None = None, csv_out: str 
     path.parent.mkdir(parents=True, exist_ok=True)
     atomic_write_text(path, render(loaded, made_at, lang))
     if csv_out:
+        rows = sorted(loaded.records, key=lambda r: (cr.natural_key(r.get("group") or ""), cr.life_id(r),
+                                                     str(r.get("started_at", ""))))  # as the page lists them
         with speaking(lang):
-            table = render_csv(loaded.records)
+            table = render_csv(rows)
         atomic_write_text(Path(csv_out), "\ufeff" + table)
     return path, loaded
 

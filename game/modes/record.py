@@ -36,7 +36,7 @@ from ..engine.runtime import Session
 from ..engine.saves import atomic_write_text
 from ..i18n import _, pgettext
 from . import paths
-from .record_words import record_texts
+from .record_words import Lexicon, record_texts
 
 FORMAT = "on-the-list/run-record"
 VERSION = 2  # 2: "names", the story's words in its other languages (version 1 is still read)
@@ -253,9 +253,10 @@ def _record(session: Session, story: Story, *, group: str, answers: AnswerLog, r
 # -- the CSV -----------------------------------------------------------------------------------------
 def csv_columns(slots: int = MYTH_SLOTS) -> list[str]:
     """The CSV header: docs/teacher-guide.md lists exactly these (a test checks it)."""
-    cols = ["group", "life", "path", "chapter", "status", "ending", "choices_made", "minutes_played"]
+    cols = ["group", "life", "life_id", "path", "chapter", "status", "ending", "ending_id", "choices_made",
+            "minutes_played"]
     for n in range(1, slots + 1):
-        cols += [f"myth_{n}", f"myth_{n}_first_answer", f"myth_{n}_right", f"myth_{n}_changed_to"]
+        cols += [f"myth_{n}", f"myth_{n}_id", f"myth_{n}_first_answer", f"myth_{n}_right", f"myth_{n}_changed_to"]
     return cols + ["choices", "started", "record_version"]
 
 
@@ -265,23 +266,33 @@ def _cell(value: Any) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
-def csv_row(rec: dict[str, Any], slots: int = MYTH_SLOTS) -> list[str]:
+def csv_row(rec: dict[str, Any], slots: int = MYTH_SLOTS, lex: Lexicon | None = None) -> list[str]:
+    """One record as one row: the story's words looked up by their ids in ``lex`` (the language being
+    spoken; by default the record's own words), the ids beside them."""
+    lex = lex or Lexicon([rec], i18n.current())
+    life = str(rec["life"].get("id") or "")
     ending = rec.get("ending") or {}
     chapter = rec.get("chapter") or {}
-    row: list[Any] = [rec.get("group", ""), rec["life"]["title"], rec.get("path", ""), chapter.get("title", ""),
-                      rec.get("status", ""), ending.get("title", ""), len(rec.get("choices", [])),
-                      rec.get("minutes_played", "")]
+    end_id = str(ending.get("node") or "")
+    chapter_title = (lex(life, f"chapter:{chapter['id']}", chapter.get("title", "")) if chapter.get("id")
+                     else chapter.get("title", ""))
+    row: list[Any] = [rec.get("group", ""), lex(life, "life", rec["life"]["title"]), life, rec.get("path", ""),
+                      chapter_title, rec.get("status", ""),
+                      lex(life, f"ending:{end_id}", ending.get("title", "")) if end_id else ending.get("title", ""),
+                      end_id, len(rec.get("choices", [])), rec.get("minutes_played", "")]
     myths = list(rec.get("myths", []))
     for n in range(slots):
         if n < len(myths):
             m = myths[n]
             right = "" if m.get("right") is None else yes_no(m["right"])
             first = answer_word(m["first"]) if m.get("first") else ""
-            row += [m.get("claim", ""), first, right,
+            row += [lex(life, f"myth:{m.get('id')}", m.get("claim", "")), m.get("id", ""), first, right,
                     _(", then ").join(answer_word(a) for a in m.get("changed_to", []))]
         else:
-            row += ["", "", "", ""]
-    row.append(" | ".join(f"{c['step']}. {c['label']}" for c in rec.get("choices", [])))
+            row += ["", "", "", "", ""]
+    labels = (lex(life, f"choice:{c['node']}/{c['choice']}", c["label"]) if c.get("choice") else c["label"]
+              for c in rec.get("choices", []))
+    row.append(" | ".join(f"{c['step']}. {label}" for c, label in zip(rec.get("choices", []), labels)))
     row += [rec.get("started_at", ""), rec.get("version", "")]
     return [_cell(x) for x in row]
 
@@ -290,14 +301,16 @@ def render_csv(records: list[dict[str, Any]]) -> str:
     """A header and one row per record, for a spreadsheet (the class report writes all of them).
 
     The header is the same stable English identifiers in every language (spreadsheets and the class
-    report read them); the words in the cells (answers, yes/no) are in the current language: call it
-    inside :func:`speaking`."""
+    report read them); every word in the cells (lives, endings, claims, choices, answers, yes/no) is in
+    the current language, found by the story's ids as the class report finds it (:class:`Lexicon`), so a
+    class that played in two languages is one table: call it inside :func:`speaking`."""
     slots = max([MYTH_SLOTS] + [len(r.get("myths", [])) for r in records])
+    lex = Lexicon(records, i18n.current())
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
     w.writerow(csv_columns(slots))
     for r in records:
-        w.writerow(csv_row(r, slots))
+        w.writerow(csv_row(r, slots, lex))
     return buf.getvalue()
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 
 from ... import i18n
-from ...i18n import N_, _
+from ...i18n import N_, _, pgettext
 from .. import artbridge, modesbridge, speechbridge
 from ..context import Ctx
 from ..flow import Column, Columns, Custom, Fixed, Gap, Text, W
@@ -34,7 +34,8 @@ class TitleScreen(Screen):
                 sub = _("{where} (ended)").format(where=where) if getattr(info, "ended", False) else where
             else:
                 sub = _("The last save could not be read")
-            buttons.append(W(Button("continue", _("Continue"), self.cont, sub=sub)))
+            label = pgettext("title screen: go on with the last game", "Continue")  # not the story's Continue
+            buttons.append(W(Button("continue", label, self.cont, sub=sub)))
             self._resume = getattr(info, "ok", True) and not getattr(info, "ended", False)
         else:
             self._resume = False
