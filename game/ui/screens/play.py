@@ -3,8 +3,6 @@ the choices as large buttons, and the ID card panel at the side."""
 
 from __future__ import annotations
 
-import math
-
 import pygame
 
 from ...engine import wording as wd
@@ -15,9 +13,9 @@ from ..cardmarks import grade_bands
 from ..cardmotion import LISTS, POINTS, CardMotion
 from ..choicecue import ChoicesBelow
 from ..context import Ctx
-from ..drawing import tag, tag_size
 from ..eventviews import event_rows
-from ..flow import Column, Custom, Gap, Item, Row, Text, W
+from ..evidencemark import evidence_row
+from ..flow import Gap, Item, Text, W
 from ..headerbar import header_view
 from ..idcard import card_items
 from ..screen import Screen
@@ -26,15 +24,6 @@ from ..systemviews import dialogue, letter, narration, notice, phone_app, termin
 from ..widgets import Button
 from .common import header
 from .debrief import cites as source_names
-
-_INKS = {"documented": ("doc", "doc_ink"), "reported": ("rep", "rep_ink"), "dramatized": ("dram", "dram_ink")}
-# (word, fill, ink, meaning): the words from engine.wording, which speech says too
-def evidence(level: str) -> tuple[str, str, str, str]:
-    """(word, fill, ink, meaning) for an evidence level, in the language in use now."""
-    level = level if level in _INKS else "dramatized"
-    word, meaning = wd.evidence_words(level)
-    return (word, *_INKS[level], meaning)
-
 
 PANEL_W = 340  # logical px
 
@@ -245,36 +234,8 @@ class PlayScreen(Screen):
         return narration(text, rv)
 
     def evidence_item(self, node: Node) -> Item:
-        word, fill, ink, meaning = evidence(node.evidence)
         cites = source_names(self.app.game, node.sources)
-
-        def paint(ctx: Ctx, surf: pygame.Surface, r: pygame.Rect) -> None:
-            t = ctx.theme
-            s = tag_size(ctx, word)[1]
-            # the shape says it too: a full disc, a half disc, a dashed ring
-            c = (r.x + s // 2, r.y + s // 2)
-            rad = s // 2 - ctx.px(2)
-            col = t[fill]
-            if node.evidence == "documented":
-                pygame.draw.circle(surf, col, c, rad)
-            elif node.evidence == "reported":
-                pygame.draw.circle(surf, col, c, rad, max(2, ctx.px(2)))
-                pygame.draw.circle(surf, col, c, rad, 0, draw_bottom_left=True, draw_bottom_right=True)
-            else:
-                for i in range(0, 360, 45):
-                    a = math.radians(i)
-                    pygame.draw.circle(surf, col, (c[0] + rad * math.cos(a), c[1] + rad * math.sin(a)),
-                                       max(1, ctx.px(2)))
-            tag(ctx, surf, r.x + s + ctx.px(8), r.y, word, t[fill], t[ink])
-
-        parts: list[Item] = [Custom(lambda c, w: tag_size(c, word)[1], paint),
-                             Text(_("{meaning} Sources: {sources}.").format(meaning=meaning, sources=cites)
-                                  if cites else meaning, "small", "muted")]
-        row: list[Item] = [Column(parts, gap=4)]
-        if node.sources:
-            row.append(W(Button("sources", _("See the sources"), self.sources, icon="book", fill=False,
-                                role="small_bold")))
-        return Row(row, gap=16)
+        return evidence_row(node.evidence, cites, self.sources if node.sources else None)
 
     # -- drawing and animation --------------------------------------------------------------------
     def all_widgets(self):
