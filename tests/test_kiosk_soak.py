@@ -45,3 +45,22 @@ def test_simulated_visitors_leave_nothing_behind():
     assert heaps[-1] <= settled * 1.25 + 512 * 1024, [round(h / 1e6, 2) for h in heaps]
     log = (Path(kiosk_mode.paths.log_dir()) / "kiosk.log").read_text(encoding="utf-8")
     assert log.count("visit started") == log.count("reset (") >= 6  # every visit that began a life ended
+
+
+def test_turning_speech_off_while_it_reads_lets_the_idle_reset_come():
+    """Speech holds the idle clock while it reads; a visitor who turns it off mid-sentence and walks away
+    must still get the reset (found by the soak: the clock stayed held and the kiosk kept their screen)."""
+    from game.ui.soak import walk_away
+
+    p = Pilot.start(EXAMPLE, kiosk=True)
+    try:
+        p.tap_at((10, 10))
+        p.tap(key=next(w.key for w in p.widgets() if w.key.startswith("life:")))
+        assert p.screen == "play"
+        p.set_settings(speech=True)
+        p.app.kiosk.timer.pause()  # what the bridge does while the speaker is busy
+        p.set_settings(speech=False)
+        walk_away(p)
+        assert p.screen == "attract" and not p.app.kiosk.timer.paused
+    finally:
+        kiosk_mode.close_log()
