@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from . import modesbridge
+from . import memory, modesbridge
 
 if TYPE_CHECKING:
     from .app import App
@@ -25,6 +25,8 @@ def start(app: App) -> None:
         app.guard = app.kiosk.guard
         app.apply_settings(app.kiosk.config.visitor_settings(), save=False)
     app.reset_to(AttractScreen(app))
+    app.screens.release_retired()  # the visit's screens go now, not after the next frame,
+    memory.trim()  # and what the visit freed goes back to the system, not kept by malloc (see memory.py)
 
 
 def tick(app: App) -> None:
@@ -65,3 +67,5 @@ def reset(app: App) -> None:
     app.game.end_run()
     app.apply_settings(app.kiosk.config.visitor_settings(), save=False)
     app.reset_to(AttractScreen(app))
+    app.screens.release_retired()  # the visit's screens go now, not after the next frame,
+    memory.trim()  # and what the visit freed goes back to the system, not kept by malloc (see memory.py)

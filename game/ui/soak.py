@@ -103,7 +103,63 @@ def kiosk_visit(p: Pilot, rng: random.Random, events: int) -> int:
         done += chunk
         if rng.random() < 0.3:
             done += change_settings(p, rng)
-    k = app.kiosk
-    p.step(1, dt=k.config.idle_seconds + 1)  # the visitor walks away: "Still there?"
-    p.step(1, dt=k.config.countdown_seconds + 1)  # nobody answers: the reset
+    walk_away(p)
     return sent + done
+
+
+def walk_away(p: Pilot) -> None:
+    """The visitor leaves: "Still there?" after the idle time, then the reset when nobody answers."""
+    k = p.app.kiosk
+    p.step(1, dt=k.config.idle_seconds + 1)
+    p.step(1, dt=k.config.countdown_seconds + 1)
+
+
+def tour_visits(p: Pilot, rng: random.Random, events_per_setting: int = 30) -> int:
+    """The visitors who try everything once, for the benchmark's warm-up: each life in turn, and in the
+    first every language with and without pinyin and the English beside it, every text size, high contrast,
+    reduced motion and speech, with some random play under each. What the game loads on first use (the
+    pinyin dictionary, the speech engine, a catalog, a font) is then loaded before memory is compared.
+    Ends on the attract loop after the idle reset; returns the number of inputs sent."""
+    from .screens.settings import SIZES
+
+    sent = 0
+    langs = [w.key.split(":", 1)[1] for w in p.widgets() if w.key.startswith("lang:")] or ["en"]
+    every = [dict(language=lang, pinyin=pin, bilingual=bi) for lang in langs for pin in (False, True)
+             for bi in (False, True)]
+    # speech goes off again: while it reads aloud the idle time does not run, and it reads in real time
+    every += [dict(text_scale=s) for s in SIZES] + [dict(high_contrast=True), dict(reduced_motion=True),
+                                                    dict(speech=True), dict(speech=False)]
+    p.tap_at((10, 10))
+    lives = [w.key for w in p.widgets() if w.key.startswith("life:")]
+    walk_away(p)
+    for i, life in enumerate(lives or [""]):
+        p.tap_at((10, 10))
+        sent += 1
+        if life and p.has(key=life):
+            p.tap(key=life)
+            sent += 1
+        for changes in every if i == 0 else every[-5:]:
+            p.set_settings(**changes)
+            random_events(p, events_per_setting, seed=rng.randrange(1 << 30), resizes=False)
+            sent += events_per_setting + 1
+        walk_away(p)
+    return sent
+
+
+def live_counts(app) -> dict[str, int]:
+    """What the game holds that a soak must see stay bounded: each cache's entries and bytes (the pixels of
+    rendered lines and pictures live in SDL's memory, which tracemalloc cannot see), the screens, the logs."""
+    from . import drawing, fonts, pictures, ruby
+    from .art import _cache as art_cache
+
+    c = {
+        "screens": len(app.screens.screens), "retired_screens": len(app.screens._retired),
+        "line_surfaces": len(fonts._line_cache), "line_bytes": fonts._line_bytes,
+        "fonts": len(fonts._font_cache), "blocks": len(drawing._blocks), "block_bytes": drawing._block_bytes,
+        "ruby_blocks": len(ruby._ruby_blocks), "ruby_fonts": len(ruby._ruby_fonts),
+        "ruby_tables": len(ruby._tables), "pictures": len(pictures.cache), "picture_bytes": pictures.cache.bytes,
+        "art_bytes": art_cache.total_bytes(), "art_pictures": len(art_cache._entries),
+        "font_sets": len(app.ctx.fonts._sets), "widths": sum(len(fs._widths) for fs in app.ctx.fonts._sets.values()),
+        "frame_times": len(app.painter.frame_times), "errors": len(app.errors), "overflow": len(app.ctx.overflow),
+    }
+    return c
