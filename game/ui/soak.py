@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 
 import pygame
 
@@ -78,10 +79,11 @@ def change_settings(p: Pilot, rng: random.Random) -> int:
     return n + 1
 
 
-def kiosk_visit(p: Pilot, rng: random.Random, events: int) -> int:
+def kiosk_visit(p: Pilot, rng: random.Random, events: int, before_leaving: Callable[[], None] | None = None) -> int:
     """One simulated visitor on a kiosk: begins on the attract loop (a touch anywhere, or a language),
     picks a life, plays with about ``events`` random inputs and some settings changes, then walks away;
-    the idle reset brings the attract loop back. Returns the number of inputs sent."""
+    the idle reset brings the attract loop back; ``before_leaving`` is called just before the visitor
+    walks away (the benchmark reads memory there too). Returns the number of inputs sent."""
     app = p.app
     sent = 0
     p.step(1, dt=rng.uniform(0.5, 20))  # the attract loop plays a while
@@ -103,6 +105,8 @@ def kiosk_visit(p: Pilot, rng: random.Random, events: int) -> int:
         done += chunk
         if rng.random() < 0.3:
             done += change_settings(p, rng)
+    if before_leaving is not None:
+        before_leaving()
     walk_away(p)
     return sent + done
 
@@ -163,3 +167,31 @@ def live_counts(app) -> dict[str, int]:
         "frame_times": len(app.painter.frame_times), "errors": len(app.errors), "overflow": len(app.ctx.overflow),
     }
     return c
+
+
+def bounds(app) -> dict[str, int]:
+    """The most each of ``live_counts`` may reach, from the bounds the modules declare (a line or picture
+    bigger than its whole budget is kept alone, so the byte budgets allow one such). The caches bounded by
+    bytes (lines, blocks, the art's pictures) have their bytes here, not their entries."""
+    from . import app as app_mod
+    from . import context, drawing, fonts, painter, pictures, ruby
+    from .art import _cache as art_cache
+
+    W, H = app.window.get_size()
+    one_picture = W * H * 4
+    return {
+        "screens": 8, "retired_screens": 8,  # a scene under a dialog under a dialog, and what just left
+        "line_bytes": fonts.LINE_CACHE_BYTES + one_picture, "fonts": fonts.FONT_CACHE_MAX,
+        "block_bytes": drawing.BLOCK_CACHE_BYTES + 64 * 1024,
+        "ruby_blocks": ruby.RUBY_BLOCKS_MAX, "ruby_fonts": 8, "ruby_tables": ruby.TABLES_KEPT,
+        "pictures": pictures.MAX_ENTRIES, "picture_bytes": pictures.MAX_BYTES + one_picture,
+        "art_bytes": art_cache.PICTURE_BYTES + one_picture,
+        "font_sets": len(fonts.ROLES), "widths": len(fonts.ROLES) * (fonts.WIDTHS_MAX + 1),
+        "frame_times": painter.FRAME_TIMES_KEPT + 1, "errors": app_mod.MAX_ERRORS,
+        "overflow": context.OVERFLOW_KEPT,
+    }
+
+
+def over_bounds(counts: dict[str, int], limits: dict[str, int]) -> list[str]:
+    """Each count above its bound, as "name count > bound"."""
+    return [f"{k} {v} > {limits[k]}" for k, v in counts.items() if k in limits and v > limits[k]]
