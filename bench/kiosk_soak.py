@@ -43,11 +43,13 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 os.environ.setdefault("ON_THE_LIST_HOME", tempfile.mkdtemp(prefix="kiosk-soak-"))  # the log goes here
 sys.path.insert(0, str(ROOT))
 
-# The most the middle third's median may rise to the last third's. Measured in flat runs of 100,000 inputs
-# (seeds 1 to 3): the Python heap's medians differ by under 0.1% (its spread is the painter's frame-time
-# list, a saw-tooth of at most 100 KB); the C heap's and RSS's by under 1%, allocator noise. A kiosk reset
-# starts every visit from the same memory (kioskctl.fresh_start), which is what makes these small.
-TOLERANCE = {"heap": 0.005, "c_heap": 0.02, "rss": 0.02}
+# The most the last third's median may rise above the middle third's. Measured in flat runs of 100,000
+# inputs (seeds 1 to 3, each of about 325 visits): the Python heap's medians moved by +0.07% to +0.09%
+# (its spread is mostly the painter's frame-time list, a saw-tooth of about 100 KB); the C heap's by -0.5%
+# to +0.8%, RSS's by -0.1% to +0.4% (allocator noise, and two steps of under 1 MB the first times speech
+# reads at a new text size). The tolerances are about twice the largest of those. A kiosk reset starts
+# every visit from the same memory (kioskctl.fresh_start), which is what makes them this small.
+TOLERANCE = {"heap": 0.0025, "c_heap": 0.015, "rss": 0.01}
 SEASON = 90 * 500  # visits in a season: 90 days at 500 visitors a day, a busy museum's summer
 
 
