@@ -112,8 +112,14 @@ def kiosk_visit(p: Pilot, rng: random.Random, events: int, before_leaving: Calla
 
 
 def walk_away(p: Pilot) -> None:
-    """The visitor leaves: "Still there?" after the idle time, then the reset when nobody answers."""
+    """The visitor leaves: "Still there?" after the idle time, then the reset when nobody answers. Speech
+    reads in real time and holds the idle clock while it reads (the injected clock does not move it), so
+    what it is reading is let finish first, as it would while a real visitor walks away."""
     k = p.app.kiosk
+    speaker = getattr(p.app.speech, "speaker", None)
+    if speaker is not None and speaker.busy:
+        speaker.wait(timeout=60)
+        p.step()  # the bridge sees it finished: the idle clock runs again
     p.step(1, dt=k.config.idle_seconds + 1)
     p.step(1, dt=k.config.countdown_seconds + 1)
 
