@@ -194,7 +194,7 @@ def main() -> int:
         flat, mid, last, missed = judge(values, TOLERANCE[key])
         verdicts.append(flat)
         print(f"{name:>14}: {mb(mid).strip()} -> {mb(last).strip()} MB ({(last / mid - 1) * 100:+.2f}%, at most "
-              f"{TOLERANCE[key]:.1%}); slope {slope(values) / 1e3:+.2f} KB/visit; first {mb(values[0]).strip()}, "
+              f"{TOLERANCE[key]:.2%}); slope {slope(values) / 1e3:+.2f} KB/visit; first {mb(values[0]).strip()}, "
               f"min {mb(min(values)).strip()}, max {mb(max(values)).strip()}: {'flat' if flat else 'GROWING'}; "
               f"a leak under {missed / 1e3:.1f} KB/visit ({missed * SEASON / 1e6:.0f} MB a season) could pass")
     print("caches at their fullest, before a visitor left (bound): "
