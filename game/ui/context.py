@@ -12,6 +12,8 @@ DESIGN_W, DESIGN_H = 1280, 720
 MIN_TARGET = 48  # logical px; 48 at 720p is 72 px at 1080p
 MIN_TARGET_PX = 44  # window px: no target smaller, however small the window (1024x768 scales 48 to 38)
 
+OVERFLOW_KEPT = 100  # overflows remembered (tests want none; a kiosk that has some must not grow a list for months)
+
 
 @dataclass
 class Ctx:
@@ -45,5 +47,5 @@ class Ctx:
 
     def report_overflow(self, where: str, text: str, detail: str) -> None:
         msg = f"{where}: {text[:40]!r} {detail}"
-        if msg not in self.overflow:
+        if msg not in self.overflow and len(self.overflow) < OVERFLOW_KEPT:
             self.overflow.append(msg)

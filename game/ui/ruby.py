@@ -48,6 +48,7 @@ def learn_for(app) -> Learn | None:
 
 
 _tables: dict[tuple[str, str], dict[str, str]] = {}
+TABLES_KEPT = 4  # (story, language) pairs: one story in one or two languages is the rule, more is bounded
 
 
 def overrides(root: str, lang: str) -> dict[str, str]:
@@ -61,6 +62,8 @@ def overrides(root: str, lang: str) -> dict[str, str]:
         table, problems = pinyinfile.load(root, lang)
         for p in problems:
             print(p, file=sys.stderr)
+        if len(_tables) >= TABLES_KEPT:  # the oldest first (dicts keep their order)
+            del _tables[next(iter(_tables))]
         _tables[key] = table
     return _tables[key]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 
 import pygame
 
@@ -78,10 +79,11 @@ def change_settings(p: Pilot, rng: random.Random) -> int:
     return n + 1
 
 
-def kiosk_visit(p: Pilot, rng: random.Random, events: int) -> int:
+def kiosk_visit(p: Pilot, rng: random.Random, events: int, before_leaving: Callable[[], None] | None = None) -> int:
     """One simulated visitor on a kiosk: begins on the attract loop (a touch anywhere, or a language),
     picks a life, plays with about ``events`` random inputs and some settings changes, then walks away;
-    the idle reset brings the attract loop back. Returns the number of inputs sent."""
+    the idle reset brings the attract loop back; ``before_leaving`` is called just before the visitor
+    walks away (the benchmark reads memory there too). Returns the number of inputs sent."""
     app = p.app
     sent = 0
     p.step(1, dt=rng.uniform(0.5, 20))  # the attract loop plays a while
@@ -103,7 +105,99 @@ def kiosk_visit(p: Pilot, rng: random.Random, events: int) -> int:
         done += chunk
         if rng.random() < 0.3:
             done += change_settings(p, rng)
-    k = app.kiosk
-    p.step(1, dt=k.config.idle_seconds + 1)  # the visitor walks away: "Still there?"
-    p.step(1, dt=k.config.countdown_seconds + 1)  # nobody answers: the reset
+    if before_leaving is not None:
+        before_leaving()
+    walk_away(p)
     return sent + done
+
+
+def walk_away(p: Pilot) -> None:
+    """The visitor leaves: "Still there?" after the idle time, then the reset when nobody answers. Speech
+    reads in real time and holds the idle clock while it reads (the injected clock does not move it), so
+    what it is reading is let finish first, as it would while a real visitor walks away."""
+    k = p.app.kiosk
+    speaker = getattr(p.app.speech, "speaker", None)
+    if speaker is not None and speaker.busy:
+        speaker.wait(timeout=60)
+        p.step()  # the bridge sees it finished: the idle clock runs again
+    p.step(1, dt=k.config.idle_seconds + 1)
+    p.step(1, dt=k.config.countdown_seconds + 1)
+
+
+def tour_visits(p: Pilot, rng: random.Random, events_per_setting: int = 30) -> int:
+    """The visitors who try everything once, for the benchmark's warm-up: each life in turn, and in the
+    first every language with and without pinyin and the English beside it, every text size, high contrast,
+    reduced motion and speech, with some random play under each. What the game loads on first use (the
+    pinyin dictionary, the speech engine, a catalog, a font) is then loaded before memory is compared.
+    Ends on the attract loop after the idle reset; returns the number of inputs sent."""
+    from .screens.settings import SIZES
+
+    sent = 0
+    langs = [w.key.split(":", 1)[1] for w in p.widgets() if w.key.startswith("lang:")] or ["en"]
+    every = [dict(language=lang, pinyin=pin, bilingual=bi) for lang in langs for pin in (False, True)
+             for bi in (False, True)]
+    # speech goes off again: while it reads aloud the idle time does not run, and it reads in real time
+    every += [dict(text_scale=s) for s in SIZES] + [dict(high_contrast=True), dict(reduced_motion=True),
+                                                    dict(speech=True), dict(speech=False)]
+    p.tap_at((10, 10))
+    lives = [w.key for w in p.widgets() if w.key.startswith("life:")]
+    walk_away(p)
+    for i, life in enumerate(lives or [""]):
+        p.tap_at((10, 10))
+        sent += 1
+        if life and p.has(key=life):
+            p.tap(key=life)
+            sent += 1
+        for changes in every if i == 0 else every[-5:]:
+            p.set_settings(**changes)
+            random_events(p, events_per_setting, seed=rng.randrange(1 << 30), resizes=False)
+            sent += events_per_setting + 1
+        walk_away(p)
+    return sent
+
+
+def live_counts(app) -> dict[str, int]:
+    """What the game holds that a soak must see stay bounded: each cache's entries and bytes (the pixels of
+    rendered lines and pictures live in SDL's memory, which tracemalloc cannot see), the screens, the logs."""
+    from . import drawing, fonts, pictures, ruby
+    from .art import _cache as art_cache
+
+    c = {
+        "screens": len(app.screens.screens), "retired_screens": len(app.screens._retired),
+        "line_surfaces": len(fonts._line_cache), "line_bytes": fonts._line_bytes,
+        "fonts": len(fonts._font_cache), "blocks": len(drawing._blocks), "block_bytes": drawing._block_bytes,
+        "ruby_blocks": len(ruby._ruby_blocks), "ruby_fonts": len(ruby._ruby_fonts),
+        "ruby_tables": len(ruby._tables), "pictures": len(pictures.cache), "picture_bytes": pictures.cache.bytes,
+        "art_bytes": art_cache.total_bytes(), "art_pictures": len(art_cache._entries),
+        "font_sets": len(app.ctx.fonts._sets), "widths": sum(len(fs._widths) for fs in app.ctx.fonts._sets.values()),
+        "frame_times": len(app.painter.frame_times), "errors": len(app.errors), "overflow": len(app.ctx.overflow),
+    }
+    return c
+
+
+def bounds(app) -> dict[str, int]:
+    """The most each of ``live_counts`` may reach, from the bounds the modules declare (a line or picture
+    bigger than its whole budget is kept alone, so the byte budgets allow one such). The caches bounded by
+    bytes (lines, blocks, the art's pictures) have their bytes here, not their entries."""
+    from . import app as app_mod
+    from . import context, drawing, fonts, painter, pictures, ruby
+    from .art import _cache as art_cache
+
+    W, H = app.window.get_size()
+    one_picture = W * H * 4
+    return {
+        "screens": 8, "retired_screens": 8,  # a scene under a dialog under a dialog, and what just left
+        "line_bytes": fonts.LINE_CACHE_BYTES + one_picture, "fonts": fonts.FONT_CACHE_MAX,
+        "block_bytes": drawing.BLOCK_CACHE_BYTES + 64 * 1024,
+        "ruby_blocks": ruby.RUBY_BLOCKS_MAX, "ruby_fonts": 8, "ruby_tables": ruby.TABLES_KEPT,
+        "pictures": pictures.MAX_ENTRIES, "picture_bytes": pictures.MAX_BYTES + one_picture,
+        "art_bytes": art_cache.PICTURE_BYTES + one_picture,
+        "font_sets": len(fonts.ROLES), "widths": len(fonts.ROLES) * (fonts.WIDTHS_MAX + 1),
+        "frame_times": painter.FRAME_TIMES_KEPT + 1, "errors": app_mod.MAX_ERRORS,
+        "overflow": context.OVERFLOW_KEPT,
+    }
+
+
+def over_bounds(counts: dict[str, int], limits: dict[str, int]) -> list[str]:
+    """Each count above its bound, as "name count > bound"."""
+    return [f"{k} {v} > {limits[k]}" for k, v in counts.items() if k in limits and v > limits[k]]

@@ -92,6 +92,9 @@ class SpeechBridge:
             if self.speaker is not None and self._screen_key is not None:
                 self.speaker.stop()  # turned off by a setting (a kiosk's next visitor): silence now
             self._screen_key = None
+            kiosk = self.app.kiosk
+            if kiosk is not None and kiosk.timer.paused:  # paused while it read: the idle time runs again
+                kiosk.timer.resume()
             return
         top = self.app.top
         if top is None:
