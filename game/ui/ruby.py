@@ -71,7 +71,8 @@ def overrides(root: str, lang: str) -> dict[str, str]:
 # -- layout -------------------------------------------------------------------------------------------
 @dataclass
 class RubyBlock(Block):
-    """Lines with their pieces placed: (x, text, reading or None); a hanzi is a piece of its own."""
+    """Lines with their pieces placed: (x, width, text, reading or None); a hanzi is a piece of its own,
+    its width its run's even pitch; an empty piece is room kept for a reading's overhang."""
 
     rfs: FontSet | None = None
     ruby_h: int = 0
