@@ -172,21 +172,73 @@ def test_the_settings_are_chosen_in_settings_and_kept(user_home):
     assert load_settings()[0].pinyin is False
 
 
+def _readings_and_hanzi(b: ruby.RubyBlock, line: list) -> list[tuple[int, int, int, int]]:
+    """Each hanzi of a line as drawn (ruby.draw): (its glyph's left, its width, its reading's left, width)."""
+    out = []
+    for x, w, t, r in line:
+        if r:
+            cx = x + w // 2
+            hw, rw = b.fs.width(t), b.rfs.width(r)
+            out.append((cx - hw // 2, hw, cx - rw // 2, rw))
+    return out
+
+
+def _runs(line: list) -> list[list]:
+    """The line's runs of hanzi that follow one another with nothing between them."""
+    runs: list[list] = [[]]
+    for piece in line:
+        if piece[3]:
+            runs[-1].append(piece)
+        elif runs[-1]:
+            runs.append([])
+    return [r for r in runs if len(r) > 1]
+
+
 def test_no_two_readings_touch_and_no_line_runs_over(user_home):
-    """Each hanzi's slot is at least its reading's width plus a gap, so neighbours never collide; lines
-    keep within the text's width at 100% and 200%."""
+    """Readings as drawn never collide (a gap of 2 px at least) nor reach out of their line, and lines
+    keep within the text's width, at 100% and 200%."""
     for scale in (1.0, 2.0):
         p = _play(user_home, pinyin=True, text_scale=scale)
         for rt in (it for it in _body(p) if isinstance(it, ruby.RubyText)):
             b = rt.block
             for line in b.pieces:
-                assert not line or line[-1][0] + line[-1][1] <= rt.w
-                for _x, w, _t, r in line:
-                    if r:
-                        assert w >= b.rfs.width(r) + 2
+                lw = line[-1][0] + line[-1][1] if line else 0
+                assert lw <= rt.w
+                boxes = [(rl, rw) for _hl, _hw, rl, rw in _readings_and_hanzi(b, line)]
+                assert all(0 <= rl and rl + rw <= lw for rl, rw in boxes)
+                for (l0, w0), (l1, _w1) in zip(boxes, boxes[1:]):
+                    assert l0 + w0 + 2 <= l1, f"readings touch in {''.join(t for _x, _w, t, _r in line)!r}"
                 for (x0, w0, *_), (x1, *_rest) in zip(line, line[1:]):
                     assert x0 + w0 <= x1  # slots never overlap
         assert p.app.ctx.overflow == []
+
+
+def _gaps(b: ruby.RubyBlock, run: list) -> list[int]:
+    glyphs = _readings_and_hanzi(b, run)
+    return [l1 - (l0 + w0) for (l0, w0, *_), (l1, *_rest) in zip(glyphs, glyphs[1:])]
+
+
+def test_the_hanzi_of_a_word_are_evenly_spaced_under_long_and_short_readings(user_home):
+    """QA's L4: "周 六回 到 村里": each hanzi was as wide as its reading, so zhōu and dào pushed their
+    hanzi apart while liù huí packed together. Within a word (within any run of hanzi), the gaps between
+    consecutive hanzi are equal, at 100% and 200%, in the story's text and in the sentence QA saw."""
+    table, _ = pinyinfile.load(STORY, "zh")
+    for scale in (1.0, 2.0):
+        p = _play(user_home, pinyin=True, text_scale=scale)
+        blocks = [it.block for it in _body(p) if isinstance(it, ruby.RubyText)]
+        ctx = p.app.ctx
+        blocks.append(ruby.ruby_block(ctx, "周六回到村里。庄稼壮壮地长，状况好。", "body", 2000, table))
+        checked = 0
+        for b in blocks:
+            for line in b.pieces:
+                for run in _runs(line):
+                    gaps = _gaps(b, run)
+                    assert max(gaps) - min(gaps) <= 1, (scale, "".join(t for *_x, t, _r in run), gaps)
+                    checked += 1
+        assert checked > 10
+        qa = blocks[-1]
+        words = [w for w in _runs(qa.pieces[0]) if "".join(t for _x, _w, t, _r in w) == "周六回到村里"]
+        assert words and len(set(_gaps(qa, words[0]))) == 1
 
 
 def test_the_english_waits_for_the_typewriter(user_home):

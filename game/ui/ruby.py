@@ -2,8 +2,11 @@
 
 A ``RubyBlock`` is a wrapped block like :class:`drawing.Block`, made with the same break opportunities
 (:func:`textlayout.tokens`), whose lines are taller by the ruby's band so a reading never touches the
-line above. Each hanzi gets the width of the wider of itself and its reading, so neighbouring readings
-never collide either; Latin runs are set as they are, without ruby. Readings come from
+line above. Each run of hanzi is set on one even pitch, the narrowest at which no two neighbouring
+readings touch (group ruby's even spreading of a word's base, as in the W3C's Requirements for Chinese
+Text Layout), so the hanzi of a word stay evenly spaced however long one reading is; a reading wider
+than its cell overhangs it, and at a run's or a line's ends that overhang is kept as space. Latin runs
+are set as they are, without ruby. Readings come from
 :func:`game.pinyin.annotate` with the story's override table (story/lang/<lang>/pinyin.yaml).
 """
 
@@ -71,7 +74,8 @@ def overrides(root: str, lang: str) -> dict[str, str]:
 # -- layout -------------------------------------------------------------------------------------------
 @dataclass
 class RubyBlock(Block):
-    """Lines with their pieces placed: (x, text, reading or None); a hanzi is a piece of its own."""
+    """Lines with their pieces placed: (x, width, text, reading or None); a hanzi is a piece of its own,
+    its width its run's even pitch; an empty piece is room kept for a reading's overhang."""
 
     rfs: FontSet | None = None
     ruby_h: int = 0
@@ -101,57 +105,108 @@ def ruby_font(fs: FontSet) -> FontSet:
     return rfs
 
 
-def _measure_piece(fs: FontSet, rfs: FontSet, text: str, reading: str | None) -> int:
-    if reading is None:
-        return fs.width(text)
-    return max(fs.width(text), rfs.width(reading) + round(rfs.size * RUBY_GAP))
+def _pitches(fs: FontSet, rfs: FontSet, para: str, reads: list[str | None]) -> list[tuple[int, int]]:
+    """For each character: (its cell's width, how far its reading may reach past the cell on each side).
 
-
-def _pieces(fs: FontSet, rfs: FontSet, tok: str, reads: list[str | None]) -> list[tuple[int, str, str | None]]:
-    """A token as pieces: each hanzi with its reading alone, the runs between them together."""
-    out: list[tuple[int, str, str | None]] = []
-    run = ""
-    for ch, r in zip(tok, reads):
-        if r is not None and is_hanzi(ch):
-            if run:
-                out.append((fs.width(run), run, None))
-                run = ""
-            out.append((_measure_piece(fs, rfs, ch, r), ch, r))
-        else:
-            run += ch
-    if run:
-        out.append((fs.width(run), run, None))
+    A run of hanzi with readings is set on one even pitch, as group ruby spreads a word's base evenly:
+    the pitch is the narrowest that keeps every two neighbouring readings a gap apart (readings centred
+    over their hanzi), so a long reading (zhuàng) widens its whole run a little instead of pushing its
+    own hanzi away from the next. Where a reading is wider than its cell it overhangs; at the ends of a
+    run (and of a line) that overhang is kept as space, so a reading never reaches a neighbour's."""
+    gap = round(rfs.size * RUBY_GAP)
+    out: list[tuple[int, int]] = [(0, 0)] * len(para)
+    i, n = 0, len(para)
+    while i < n:
+        if reads[i] is None or not is_hanzi(para[i]):
+            i += 1
+            continue
+        j = i
+        while j < n and reads[j] is not None and is_hanzi(para[j]):
+            j += 1
+        rw = [rfs.width(r) for r in reads[i:j]]  # type: ignore[arg-type]
+        pitch = max(fs.width(ch) for ch in para[i:j])
+        if j - i == 1:
+            pitch = max(pitch, rw[0] + gap)
+        for a, b in zip(rw, rw[1:]):
+            pitch = max(pitch, -(-(a + b) // 2) + gap)
+        for k in range(i, j):
+            out[k] = (pitch, max(0, -(-(rw[k - i] + gap - pitch) // 2)))
+        i = j
     return out
 
 
+Piece = tuple[int, str, "str | None", int]  # (width, text, reading, overhang), while lines are filled
+
+
+def _pieces(fs: FontSet, tok: str, reads: list[str | None], cells: list[tuple[int, int]]) -> list[Piece]:
+    """A token as pieces: each hanzi with its reading alone (in its cell), the runs between them together."""
+    out: list[Piece] = []
+    run = ""
+    for ch, r, (w, over) in zip(tok, reads, cells):
+        if r is not None and is_hanzi(ch):
+            if run:
+                out.append((fs.width(run), run, None, 0))
+                run = ""
+            out.append((w, ch, r, over))
+        else:
+            run += ch
+    if run:
+        out.append((fs.width(run), run, None, 0))
+    return out
+
+
+def _close(line: list) -> list:
+    """A line's end: room for the last reading's overhang, as an empty piece."""
+    if line and line[-1][3] is not None:
+        x, w = line[-1][0], line[-1][1]
+        over = line[-1][4]
+        if over:
+            line.append((x + w, over, "", None, 0))
+    return line
+
+
 def _wrap(fs: FontSet, rfs: FontSet, para: str, table: Mapping[str, str], width: int) -> list[list]:
-    """Greedy filling over textlayout's break opportunities, with each hanzi as wide as its reading."""
+    """Greedy filling over textlayout's break opportunities, with each hanzi in its run's even cell."""
     reads = [r for _c, r in annotate(para, table)]
+    cells = _pitches(fs, rfs, para, reads)
     lines: list[list] = []
-    cur: list = []
+    cur: list = []  # (x, w, text, reading, overhang) while filling
     x = 0
+
+    def newline() -> None:
+        nonlocal cur, x
+        lines.append(_close(cur))
+        cur, x = [], 0
+
     i = 0
     for tok in tokens(para):
-        ps = _pieces(fs, rfs, tok, reads[i:i + len(tok)])
+        ps = _pieces(fs, tok, reads[i:i + len(tok)], cells[i:i + len(tok)])
         i += len(tok)
         trimmed = tok.rstrip()
-        tw = sum(w for w, _t, _r in ps) - (fs.width(tok) - fs.width(trimmed) if trimmed != tok else 0)
+        tw = sum(w for w, _t, _r, _o in ps) - (fs.width(tok) - fs.width(trimmed) if trimmed != tok else 0)
+        tw += ps[0][3] + ps[-1][3] if ps else 0  # the overhangs, should the token start or end a line
         if cur and x + tw > width:
-            lines.append(cur)
-            cur, x = [], 0
-        for w, t, r in ps:
+            newline()
+        for w, t, r, over in ps:
             if cur and x + w > width and x > 0 and r is None and not t.strip():
                 continue  # a space at the end of a line
-            if cur and x + w > width:  # a word wider than the line: cut where it runs over
-                lines.append(cur)
-                cur, x = [], 0
+            if cur and x + w + over > width:  # a word wider than the line: cut where it runs over
+                newline()
             if not cur and not t.strip():
                 continue  # no line starts with a space
-            cur.append((x, w, t, r))
+            prev = cur[-1] if cur else None
+            # the overhang is kept as space where a run of readings starts or ends (and at a line's start)
+            if r is not None and (prev is None or prev[3] is None) and over:
+                cur.append((x, over, "", None, 0))
+                x += over
+            elif r is None and prev is not None and prev[3] is not None and prev[4]:
+                cur.append((x, prev[4], "", None, 0))
+                x += prev[4]
+            cur.append((x, w, t, r, over))
             x += w
     if cur or not lines:
-        lines.append(cur)
-    return lines
+        lines.append(_close(cur))
+    return [[(px, pw, t, r) for px, pw, t, r, _o in line] for line in lines]
 
 
 def ruby_block(ctx: Ctx, text: str, role: str, width: int, table: Mapping[str, str]) -> RubyBlock:
@@ -215,6 +270,8 @@ def draw(surf: pygame.Surface, b: Block, x: int, y: int, color, *, width: int | 
                     break
                 t = t[:left]
                 left -= len(t)
+            if not t:
+                continue  # room kept for a reading's overhang
             img = fs.render(t, color)
             base = top + b.ruby_h + pad + (tall - img.get_height()) // 2
             if r is None:

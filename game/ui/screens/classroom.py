@@ -146,7 +146,7 @@ class TeacherScreen(GroupLabelInput, Screen):
         if self.group_fixed:
             label = (_("Label: {label}_").format(label=self.group + self.composing) if self.group or self.composing
                      else _("Label: (type it)"))
-            self.field = Text(label, "heading", "ink")
+            self.field = self.field_item(label)
             items += [Gap(6), self.field,
                       Text(_("Type the label, or pick one:"), "small", "muted"), Gap(4),
                       preset_rows(self, self.group)]
@@ -265,7 +265,7 @@ class StudentStartScreen(GroupLabelInput, Screen):
             items += [Text(game.group, "heading", "ink"), Text(_("Set by your teacher."), "small", "muted")]
         else:
             # drawn as the field it is: what is typed goes into this box
-            typed = (Text(self.field_text(), "heading", "ink") if self.group or self.composing
+            typed = (self.field_item(self.field_text()) if self.group or self.composing
                      else Text(_("(not set yet)"), "heading", "muted"))
             self.field = Column([typed], pad=10, fill="surface", edge="rule", radius=6)
             items += [Fixed(self.field, 420), Gap(8),

@@ -9,7 +9,8 @@ import pygame
 
 from ...i18n import pgettext
 from ...modes.record import GROUP_MAX
-from ..flow import Column, Gap, Item, Row, W
+from ..drawing import draw_block
+from ..flow import Column, Gap, Item, Row, Text, W
 from ..widgets import Button
 
 GROUP_KINDS = ("Table", "Pair", "Group")  # the preset buttons' keys (kind:Table ...); their words: group_kinds()
@@ -80,10 +81,54 @@ class GroupLabelInput:
         """What the field shows: the label, then any text the input method is composing, then the caret."""
         return f"{self.group}{self.composing}_"
 
+    def field_item(self, text: str) -> Item:
+        """The field showing ``text`` (which holds the label and the composition), the composition
+        underlined as input methods mark text not yet entered."""
+        at = text.rfind(self.group + self.composing) if self.composing else -1
+        span = (at + len(self.group), at + len(self.group) + len(self.composing)) if at >= 0 else None
+        return ComposingText(text, "heading", "ink", span)
+
     def pick_group(self, label: str) -> None:
         self.group = label
         self.composing = ""
         self.rebuild()
+
+
+class ComposingText(Text):
+    """Text with a span (the input method's composition) underlined: the usual IME convention, so the
+    pinyin being composed reads as not yet typed, by its shape rather than by colour alone."""
+
+    def __init__(self, text: str, role: str, color: str, span: tuple[int, int] | None) -> None:
+        super().__init__(text, role, color)
+        self.span = span
+
+    def underlines(self) -> list[tuple[int, int, int]]:
+        """(x from, x to, line) of each underline, relative to the text: the span on each line it covers."""
+        if self.block is None or not self.span:
+            return []
+        fs, (s, e) = self.block.fs, self.span
+        out, pos = [], 0
+        for i, line in enumerate(self.block.lines):
+            at = self.text.find(line, pos) if line else -1
+            if at < 0:
+                continue
+            pos = at + len(line)
+            a, b = max(s, at), min(e, pos)
+            if a < b:
+                out.append((fs.width(line[:a - at]), fs.width(line[:b - at]), i))
+        return out
+
+    def draw(self, ctx, surf, ox, oy, st) -> None:
+        if self.block is None:
+            return
+        color = ctx.theme[self.color]
+        draw_block(surf, self.block, self.x + ox, self.y + oy, color)
+        fs = self.block.fs
+        thick = max(2, fs.size // 14)
+        for x0, x1, i in self.underlines():
+            y = self.y + oy + (i + 1) * fs.line_height - thick
+            # ends short of the next glyph, so it stays apart from the caret's "_"
+            pygame.draw.rect(surf, color, (self.x + ox + x0, y, max(1, x1 - x0 - 2 * thick), thick))
 
 
 def typed(text: str, ev) -> str | None:
