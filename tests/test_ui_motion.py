@@ -147,19 +147,78 @@ def test_a_screen_change_moves_for_at_most_200_ms_and_ends_where_reduced_motion_
     assert p.app.errors == []
 
 
+def shown_frames(monkeypatch) -> list[bytes]:
+    """The canvas each time the window is updated (flip or update): the frames a viewer sees, filled in as
+    the pilot steps."""
+    shown: list[bytes] = []
+    real_update, real_flip = pygame.display.update, pygame.display.flip
+    monkeypatch.setattr(pygame.display, "update", lambda *a: (shown.append(frame(_pilot[0])), real_update(*a)))
+    monkeypatch.setattr(pygame.display, "flip", lambda: (shown.append(frame(_pilot[0])), real_flip()))
+    return shown
+
+
+_pilot: list[Pilot] = []  # the pilot whose canvas shown_frames reads
+
+
 @pytest.mark.parametrize("how", ["push", "back", "dialog", "close"])
-def test_no_frame_flashes_lighter_or_darker_than_both_ends(how):
+def test_no_frame_flashes_lighter_or_darker_than_both_ends(how, monkeypatch):
     """A fade through the paper would flash the dark header light and back at every change (WCAG 2.3.1)."""
-    p, _ = change(how, reduced=False)
-    frames = []
-    while p.app.painter.moving:
-        frames.append(pygame.transform.average_color(p.app.canvas))
-        p.step(dt=p.app.painter.wake_at(p.clock.t) - p.clock.t)
-    frames.append(pygame.transform.average_color(p.app.canvas))
-    first, last = frames[0], frames[-1]
-    for colour in frames:
+    p = start(settings=Settings(reduced_motion=False))
+    if how in ("dialog", "close"):
+        to_play(p)
+    if how == "close":
+        p.key("escape")
+        p.settle()
+    elif how == "back":
+        p.click(key="about")
+        p.settle()
+    _pilot[:] = [p]
+    old = frame(p)
+    shown = shown_frames(monkeypatch)
+    p.click(key="about") if how == "push" else p.key("escape")
+    assert p.app.painter.moving
+    played(p)
+    assert len(shown) >= 5
+    size = p.app.canvas.get_size()
+    colours = [pygame.transform.average_color(pygame.image.frombytes(f, size, "RGB")) for f in [old, *shown]]
+    first, last = colours[0], colours[-1]
+    assert first != last
+    for colour in colours:
         for c in range(3):
             assert min(first[c], last[c]) - 2 <= colour[c] <= max(first[c], last[c]) + 2
+
+
+def test_a_transition_shows_nothing_new_on_its_first_frame_and_moves_from_the_next(monkeypatch):
+    """At its start a transition's frame is the old one, still on the window: that frame draws the new
+    screens but neither blends nor updates the window (the cost of the change kept to that of the drawing)."""
+    p = start()
+    _pilot[:] = [p]
+    before = frame(p)
+    shown = shown_frames(monkeypatch)
+    p.click(key="about")
+    assert p.app.painter.moving and shown == []  # the window still shows the title, as it should
+    p.step(dt=p.app.painter.wake_at(p.clock.t) - p.clock.t)
+    assert len(shown) == 1 and shown[0] != before  # the next frame: part way in
+    p.settle()
+    assert shown[-1] == frame(p) != shown[0]
+
+
+def test_a_transition_cut_short_before_it_showed_starts_the_next_from_the_window():
+    """Going back before anything of the new screen showed: the fade back starts from the frame on the
+    window (the title), not from the About page drawn but never shown."""
+    p = start()
+    title = frame(p)
+    p.click(key="about")
+    p.key("escape")
+    m = p.app.painter.motion
+    assert m is not None and m.kind == "back"
+    assert pygame.image.tobytes(m.before, "RGB") == title
+    p.settle()
+    settled = frame(p)
+    p.app.painter.forget()  # the same state drawn from nothing: the transition ended on the true frame
+    p.app.dirty = True
+    p.step()
+    assert frame(p) == settled and p.app.errors == []
 
 
 def test_input_during_a_transition_reaches_the_new_screen_at_once():

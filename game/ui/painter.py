@@ -30,6 +30,7 @@ class Painter:
         self._drawn_top: tuple[int, str] | None = None  # the top screen in the last frame (serial, name)
         self.motion: Transition | None = None  # the change of screens playing now
         self._kept: tuple[pygame.Surface, pygame.Surface] | None = None  # its surfaces, for the next one
+        self._flip_due = False  # the whole window drawn but not yet shown (a transition's first frame)
 
     @property
     def moving(self) -> bool:
@@ -42,7 +43,7 @@ class Painter:
 
     def settled(self, window: pygame.Surface, canvas_rect: pygame.Rect) -> pygame.Surface:
         """The window as it stands once the transition playing ends (the window itself when none plays)."""
-        if self.motion is None:
+        if self.motion is None or not self.motion.shown:  # (not shown: the canvas holds the true frame)
             return window
         out = window.copy()
         out.blit(self.motion.after, canvas_rect)
@@ -72,33 +73,40 @@ class Painter:
                  toast, under_key)
         self._start_motion(shown, drawn, ctx, canvas, now)
         motion = self.motion
+        # while nothing of the transition shows, the canvas holds its true frame: draw there as with no motion
+        apart = motion is not None and motion.shown
         regions = self.damage(shown, ctx, canvas) if drawn == self._drawn else None
         self._drawn = None  # until this frame is drawn (an error part way: all of the next one)
         if regions is None:
             self._draw_all(shown, under_key, ctx, window, canvas, canvas_rect, toast)
-            if motion is not None:
+            if apart:
                 motion.after.blit(canvas, (0, 0))
-            else:
+            elif motion is None:
                 pygame.display.flip()
+                self._flip_due = False
+            else:
+                self._flip_due = True  # the letterbox bars drawn too: the whole window when it next shows
         elif regions:
             for r in regions:
-                if motion is not None:
+                if apart:
                     canvas.blit(motion.after, r, r)  # the canvas shows the blend: draw over the true frame
                 canvas.set_clip(r)
                 self._draw_over(shown, ctx, canvas, toast, partial=True)
                 canvas.set_clip(None)
-                if motion is not None:
+                if apart:
                     motion.after.blit(canvas, r, r)
             if motion is None:
                 pygame.display.update([r.move(canvas_rect.topleft) for r in regions])
-        if motion is not None:
+        if motion is not None and (motion.shown or not motion.at_start(now)):
+            # (at its start the frame is ``before``, still on the window: nothing to blend or show)
             if motion.done(now):
                 motion.finish(canvas)
                 self.motion = None
             else:
                 motion.compose(canvas, now)
-            if regions is None:
+            if regions is None or self._flip_due:
                 pygame.display.flip()  # the letterbox bars too
+                self._flip_due = False
             else:
                 pygame.display.update(canvas_rect)
         self._drawn = drawn
@@ -123,8 +131,9 @@ class Painter:
         kind = kind_for(last[0], self._drawn_top, (top.serial, top.name, top.opaque) if top else None)
         if kind is not None:
             # what the window shows now (the last frame, or the blend of a transition cut short) is where it
-            # starts from
-            self._kept = Transition.surfaces(canvas, self._kept)
+            # starts from: the ``before`` kept when nothing of the one cut short has shown yet
+            if self.motion is None or self.motion.shown or self._kept is None:
+                self._kept = Transition.surfaces(canvas, self._kept)
             self.motion = Transition(kind, *self._kept, now, ctx)
 
     def _draw_all(self, shown: list[Screen], under_key: Any, ctx: Ctx, window: pygame.Surface,

@@ -2,8 +2,11 @@
 
 While it plays, the new screens are drawn as usual, partial redraws and all, but onto ``after`` (the true
 frame) instead of straight to the window; each frame shows ``before`` (what was on the window when the
-screens changed) with ``after`` coming in over it. When it ends the canvas holds the true frame again, so
-drawing only what changed carries on from there. Input goes to the new screen from the first frame.
+screens changed) with ``after`` coming in over it. Its first frame, at progress 0, is ``before`` itself,
+already on the window: that frame only draws the new screens (on the canvas, taken into ``after`` when the
+first blend is made) and shows nothing, so a change of screens costs little more than with no motion.
+When it ends the canvas holds the true frame again, so drawing only what changed carries on from there.
+Input goes to the new screen from the first frame.
 
 The kinds, from how the screens changed, all a straight fade from the old frame to the new:
 
@@ -54,12 +57,15 @@ def kind_for(old_shown: tuple[int, ...], old_top: tuple[int, str] | None,
 class Transition:
     def __init__(self, kind: str, before: pygame.Surface, after: pygame.Surface, now: float, ctx: Ctx) -> None:
         """``before``: the frame on the window as the screens changed; ``after``: where the new frames are
-        kept, of the same size, drawn in full on the first frame (``surfaces`` makes both)."""
+        kept, of the same size, filled from the canvas on the first frame that shows (``surfaces`` makes both)."""
         self.kind = kind
         self.before = before
         self.after = after
         self.tween = Tween(now, DURATION[kind], ease_out_quart)
         self.slide = ctx.px(SLIDE) if kind == "enter" else 0
+        # nothing of it on the window yet: the canvas holds the true frame, ``after`` not filled, the window
+        # still shows ``before`` (progress 0), so the first frame needs no copy, blend or flip
+        self.shown = False
 
     @staticmethod
     def surfaces(canvas: pygame.Surface, kept: tuple[pygame.Surface, pygame.Surface] | None
@@ -86,11 +92,23 @@ class Transition:
         w = self.tween.wake_at(now)
         return now if w is None else w
 
+    def alpha(self, now: float) -> int:
+        """How opaque the new frame is over the old at ``now``, 0 to 255."""
+        return max(0, min(255, round(255 * self.tween.progress(now))))
+
+    def at_start(self, now: float) -> bool:
+        """The frame at ``now`` is ``before`` exactly: nothing of the new one shows yet."""
+        return self.alpha(now) == 0 and not self.done(now)
+
     def compose(self, canvas: pygame.Surface, now: float) -> None:
-        """The frame at ``now``: the old frame, the new one over it, part way in."""
+        """The frame at ``now``: the old frame, the new one over it, part way in. The first time, the true
+        frame is taken from the canvas, where it was drawn while nothing of the transition showed."""
+        if not self.shown:
+            self.after.blit(canvas, (0, 0))
+            self.shown = True
         p = self.tween.progress(now)
         canvas.blit(self.before, (0, 0))
-        alpha = max(0, min(255, round(255 * p)))
+        alpha = self.alpha(now)
         if alpha:
             self.after.set_alpha(alpha)
             canvas.blit(self.after, (round(self.slide * (1 - p)), 0))
@@ -98,4 +116,5 @@ class Transition:
 
     def finish(self, canvas: pygame.Surface) -> None:
         """The true frame on the canvas: the transition is over (or cut short)."""
-        canvas.blit(self.after, (0, 0))
+        if self.shown:  # else the canvas holds it already
+            canvas.blit(self.after, (0, 0))
