@@ -212,7 +212,9 @@ def test_a_transition_cut_short_before_it_showed_starts_the_next_from_the_window
     p.key("escape")
     m = p.app.painter.motion
     assert m is not None and m.kind == "back"
-    assert pygame.image.tobytes(m.before, "RGB") == title
+    assert frame(p) == title  # nothing of either transition shown yet
+    p.step(dt=p.app.painter.wake_at(p.clock.t) - p.clock.t)
+    assert p.app.painter.motion is m and pygame.image.tobytes(m.before, "RGB") == title
     p.settle()
     settled = frame(p)
     p.app.painter.forget()  # the same state drawn from nothing: the transition ended on the true frame
@@ -335,3 +337,21 @@ def test_screenshots_show_the_screen_as_it_settles_not_part_way_in(tmp_path):
     p.settle()
     shot = pygame.image.load(str(saved[0]))
     assert pygame.image.tobytes(shot, "RGB") == pygame.image.tobytes(p.app.window, "RGB")
+
+
+def test_a_letterboxed_window_ends_a_transition_as_with_no_motion():
+    """With bars beside the canvas (a window wider than 21:9) the first frame fills the bars but leaves the
+    canvas showing the old frame, and the last frame shows the whole window as with no motion."""
+    windows = []
+    for reduced in (True, False):
+        p = start(size=(1600, 400), settings=Settings(reduced_motion=reduced))
+        assert p.app.canvas_rect.size != p.app.window.get_size()  # letterboxed
+        before = frame(p)
+        p.click(key="about")
+        assert p.app.painter.moving != reduced
+        if not reduced:
+            assert frame(p) == before  # the old frame, still on the window
+            played(p)
+        windows.append(pygame.image.tobytes(p.app.window, "RGB"))
+        assert p.app.errors == []
+    assert windows[0] == windows[1]

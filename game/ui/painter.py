@@ -14,7 +14,7 @@ import pygame
 
 from .context import Ctx
 from .screen import Screen
-from .transition import Transition, kind_for
+from .transition import Surfaces, Transition, kind_for
 
 FULL_DAMAGE = 0.9  # when the changed rectangles cover more than this share of the canvas, redraw it all
 FRAME_TIMES_KEPT = 5000
@@ -29,7 +29,7 @@ class Painter:
         self._drawn_views: list[Any] = []  # the top screen's views in the last frame
         self._drawn_top: tuple[int, str] | None = None  # the top screen in the last frame (serial, name)
         self.motion: Transition | None = None  # the change of screens playing now
-        self._kept: tuple[pygame.Surface, pygame.Surface] | None = None  # its surfaces, for the next one
+        self._kept: Surfaces | None = None  # its surfaces, for the next one
         self._flip_due = False  # the whole window drawn but not yet shown (a transition's first frame)
 
     @property
@@ -43,7 +43,7 @@ class Painter:
 
     def settled(self, window: pygame.Surface, canvas_rect: pygame.Rect) -> pygame.Surface:
         """The window as it stands once the transition playing ends (the window itself when none plays)."""
-        if self.motion is None or not self.motion.shown:  # (not shown: the canvas holds the true frame)
+        if self.motion is None:
             return window
         out = window.copy()
         out.blit(self.motion.after, canvas_rect)
@@ -73,39 +73,35 @@ class Painter:
                  toast, under_key)
         self._start_motion(shown, drawn, ctx, canvas, now)
         motion = self.motion
-        # while nothing of the transition shows, the canvas holds its true frame: draw there as with no motion
-        apart = motion is not None and motion.shown
+        # while a transition plays the new frames are drawn into its ``after``, the canvas showing the blend
+        target = canvas if motion is None else motion.after
         regions = self.damage(shown, ctx, canvas) if drawn == self._drawn else None
         self._drawn = None  # until this frame is drawn (an error part way: all of the next one)
         if regions is None:
-            self._draw_all(shown, under_key, ctx, window, canvas, canvas_rect, toast)
-            if apart:
-                motion.after.blit(canvas, (0, 0))
-            elif motion is None:
-                pygame.display.flip()
-                self._flip_due = False
+            self._draw_all(shown, under_key, ctx, window, target, canvas_rect, toast)
+            if motion is not None:
+                motion.drawn(target.get_rect())
             else:
-                self._flip_due = True  # the letterbox bars drawn too: the whole window when it next shows
+                pygame.display.flip()
+            self._flip_due = motion is not None  # the letterbox bars too, when the transition next shows
         elif regions:
             for r in regions:
-                if apart:
-                    canvas.blit(motion.after, r, r)  # the canvas shows the blend: draw over the true frame
-                canvas.set_clip(r)
-                self._draw_over(shown, ctx, canvas, toast, partial=True)
-                canvas.set_clip(None)
-                if apart:
-                    motion.after.blit(canvas, r, r)
+                target.set_clip(r)
+                self._draw_over(shown, ctx, target, toast, partial=True)
+                target.set_clip(None)
+                if motion is not None:
+                    motion.drawn(r)
             if motion is None:
                 pygame.display.update([r.move(canvas_rect.topleft) for r in regions])
-        if motion is not None and (motion.shown or not motion.at_start(now)):
-            # (at its start the frame is ``before``, still on the window: nothing to blend or show)
+        if motion is not None and not motion.at_start(now):
+            # (at its start the frame is the one on the window: nothing to blend or show)
             if motion.done(now):
                 motion.finish(canvas)
                 self.motion = None
             else:
                 motion.compose(canvas, now)
-            if regions is None or self._flip_due:
-                pygame.display.flip()  # the letterbox bars too
+            if self._flip_due:
+                pygame.display.flip()
                 self._flip_due = False
             else:
                 pygame.display.update(canvas_rect)
@@ -131,15 +127,14 @@ class Painter:
         kind = kind_for(last[0], self._drawn_top, (top.serial, top.name, top.opaque) if top else None)
         if kind is not None:
             # what the window shows now (the last frame, or the blend of a transition cut short) is where it
-            # starts from: the ``before`` kept when nothing of the one cut short has shown yet
-            if self.motion is None or self.motion.shown or self._kept is None:
-                self._kept = Transition.surfaces(canvas, self._kept)
-            self.motion = Transition(kind, *self._kept, now, ctx)
+            # starts from; the canvas holds it until the first blend
+            self._kept = Transition.surfaces(canvas, self._kept)
+            self.motion = Transition(kind, self._kept, now, ctx)
 
     def _draw_all(self, shown: list[Screen], under_key: Any, ctx: Ctx, window: pygame.Surface,
                   canvas: pygame.Surface, canvas_rect: pygame.Rect, toast: str | None) -> None:
         if canvas_rect.size != window.get_size():
-            window.fill(ctx.theme["header"])  # the letterbox bars
+            self._fill_bars(window, canvas_rect, ctx.theme["header"])
         if len(shown) > 1:
             if under_key != self._under_key or self._under is None:
                 for s in shown[:-1]:
@@ -159,6 +154,16 @@ class Painter:
             self._under = None
             self._under_key = None
         self._draw_over(shown, ctx, canvas, toast)
+
+    @staticmethod
+    def _fill_bars(window: pygame.Surface, canvas_rect: pygame.Rect, colour: Any) -> None:
+        """The letterbox bars around the canvas, not the canvas (it may still show the last frame)."""
+        w, h = window.get_size()
+        c = canvas_rect
+        for bar in ((0, 0, w, c.top), (0, c.bottom, w, h - c.bottom), (0, c.top, c.left, c.h),
+                    (c.right, c.top, w - c.right, c.h)):
+            if bar[2] > 0 and bar[3] > 0:
+                window.fill(colour, bar)
 
     def _draw_over(self, shown: list[Screen], ctx: Ctx, canvas: pygame.Surface, toast: str | None, *,
                    partial: bool = False) -> None:
