@@ -177,3 +177,29 @@ def test_at_200_percent_on_a_small_screen_the_intro_keeps_the_portrait_and_the_l
     title = p.app.game.tr(p.app.game.story.lives["ming"].title)
     assert title in [getattr(i, "text", "") for i in items]  # not cut away with the portrait above it
     assert body.content_h <= body.rect.h
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1024, 768)])
+def test_at_200_percent_every_beat_still_shows_its_scene(size):
+    """The demonstration is a poster: its text stops growing at the kiosk's default size (PosterView), so at
+    200% on a small screen each beat still shows more than its caption, while the controls keep 200%."""
+    p = Pilot.start(EXAMPLE.parent.parent / "story", size=size, kiosk=True)  # the shipped lives' long scenes
+    p.set_settings(text_scale=2.0)
+    scr = p.app.top
+    seen = set()
+    for _ in range(len(scr.beats)):
+        p.app.ensure_layout()
+        body = next(v for v in scr.views if v.name == "body")
+        kind = scr.beats[scr.index][2].kind
+        seen.add(kind)
+        texts = [t for t in (getattr(i, "text", "") for i in walk(body.root)) if t]
+        if kind == "intro":  # the life's portrait and its name, not cut away
+            lives = p.app.game.story.lives.values()
+            assert any(p.app.game.tr(life.title) in texts for life in lives), f"no life named at {size}: {texts}"
+            assert len(texts) >= 5, f"the intro shows no more than the life's name at {size}: {texts}"
+        assert len(texts) >= 4, f"the {kind} beat shows only {texts} at {size}"
+        assert body.content_h <= body.rect.h
+        p.step(1, dt=7.0)
+    assert "intro" in seen and len(seen) > 1
+    begin = p.find(key="begin")
+    assert begin.rect.h >= p.app.ctx.tpx(40)  # the controls are at the visitor's 200%

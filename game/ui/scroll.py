@@ -215,3 +215,40 @@ class ScrollView:
             for b in (self.up, self.down):
                 b.draw(ctx, surf, focused=(st.focused is b and st.show_focus), hovered=(st.hovered is b),
                        pressed=(st.pressed is b))
+
+
+class PosterView(ScrollView):
+    """A view that is a poster, not reading matter (the kiosk's attract demonstration): its text grows with
+    the text-size setting only up to ``cap``, so at 200% on a small screen it still shows a scene rather
+    than one line of it. Nothing in it is needed to play: everything it shows comes again, at the visitor's
+    text size, once they touch to begin; the controls beside it keep the full size."""
+
+    def __init__(self, items: list[Item], *, cap: float, **kw: object) -> None:
+        super().__init__(items, **kw)  # type: ignore[arg-type]
+        self.cap = cap
+        self._poster: tuple[int, Ctx] | None = None
+
+    def poster_ctx(self, ctx: Ctx) -> Ctx:
+        if ctx.fonts.text_scale <= self.cap:
+            return ctx
+        if self._poster is None or self._poster[0] != id(ctx):
+            from dataclasses import replace
+
+            from .fonts import FontBook
+
+            self._poster = (id(ctx), replace(ctx, fonts=FontBook(ctx.fonts.scale, self.cap)))
+        poster = self._poster[1]
+        poster.now = ctx.now
+        return poster
+
+    def natural_height(self, ctx: Ctx, width: int) -> int:
+        return super().natural_height(self.poster_ctx(ctx), width)
+
+    def layout(self, ctx: Ctx, rect: pygame.Rect, keep_offset: bool = True) -> None:
+        super().layout(self.poster_ctx(ctx), rect, keep_offset)
+
+    def state(self, ctx: Ctx, st: UIState, extra: object = None) -> tuple:
+        return super().state(self.poster_ctx(ctx), st, extra)
+
+    def draw(self, ctx: Ctx, surf: pygame.Surface, st: UIState, extra: object = None) -> None:
+        super().draw(self.poster_ctx(ctx), surf, st, extra)

@@ -9,13 +9,16 @@ from .. import speechbridge
 from ..context import Ctx
 from ..flow import Gap, Item, Row, Text, W
 from ..screen import Screen
-from ..scroll import ScrollView
+from ..scroll import PosterView, ScrollView
 from ..widgets import Button
 from .dialog import Dialog
 from .pinpad import PinPad
 
 INTRO, SCENE, MAP = 6.0, 5.5, 6.0  # seconds each kind of beat shows on the attract loop
 FRAME = 1 / 30  # the animation's frame time (the stamp landing, the map's places appearing)
+# the demonstration's text grows with the text size up to the kiosk's default (kiosk.json text_scale 1.25):
+# above it, on a small screen, it would show one line of a scene (see PosterView)
+POSTER_TEXT = 1.25
 
 
 class AttractScreen(Screen):
@@ -81,19 +84,21 @@ class AttractScreen(Screen):
         wide = W_ >= ctx.px(900) and sv.natural_height(ctx, sw) <= H
         if wide:
             sv.layout(ctx, pygame.Rect(W_ - sw, 0, sw, H))
-            dv = ScrollView(self.demo_items(ctx), name="body", pad=24, pad_x=36, reserve=False, scroll=False,
-                            crop=True)
+            dv = PosterView(self.demo_items(ctx), cap=POSTER_TEXT, name="body", pad=24, pad_x=36, reserve=False,
+                            scroll=False, crop=True)
             dv.layout(ctx, pygame.Rect(0, 0, W_ - sw, H))
-        else:  # the scene above is a poster, cut at the band
-            sv = ScrollView(self.compact_side_items(ctx), name="side", bg="panel", pad=12, pad_x=24, reserve=False)
-            sh = min(sv.natural_height(ctx, W_), H // 2)
-            sv.layout(ctx, pygame.Rect(0, H - sh, W_, sh))
-            demo = [*self.visit_items(), *self.demo_items(ctx)]
-            dv = ScrollView(demo, name="body", pad=8, pad_x=24, reserve=False, scroll=False, crop=True)
-            dv.layout(ctx, pygame.Rect(0, 0, W_, H - sh))
-            while dv.content_h > dv.rect.h and len(dv.root.items) > 1:  # whole items only, no line cut in half
-                dv.root.items.pop()
-                dv.layout(ctx, dv.rect)
+            self.views = [dv, sv]
+            return
+        # the scene above is a poster (how long a visit takes at its head), cut at the band
+        sv = ScrollView(self.compact_side_items(ctx), name="side", bg="panel", pad=12, pad_x=24, reserve=False)
+        sh = min(sv.natural_height(ctx, W_), H // 2)
+        sv.layout(ctx, pygame.Rect(0, H - sh, W_, sh))
+        demo = [*self.visit_items(), *self.demo_items(ctx)]
+        dv = PosterView(demo, cap=POSTER_TEXT, name="body", pad=8, pad_x=24, reserve=False, scroll=False, crop=True)
+        dv.layout(ctx, pygame.Rect(0, 0, W_, H - sh))
+        while dv.content_h > dv.rect.h and len(dv.root.items) > 1:  # whole items only, no line cut in half
+            dv.root.items.pop()
+            dv.layout(ctx, dv.rect)
         self.views = [dv, sv]
 
     def side_items(self, ctx: Ctx) -> list[Item]:
