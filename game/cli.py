@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from pathlib import Path
 
@@ -147,10 +148,38 @@ def main(argv: list[str] | None = None) -> int:
         top = (exc.name or "").split(".")[0]
         if top not in DEPENDENCIES:
             raise
+        handed = hand_over(argv)
+        if handed is not None:
+            return handed
         print(f"This Python does not have what the game needs ({DEPENDENCIES[top]} is missing). Install it once "
               "with: python3 -m game.bootstrap install, then run the game with .venv/bin/python -m game "
               "(on Windows: .venv\\Scripts\\python -m game).", file=sys.stderr)
         return 2
+
+
+HANDED = "ON_THE_LIST_HANDED_OVER"  # set for the environment's Python, so a broken environment never loops
+
+
+def hand_over(argv: list[str] | None) -> int | None:
+    """``python3 -m game validate story/`` typed with a Python that lacks the dependencies, in a checkout
+    where the README's first command already installed them into the private environment: run the same
+    command there (its status; on POSIX the process is replaced). None when there is no such environment,
+    or this already is it."""
+    from . import bootstrap
+
+    where = bootstrap.venv_dir()
+    py = bootstrap.venv_python(where)
+    inside = Path(sys.prefix).resolve() == where.resolve()
+    if os.environ.get(HANDED) or inside or not py.exists() or bootstrap.read_stamp(where).get("kind") is None:
+        return None
+    cmd = [str(py), "-m", "game", *(sys.argv[1:] if argv is None else argv)]
+    env = dict(os.environ, **{HANDED: "1"})
+    sys.stdout.flush()
+    if os.name != "nt":
+        os.execve(cmd[0], cmd, env)
+    import subprocess
+
+    return subprocess.call(cmd, env=env)
 
 
 def _main(argv: list[str] | None = None) -> int:

@@ -108,8 +108,34 @@ def test_the_locks_pin_every_dependency_with_hashes_and_agree():
 
 def test_a_python_without_the_dependencies_gets_a_sentence_not_a_traceback(tmp_path):
     env = _bare_env(tmp_path / "env")
+    nothing = tmp_path / "never-installed"  # no private environment to hand the command to
     run = subprocess.run([str(bootstrap.venv_python(env)), "-m", "game", "validate", "story"], cwd=ROOT,
+                         env=dict(os.environ, ON_THE_LIST_VENV=str(nothing)),
                          capture_output=True, text=True, timeout=120)
     assert run.returncode == 2
     assert "is missing). Install it once with: python3 -m game.bootstrap install" in run.stderr
     assert "Traceback" not in run.stderr
+
+
+@pytest.mark.skipif(os.name == "nt", reason="the stand-in for the environment's Python is a shell script")
+def test_a_python_without_the_dependencies_hands_the_command_to_the_installed_environment(tmp_path):
+    """After the README's first command, `python3 -m game validate story/` typed with the system Python (which
+    lacks the dependencies) runs in the private environment instead of stopping with a sentence."""
+    bare = _bare_env(tmp_path / "bare")
+    installed = tmp_path / "installed"  # stands in for .venv: its python is the test run's own
+    py = bootstrap.venv_python(installed)
+    py.parent.mkdir(parents=True)
+    py.write_text(f'#!/bin/sh\nexec "{sys.executable}" "$@"\n')
+    py.chmod(0o755)
+    bootstrap.write_stamp(installed, "play")
+    run = subprocess.run([str(bootstrap.venv_python(bare)), "-m", "game", "validate", "story"], cwd=ROOT,
+                         env=dict(os.environ, ON_THE_LIST_VENV=str(installed)),
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert "1 story checked: 0 errors, 0 warnings" in run.stdout
+    assert "is missing" not in run.stderr
+    (installed / bootstrap.STAMP_NAME).unlink()  # no record of an install: nothing to hand over to
+    run = subprocess.run([str(bootstrap.venv_python(bare)), "-m", "game", "validate", "story"], cwd=ROOT,
+                         env=dict(os.environ, ON_THE_LIST_VENV=str(installed)),
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 2 and "is missing" in run.stderr
