@@ -223,3 +223,11 @@ def test_an_unknown_life_names_the_story_and_how_to_choose_another(capsys):
     assert main(["play", "--text", "--character", "nobody"]) == 1
     err = capsys.readouterr().err
     assert "no life 'nobody' in the story at " in err and "wei, li_xiaolin, rongcheng" in err and "--story" in err
+
+
+def test_a_mistyped_file_inside_a_story_is_not_found_not_passed(capsys):
+    """`validate story/lives/wie.yaml` (a typo) must not check the story around it and say 0 errors."""
+    code, lines, _ = validate(capsys, ROOT / "story" / "lives" / "wie.yaml")
+    assert code == 1
+    assert DIAG.match(lines[0])["code"] == "E007" and lines[0].endswith("error E007: file not found")
+    assert lines[-1] == "0 stories checked: 1 error, 0 warnings"

@@ -27,13 +27,17 @@ def run(args: argparse.Namespace) -> int:
     checked: set[str] = set()  # story folders already checked
     lines = []
     for p in paths:
-        try:
-            root = find_story_root(p)
-        except NotInAStory:
-            what = ("file not found" if not Path(p).exists() else
-                    f"this {'folder' if Path(p).is_dir() else 'file'} is not inside a story folder: "
-                    "no story.yaml here or above")
-            total.add(p, 1, 1, "E007", what)
+        if not Path(p).exists():  # inside a story folder too: a mistyped path must not pass as the story checked
+            problem = "file not found"
+        else:
+            try:
+                root = find_story_root(p)
+                problem = ""
+            except NotInAStory:
+                problem = (f"this {'folder' if Path(p).is_dir() else 'file'} is not inside a story folder: "
+                           "no story.yaml here or above")
+        if problem:
+            total.add(p, 1, 1, "E007", problem)
             lines.append(total.items[-1])
             continue
         if str(root) in checked:
