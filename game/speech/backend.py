@@ -21,11 +21,11 @@ import os
 import subprocess
 import sys
 import wave
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..engine.speech import Utterance
+from ..engine.speech import SYSTEM, Utterance
 
 GAP_S = 0.25  # silence between utterances in a rendered file
 TIMEOUT_S = 60.0  # one utterance never takes longer to render than this
@@ -87,6 +87,101 @@ class Backend:
             lines = err.strip().splitlines()
             return f"{self.name} failed: {lines[-1] if lines else f'exit status {returncode}'}"
         return None
+
+
+def _norm(locale: str) -> str:
+    return locale.replace("_", "-").lower()
+
+
+def rank_voices(voices: list[tuple[str, str]], lang: str, locales: Mapping[str, tuple[str, ...]],
+                preferred: Mapping[str, tuple[str, ...]], *, skip: frozenset[str] = frozenset(),
+                base: Callable[[str], str] = str) -> list[str]:
+    """The voices (name, locale) that can read ``lang``, best first: by the language's locales in
+    ``locales`` (best first; for a language not in it, any of its locales), other English locales after
+    the listed ones; then by ``preferred`` names; then as listed. ``skip`` leaves out voices by their
+    ``base`` name (macOS's novelty voices). Locales compare as "en-US" whether written en_US or en-us."""
+    lang = _norm(lang).split("-")[0]
+    table = [_norm(x) for x in locales.get(lang, ())]
+    liked = preferred.get(lang, ())
+    found = []
+    for i, (name, locale) in enumerate(voices):
+        loc = _norm(locale)
+        if loc in table:
+            r = table.index(loc)
+        elif not table and loc.split("-")[0] == lang:
+            r = 0
+        elif lang == "en" and loc.startswith("en-"):
+            r = len(table)  # "en-scotland"
+        else:
+            continue
+        key = base(name)
+        if key in skip:
+            continue
+        found.append((r, liked.index(key) if key in liked else len(liked), i, name))
+    return [name for *_, name in sorted(found)]
+
+
+def second(voices: list[tuple[str, str]], names: list[str]) -> str:
+    """A system screen's voice: the language's second voice where it has the first one's locale (a
+    ticket machine in Beijing does not speak with Taiwan's accent), else the first."""
+    where = dict(voices)
+    return names[1] if len(names) > 1 and where[names[1]] == where[names[0]] else names[0]
+
+
+class ListedVoices(Backend):
+    """An engine that lists its installed voices (once, by running its program) and picks one per language
+    and role (macOS ``say``, Windows speech). Subclasses give the listing's command and parser, the ranking
+    (:meth:`ranked`) and ``no_voice``: per base language, the message naming what to install ("" for any)."""
+
+    list_timeout = 15.0
+    no_voice: dict[str, str] = {}
+
+    def __init__(self, program: str | None) -> None:
+        super().__init__(program)
+        self._voices: list[tuple[str, str]] | None = None
+        self._listed = False
+
+    def listing(self) -> tuple[list[str], bytes | None]:
+        """The command that lists the voices, and its standard input (None: none)."""
+        raise NotImplementedError
+
+    def parse_voices(self, listing: str) -> list[tuple[str, str]]:
+        raise NotImplementedError
+
+    def ranked(self, voices: list[tuple[str, str]], lang: str) -> list[str]:
+        raise NotImplementedError
+
+    def voices(self) -> list[tuple[str, str]] | None:
+        """The installed voices, listed once; None when they cannot be listed (the default voice is used)."""
+        if not self._listed and self.program is not None:
+            self._listed = True
+            argv, stdin = self.listing()
+            try:
+                done = subprocess.run(argv, input=stdin, stdin=None if stdin is not None else subprocess.DEVNULL,
+                                      capture_output=True, timeout=self.list_timeout, check=False,
+                                      creationflags=creation_flags())
+                if done.returncode == 0:
+                    self._voices = self.parse_voices(done.stdout.decode("utf-8", "replace"))
+            except (OSError, subprocess.TimeoutExpired):
+                self._voices = None
+        return self._voices
+
+    def voice_for(self, lang: str, role: str) -> str | None:
+        """The voice for this language and role; None to let the program use the system's voice."""
+        voices = self.voices()
+        names = self.ranked(voices, lang) if voices is not None else []
+        if not names:
+            return None
+        return second(voices, names) if role == SYSTEM else names[0]
+
+    def unvoiced(self, langs: Iterable[str]) -> tuple[set[str], str | None]:
+        voices = self.voices()
+        if voices is None:
+            return set(), None
+        missing = {lang for lang in langs if not self.ranked(voices, lang)}
+        for lang in sorted(missing, key=lambda x: (x != "zh", x)):  # the message for Chinese first
+            return missing, self.no_voice.get(_norm(lang).split("-")[0], self.no_voice[""])
+        return missing, None
 
 
 def choose(platform: str | None = None, env: Mapping[str, str] | None = None) -> Backend:

@@ -26,9 +26,20 @@ import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from ..engine.speech import SYSTEM, Utterance
+from ..engine.speech import Utterance
 from ..i18n import N_
-from .backend import NORMAL, TIMEOUT_S, Backend, SpeechUnavailable, Step, Voice, creation_flags, join, read_wav
+from .backend import (
+    NORMAL,
+    TIMEOUT_S,
+    ListedVoices,
+    SpeechUnavailable,
+    Step,
+    Voice,
+    creation_flags,
+    join,
+    rank_voices,
+    read_wav,
+)
 
 PROGRAM = "say"
 SYSTEM_PATH = "/usr/bin/say"
@@ -68,38 +79,10 @@ def base_name(name: str) -> str:
     return name.split(" (", 1)[0]
 
 
-def _rank(lang: str, locale: str) -> int | None:
-    locales = LOCALES.get(lang)
-    if locales is None:
-        return 0 if locale.replace("-", "_").split("_")[0] == lang else None
-    norm = locale.replace("-", "_")
-    if norm in locales:
-        return locales.index(norm)
-    if lang == "en" and norm.startswith("en"):
-        return len(locales)  # "en-scotland"
-    return None
-
-
-def second(voices: list[tuple[str, str]], names: list[str]) -> str:
-    """A system screen's voice: the language's second voice where it has the first one's locale (a
-    ticket machine in Beijing does not speak with Taiwan's accent), else the first."""
-    where = dict(voices)
-    return names[1] if len(names) > 1 and where[names[1]] == where[names[0]] else names[0]
-
-
 def ranked(voices: list[tuple[str, str]], lang: str) -> list[str]:
     """The voices that can read ``lang``, best first: by locale, then the known good readers, then as
     listed; novelty voices left out."""
-    lang = lang.replace("-", "_").split("_")[0]
-    liked = PREFERRED.get(lang, ())
-    found = []
-    for i, (name, locale) in enumerate(voices):
-        r = _rank(lang, locale)
-        if r is None or base_name(name) in NOVELTY:
-            continue
-        pref = liked.index(base_name(name)) if base_name(name) in liked else len(liked)
-        found.append((r, pref, i, name))
-    return [name for *_, name in sorted(found)]
+    return rank_voices(voices, lang, LOCALES, PREFERRED, skip=NOVELTY, base=base_name)
 
 
 def words_per_minute(rate: float) -> int:
@@ -121,7 +104,7 @@ def spoken(utts: list[Utterance], how: Voice) -> bytes:
     return " ".join(parts).encode("utf-8")
 
 
-class MacSay(Backend):
+class MacSay(ListedVoices):
     name = "macOS speech"
     not_found = N_("Speech needs macOS's say program (/usr/bin/say), which was not found, "
                    "so the game stays silent.")
@@ -135,10 +118,7 @@ class MacSay(Backend):
                        "for it in System Settings > Accessibility > Spoken Content > System voice > Manage "
                        "Voices, then restart the game.")}
 
-    def __init__(self, program: str | None) -> None:
-        super().__init__(program)
-        self._voices: list[tuple[str, str]] | None = None
-        self._listed = False
+    list_timeout = LIST_TIMEOUT_S
 
     @classmethod
     def find(cls, env: Mapping[str, str] | None = None) -> MacSay:
@@ -148,37 +128,15 @@ class MacSay(Backend):
             found = SYSTEM_PATH
         return cls(found)
 
-    def voices(self) -> list[tuple[str, str]] | None:
-        """The installed voices, listed once; None when they cannot be listed (say then uses the default)."""
-        if not self._listed and self.program is not None:
-            self._listed = True
-            try:
-                done = subprocess.run([self.program, "-v", "?"], capture_output=True, timeout=LIST_TIMEOUT_S,
-                                      check=False, stdin=subprocess.DEVNULL, creationflags=creation_flags())
-                if done.returncode == 0:
-                    self._voices = parse_voices(done.stdout.decode("utf-8", "replace"))
-            except (OSError, subprocess.TimeoutExpired):
-                self._voices = None
-        return self._voices
+    def listing(self) -> tuple[list[str], bytes | None]:
+        assert self.program is not None
+        return [self.program, "-v", "?"], None
 
-    def voice_for(self, lang: str, role: str) -> str | None:
-        """The voice name for this language and role; None to let ``say`` use the system's voice."""
-        voices = self.voices()
-        if voices is None:
-            return None
-        names = ranked(voices, lang)
-        if not names:
-            return None
-        return second(voices, names) if role == SYSTEM else names[0]
+    def parse_voices(self, listing: str) -> list[tuple[str, str]]:
+        return parse_voices(listing)
 
-    def unvoiced(self, langs: Iterable[str]) -> tuple[set[str], str | None]:
-        voices = self.voices()
-        if voices is None:
-            return set(), None
-        missing = {lang for lang in langs if not ranked(voices, lang)}
-        for lang in sorted(missing, key=lambda x: (x != "zh", x)):
-            return missing, self.no_voice.get(lang.split("-")[0].split("_")[0], self.no_voice[""])
-        return missing, None
+    def ranked(self, voices: list[tuple[str, str]], lang: str) -> list[str]:
+        return ranked(voices, lang)
 
     def runs(self, utts: list[Utterance]) -> list[tuple[str | None, list[Utterance]]]:
         """Consecutive utterances that one voice says, with that voice."""

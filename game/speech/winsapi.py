@@ -33,9 +33,19 @@ import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from ..engine.speech import SYSTEM, Utterance
+from ..engine.speech import Utterance
 from ..i18n import N_
-from .backend import NORMAL, TIMEOUT_S, Backend, SpeechUnavailable, Step, Voice, creation_flags, read_wav
+from .backend import (
+    NORMAL,
+    TIMEOUT_S,
+    ListedVoices,
+    SpeechUnavailable,
+    Step,
+    Voice,
+    creation_flags,
+    rank_voices,
+    read_wav,
+)
 
 PAUSE_MS = 250
 RATE_HZ = 22050
@@ -133,30 +143,9 @@ def parse_voices(listing: str) -> list[tuple[str, str]]:
     return out
 
 
-def second(voices: list[tuple[str, str]], names: list[str]) -> str:
-    """A system screen's voice: the language's second voice where it has the first one's culture (a
-    ticket machine in Beijing does not speak with Taiwan's accent), else the first."""
-    where = dict(voices)
-    return names[1] if len(names) > 1 and where[names[1]] == where[names[0]] else names[0]
-
-
 def ranked(voices: list[tuple[str, str]], lang: str) -> list[str]:
     """The voices that can read ``lang``, best first: by culture, then the known good ones, then as listed."""
-    lang = lang.replace("_", "-").split("-")[0]
-    cultures = CULTURES.get(lang, ())
-    liked = PREFERRED.get(lang, ())
-    found = []
-    for i, (name, culture) in enumerate(voices):
-        if culture in cultures:
-            r = cultures.index(culture)
-        elif not cultures and culture.split("-")[0] == lang:
-            r = 0
-        elif lang == "en" and culture.startswith("en-"):
-            r = len(cultures)
-        else:
-            continue
-        found.append((r, liked.index(name) if name in liked else len(liked), i, name))
-    return [name for *_, name in sorted(found)]
+    return rank_voices(voices, lang, CULTURES, PREFERRED)
 
 
 def job(parts: list[tuple[str | None, Utterance]], how: Voice, output: str | None = None) -> bytes:
@@ -171,7 +160,7 @@ def job(parts: list[tuple[str | None, Utterance]], how: Voice, output: str | Non
     return ("\n".join(lines) + "\n").encode("ascii")
 
 
-class WinSpeech(Backend):
+class WinSpeech(ListedVoices):
     name = "Windows speech"
     warm = True  # PowerShell and System.Speech take a noticeable time to start: the next process waits ready
     not_found = N_("Speech needs Windows PowerShell (powershell.exe), which was not found, so the game "
@@ -184,10 +173,7 @@ class WinSpeech(Backend):
                 "": N_("A language of this game has no voice installed, so it is not read aloud. Add a speech "
                        "voice for it in Windows Settings > Time & language > Speech, then restart the game.")}
 
-    def __init__(self, program: str | None) -> None:
-        super().__init__(program)
-        self._voices: list[tuple[str, str]] | None = None
-        self._listed = False
+    list_timeout = LIST_TIMEOUT_S
 
     @classmethod
     def find(cls, env: Mapping[str, str] | None = None) -> WinSpeech:
@@ -202,34 +188,14 @@ class WinSpeech(Backend):
         assert self.program is not None
         return [self.program, "-NoLogo", "-NoProfile", "-NonInteractive", "-EncodedCommand", encoded_script()]
 
-    def voices(self) -> list[tuple[str, str]] | None:
-        """The enabled voices, listed once; None when they cannot be listed (the default voice is used)."""
-        if not self._listed and self.program is not None:
-            self._listed = True
-            try:
-                done = subprocess.run(self.argv(), input=b"voices\n", capture_output=True, timeout=LIST_TIMEOUT_S,
-                                      check=False, creationflags=creation_flags())
-                if done.returncode == 0:
-                    self._voices = parse_voices(done.stdout.decode("utf-8", "replace"))
-            except (OSError, subprocess.TimeoutExpired):
-                self._voices = None
-        return self._voices
+    def listing(self) -> tuple[list[str], bytes | None]:
+        return self.argv(), b"voices\n"
 
-    def voice_for(self, lang: str, role: str) -> str | None:
-        voices = self.voices()
-        names = ranked(voices, lang) if voices is not None else []
-        if not names:
-            return None
-        return second(voices, names) if role == SYSTEM else names[0]
+    def parse_voices(self, listing: str) -> list[tuple[str, str]]:
+        return parse_voices(listing)
 
-    def unvoiced(self, langs: Iterable[str]) -> tuple[set[str], str | None]:
-        voices = self.voices()
-        if voices is None:
-            return set(), None
-        missing = {lang for lang in langs if not ranked(voices, lang)}
-        for lang in sorted(missing, key=lambda x: (x != "zh", x)):
-            return missing, self.no_voice.get(lang.replace("_", "-").split("-")[0], self.no_voice[""])
-        return missing, None
+    def ranked(self, voices: list[tuple[str, str]], lang: str) -> list[str]:
+        return ranked(voices, lang)
 
     def steps(self, utts: list[Utterance], how: Voice) -> list[Step]:
         if not utts:
