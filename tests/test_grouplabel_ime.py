@@ -7,25 +7,16 @@ from pathlib import Path
 
 import pygame
 
+from game.ui.flow import descendants
 from game.ui.pilot import Pilot
 from game.ui.screens.grouplabel import ComposingText
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "docs" / "example-story"
 
 
-def _items(item):
-    yield item
-    for name in ("root", "item"):
-        child = getattr(item, name, None)
-        if child is not None:
-            yield from _items(child)
-    for child in getattr(item, "items", []) or []:
-        yield from _items(child)
-
-
 def _field(p: Pilot) -> ComposingText:
     p.step()
-    return next(it for it in _items(p.app.top.view("body").root) if isinstance(it, ComposingText))
+    return next(it for it in descendants(p.app.top.view("body").root) if isinstance(it, ComposingText))
 
 
 def _inked_columns(p: Pilot, f: ComposingText, row: int) -> list[int]:

@@ -13,7 +13,7 @@ from game.modes.settings import Settings, load_settings
 from game.pinyin import _pypinyin, annotate
 from game.ui import ruby
 from game.ui.drawing import Block
-from game.ui.flow import Text
+from game.ui.flow import Text, descendants
 from game.ui.pilot import Pilot
 from game.ui.widgets import Button
 
@@ -59,20 +59,9 @@ def test_a_bad_table_is_reported_and_its_bad_term_left_out(tmp_path):
 
 
 # -- the play screen -------------------------------------------------------------------------------
-def _items(item):
-    """Every item of a layout tree."""
-    yield item
-    for name in ("root", "item"):
-        child = getattr(item, name, None)
-        if child is not None:
-            yield from _items(child)
-    for child in getattr(item, "items", []) or []:
-        yield from _items(child)
-
-
 def _body(p: Pilot) -> list:
     p.step()
-    return list(_items(p.app.top.view("body").root))
+    return list(descendants(p.app.top.view("body").root))
 
 
 def _play(user_home, lang: str = "zh", **settings) -> Pilot:

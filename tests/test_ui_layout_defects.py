@@ -13,6 +13,7 @@ pytest.importorskip("pygame")
 import pygame  # noqa: E402
 
 from game.modes.settings import Settings  # noqa: E402
+from game.ui.flow import descendants  # noqa: E402
 from game.ui.pilot import Pilot  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -186,15 +187,7 @@ def test_under_pause_only_the_dialog_shows_focus():
     assert p.screen == "play" and p.app.top.st.show_focus, "back on the screen, its focus shows again"
 
 
-def walk(item):
-    yield item
-    for attr in ("items", "cols"):
-        for child in getattr(item, attr, []) or []:
-            yield from walk(child[0] if isinstance(child, tuple) else child)
-    for attr in ("item", "title", "buttons"):
-        child = getattr(item, attr, None)
-        if child is not None and hasattr(child, "measure"):
-            yield from walk(child)
+walk = descendants  # every item of a layout tree
 
 
 def test_myth_or_fact_verdict_scrolls_into_view():

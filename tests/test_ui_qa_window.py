@@ -12,6 +12,7 @@ pytest.importorskip("pygame")
 import pygame  # noqa: E402
 
 from game.modes.settings import Settings  # noqa: E402
+from game.ui.flow import descendants  # noqa: E402
 from game.ui.pilot import Pilot  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -97,17 +98,7 @@ def test_text_stays_legible_in_small_windows(size):
     assert p.app.ctx.overflow == [], p.app.ctx.overflow
 
 
-def walk(item):
-    """Every item inside a layout tree."""
-    yield item
-    for attr in ("items",):
-        for it in getattr(item, attr, None) or []:
-            yield from walk(it)
-    for it, _spec in getattr(item, "cols", None) or []:
-        yield from walk(it)
-    inner = getattr(item, "item", None)
-    if inner is not None:
-        yield from walk(inner)
+walk = descendants  # every item inside a layout tree
 
 
 @pytest.mark.parametrize("scale", [1.0, 1.5, 2.0])

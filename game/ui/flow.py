@@ -7,7 +7,7 @@ heights grow with the text size and the view around them scrolls.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import pygame
@@ -92,6 +92,23 @@ class Text(Item):
         bw = min(self.w, self.block.width) if self.align == "left" else self.w
         draw_block(surf, self.block, self.x + ox, self.y + oy, ctx.theme[self.color], width=bw if self.align == "left"
                    else self.w, align=self.align, reveal=reveal)
+
+
+CHILDREN = ("root", "inner", "item", "title", "buttons")  # where an item (or a view) keeps one child
+CHILD_LISTS = ("items", "cols")  # where it keeps several, in reading order (cols: (item, width) pairs)
+
+
+def descendants(item: object) -> Iterator[object]:
+    """The item and every item inside it, in reading order (a view's ``root`` included): what speech reads
+    and what tests look for. A widget (``W``) and a text are leaves."""
+    yield item
+    for name in CHILDREN:
+        child = getattr(item, name, None)
+        if isinstance(child, Item) or hasattr(child, "root"):
+            yield from descendants(child)
+    for name in CHILD_LISTS:
+        for child in getattr(item, name, None) or []:
+            yield from descendants(child[0] if isinstance(child, tuple) else child)
 
 
 class W(Item):

@@ -21,7 +21,7 @@ from ..engine import speech as words
 from ..engine.speech import INTERFACE, Utterance
 from ..i18n import N_, _, pgettext
 from . import modesbridge
-from .flow import Text
+from .flow import Text, descendants
 from .widgets import Button
 
 ACTIONS = ("speech", "speech_repeat", "speech_stop")
@@ -200,24 +200,15 @@ def _control_state(w: Any) -> Any:
 
 def _walk(item: Any, out: list[tuple[str, str]]) -> None:
     """The texts and buttons of a layout tree, in reading order."""
-    if isinstance(item, Text):
-        out.append((item.text, INTERFACE))
-        return
-    widget = getattr(item, "widget", None)
-    if widget is not None:
+    for it in descendants(item):
+        if isinstance(it, Text):
+            out.append((it.text, INTERFACE))
+            continue
+        widget = getattr(it, "widget", None)
         if isinstance(widget, Button):
             out.extend(words.choice_lines(widget.number, widget.label, widget.enabled, widget.reason, widget.sub))
-        elif getattr(widget, "label", ""):
+        elif widget is not None and getattr(widget, "label", ""):
             out.append((widget.label, INTERFACE))
-        return
-    for name in ("root", "inner", "item", "title", "buttons"):
-        child = getattr(item, name, None)
-        if child is not None:
-            _walk(child, out)
-    for child in getattr(item, "items", None) or []:
-        _walk(child, out)
-    for col in getattr(item, "cols", None) or []:
-        _walk(col[0], out)
 
 
 def _added(old: list[tuple[str, str]], new: list[tuple[str, str]]) -> list[tuple[str, str]]:
