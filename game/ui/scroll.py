@@ -226,17 +226,17 @@ class PosterView(ScrollView):
     def __init__(self, items: list[Item], *, cap: float, **kw: object) -> None:
         super().__init__(items, **kw)  # type: ignore[arg-type]
         self.cap = cap
-        self._poster: tuple[int, Ctx] | None = None
+        self._poster: tuple[Ctx, Ctx] | None = None  # (the window's context, the poster's made from it)
 
     def poster_ctx(self, ctx: Ctx) -> Ctx:
         if ctx.fonts.text_scale <= self.cap:
             return ctx
-        if self._poster is None or self._poster[0] != id(ctx):
+        if self._poster is None or self._poster[0] is not ctx:  # not id(): a new context may reuse a freed id
             from dataclasses import replace
 
             from .fonts import FontBook
 
-            self._poster = (id(ctx), replace(ctx, fonts=FontBook(ctx.fonts.scale, self.cap)))
+            self._poster = (ctx, replace(ctx, fonts=FontBook(ctx.fonts.scale, self.cap)))
         poster = self._poster[1]
         poster.now = ctx.now
         return poster
